@@ -14,12 +14,18 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // One build, four processes: the API, the worker, and the two one-shot commands.
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'seed-demo', entryPath: './src/seed-demo.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: [],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+    }),
   ],
 };

@@ -1,10 +1,32 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { LavaConfigModule } from './config/config.module';
+import type { LavaConfig } from './config/lava-config';
+import { DatabaseModule } from './database/database.module';
+import { DemoController } from './demo/demo.controller';
+import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The HTTP API. Queue processors are not here: they live in the worker process (WorkerModule). */
+@Module({})
+export class AppModule {
+  static register(config: LavaConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LavaConfigModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        AssessmentsModule,
+        NotificationsModule,
+        HealthModule,
+      ],
+      controllers: [DemoController],
+    };
+  }
+}

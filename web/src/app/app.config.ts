@@ -1,10 +1,39 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+import { LANGUAGES } from '@lava/contracts';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { LanguageService } from './core/i18n/language.service';
+import { DEFAULT_LANGUAGE } from './core/i18n/languages';
+import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+import { TranslocoHttpLoader } from './core/i18n/transloco-http.loader';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    provideTransloco({
+      config: {
+        availableLangs: [...LANGUAGES],
+        defaultLang: DEFAULT_LANGUAGE,
+        fallbackLang: DEFAULT_LANGUAGE,
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: true, logMissingKey: isDevMode() },
+      },
+      loader: TranslocoHttpLoader,
+    }),
+    // Load the remembered language before the first render, so no raw keys ever show.
+    provideAppInitializer(() => inject(LanguageService).init()),
+  ],
 };

@@ -1,3 +1,32 @@
 import { Route } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
 
-export const appRoutes: Route[] = [];
+/** Route titles are translation keys (see TranslatedTitleStrategy). */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'assessments' },
+  {
+    path: 'login',
+    title: 'titles.login',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'assessments',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),
+  },
+  {
+    path: 'notifications',
+    title: 'titles.notifications',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: '**',
+    title: 'titles.notFound',
+    loadComponent: () =>
+      import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,0 +1,73 @@
+import type { Stage } from '@lava/workflow';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+/**
+ * The child impact assessment record. The columns lists filter on are real columns
+ * with indexes (see the initial migration); the rest of the record arrives with the workflow.
+ */
+@Entity({ name: 'assessments' })
+export class Assessment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  stage!: Stage;
+
+  @Column({ name: 'municipality_id', type: 'uuid' })
+  municipalityId!: string;
+
+  @ManyToOne(() => Organization)
+  @JoinColumn({ name: 'municipality_id' })
+  municipality?: Organization;
+
+  @Index()
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId!: string;
+
+  @ManyToOne(() => Organization)
+  @JoinColumn({ name: 'committee_id' })
+  committee?: Organization;
+
+  @Column({ name: 'planned_meeting_date', type: 'date', nullable: true })
+  plannedMeetingDate!: string | null;
+
+  @Column({ name: 'case_number', type: 'text', nullable: true })
+  caseNumber!: string | null;
+
+  @Index()
+  @Column({ name: 'responsible_official_id', type: 'uuid' })
+  responsibleOfficialId!: string;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'responsible_official_id' })
+  responsibleOfficial?: User;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById!: string;
+
+  /** Millisecond precision, so keyset cursors made in JavaScript compare exactly. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,165 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AssessmentSummary, Language, Page } from '@lava/contracts';
+import { INITIAL_STAGE, type Stage } from '@lava/workflow';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { decodeCursor, toPage } from '../common/keyset-cursor';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { Organization, organizationName } from '../organizations/organization.entity';
+import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../organizations/organizations.service';
+import { Assessment } from './assessment.entity';
+import type { CreateAssessmentDto } from './dto/create-assessment.dto';
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  stage: Stage;
+  municipality_id: string;
+  municipality_name: string;
+  committee_id: string;
+  committee_name: string;
+  planned_meeting_date: string | null;
+  case_number: string | null;
+  responsible_official_id: string;
+  responsible_official_name: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  /**
+   * Starts an assessment in screening. The assessment, its audit row and the
+   * notifications to the municipality's officials and reviewers commit together.
+   */
+  async create(user: AuthenticatedUser, dto: CreateAssessmentDto, language: Language): Promise<AssessmentSummary> {
+    const committee = await this.db.getRepository(Organization).findOne({ where: { id: dto.committeeId, kind: 'committee' } });
+    if (!committee?.parentId) {
+      throw new BadRequestException({
+        message: 'There is no such committee.',
+        details: [{ field: 'committeeId', messages: ['is not a known committee'] }],
+      });
+    }
+    const officialIn = await this.organizations.municipalityIdsWhere(user.id, ['official']);
+    if (!officialIn.includes(committee.parentId)) {
+      throw new ForbiddenException('You can start assessments only for committees of a municipality where you are an official.');
+    }
+    const municipalityId = committee.parentId;
+
+    const { assessmentId, notificationIds } = await this.db.transaction(async (tx) => {
+      const assessment = await tx.getRepository(Assessment).save(
+        tx.getRepository(Assessment).create({
+          title: dto.title,
+          stage: INITIAL_STAGE,
+          municipalityId,
+          committeeId: committee.id,
+          plannedMeetingDate: dto.plannedMeetingDate ?? null,
+          caseNumber: dto.caseNumber || null,
+          responsibleOfficialId: user.id,
+          createdById: user.id,
+        }),
+      );
+      await this.audit.record(tx, {
+        actorUserId: user.id,
+        entityType: 'assessment',
+        entityId: assessment.id,
+        action: 'assessment.created',
+        toStage: assessment.stage,
+        details: { title: assessment.title, committeeId: committee.id },
+      });
+      const recipients: { id: string; language: Language; name_fi: string; name_sv: string; name_en: string }[] = await tx.query(
+        `SELECT DISTINCT u.id, u.language, m.name_fi, m.name_sv, m.name_en
+           FROM memberships ms
+           JOIN users u ON u.id = ms.user_id AND u.active
+           JOIN organizations m ON m.id = ms.organization_id
+          WHERE ms.organization_id = $1 AND ms.role IN ('official', 'reviewer')`,
+        [municipalityId],
+      );
+      const ids = await this.outbox.add(
+        tx,
+        recipients.map((recipient) => ({
+          recipientUserId: recipient.id,
+          kind: 'assessment_created' as const,
+          assessmentId: assessment.id,
+          params: {
+            title: assessment.title,
+            municipality: organizationName({ nameFi: recipient.name_fi, nameSv: recipient.name_sv, nameEn: recipient.name_en }, recipient.language),
+          },
+        })),
+      );
+      return { assessmentId: assessment.id, notificationIds: ids };
+    });
+
+    await this.outbox.publish(notificationIds);
+    return this.get(user, assessmentId, language);
+  }
+
+  /** Assessments of the municipalities where the caller is staff, newest first (keyset pagination). */
+  async list(user: AuthenticatedUser, limit: number, cursor: string | undefined, language: Language): Promise<Page<AssessmentSummary>> {
+    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    if (municipalityIds.length === 0) return { items: [], nextCursor: null };
+    const position = cursor ? decodeCursor(cursor) : null;
+    const params: unknown[] = [municipalityIds, limit + 1];
+    let after = '';
+    if (position) {
+      params.push(position.createdAt, position.id);
+      after = 'AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)';
+    }
+    const rows: SummaryRow[] = await this.db.query(
+      `${this.summarySelect(language)} WHERE a.municipality_id = ANY($1) ${after} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id }), toSummary);
+  }
+
+  /** One assessment; 404 also when it exists but the caller may not see it, so existence does not leak. */
+  async get(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentSummary> {
+    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    const [row]: SummaryRow[] = await this.db.query(`${this.summarySelect(language)} WHERE a.id = $1 AND a.municipality_id = ANY($2)`, [
+      id,
+      municipalityIds,
+    ]);
+    if (!row) throw new NotFoundException('No such assessment.');
+    return toSummary(row);
+  }
+
+  private summarySelect(language: Language): string {
+    const name = nameColumn(language);
+    return `SELECT a.id, a.title, a.stage, a.municipality_id, m.${name} AS municipality_name,
+                   a.committee_id, c.${name} AS committee_name, to_char(a.planned_meeting_date, 'YYYY-MM-DD') AS planned_meeting_date,
+                   a.case_number, a.responsible_official_id, u.display_name AS responsible_official_name,
+                   a.created_at, a.updated_at, a.version
+              FROM assessments a
+              JOIN organizations m ON m.id = a.municipality_id
+              JOIN organizations c ON c.id = a.committee_id
+              JOIN users u ON u.id = a.responsible_official_id`;
+  }
+}
+
+function toSummary(row: SummaryRow): AssessmentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    stage: row.stage,
+    municipalityId: row.municipality_id,
+    municipalityName: row.municipality_name,
+    committeeId: row.committee_id,
+    committeeName: row.committee_name,
+    plannedMeetingDate: row.planned_meeting_date,
+    caseNumber: row.case_number,
+    responsibleOfficial: { id: row.responsible_official_id, displayName: row.responsible_official_name },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}

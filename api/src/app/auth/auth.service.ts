@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CurrentUser, LoginResponse } from '@lava/contracts';
+import { Repository } from 'typeorm';
+import { LavaConfig } from '../config/lava-config';
+import { Membership } from '../organizations/membership.entity';
+import { organizationName } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+import type { AuthenticatedUser } from './authenticated-user';
+import { dummyPasswordHash, passwordMatches } from './passwords';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly jwt: JwtService,
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+  ) {}
+
+  async verifyPassword(email: string, password: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const matches = await passwordMatches(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !user.active || !user.passwordHash || !matches) return null;
+    return this.loadActiveUser(user.id);
+  }
+
+  async loadActiveUser(userId: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users.findOne({ where: { id: userId, active: true } });
+    if (!user) return null;
+    const memberships = await this.memberships.find({ where: { userId } });
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.language,
+      memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+    };
+  }
+
+  async issueToken(user: AuthenticatedUser): Promise<LoginResponse> {
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: this.config.JWT_TTL_SECONDS });
+    return { accessToken, expiresIn: this.config.JWT_TTL_SECONDS, user: await this.describe(user) };
+  }
+
+  /** The user as the web app sees them, with organization names in their language. */
+  async describe(user: AuthenticatedUser): Promise<CurrentUser> {
+    const memberships = await this.memberships.find({ where: { userId: user.id }, relations: { organization: true } });
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.language,
+      memberships: memberships
+        .filter((m) => m.organization)
+        .map((m) => ({
+          organizationId: m.organizationId,
+          organizationName: organizationName(m.organization!, user.language),
+          organizationKind: m.organization!.kind,
+          role: m.role,
+        })),
+    };
+  }
+}

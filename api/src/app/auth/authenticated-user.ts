@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Language, Role } from '@lava/contracts';
+
+/** Who is calling, as loaded by the JWT strategy on every request. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Language;
+  memberships: { organizationId: string; role: Role }[];
+}
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LoginRequest } from '@lava/contracts';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'official@kotka.example' })
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: 'lava-demo' })
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(1000)
+  password!: string;
+}

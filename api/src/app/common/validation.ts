@@ -1,0 +1,31 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Strict body/query validation: unknown fields are refused, values are converted to
+ * the DTO's types, and the 400 names every field with what is wrong with it.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const summary = details.map((d) => `${d.field}: ${d.messages.join('; ')}`).join('. ');
+      return new BadRequestException({ message: `Please check the request. ${summary}`, details });
+    },
+  });
+}

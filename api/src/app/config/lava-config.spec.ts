@@ -1,0 +1,36 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './lava-config';
+
+const base = { DATABASE_URL: 'postgres://lava@localhost:5432/lava' };
+
+describe('loadConfig', () => {
+  it('applies defaults for everything but the database', () => {
+    const config = loadConfig(base);
+    expect(config.API_PORT).toBe(3000);
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.DEMO_MODE).toBe(false);
+  });
+
+  it('converts numbers and booleans from strings', () => {
+    const config = loadConfig({ ...base, API_PORT: '8080', DEMO_MODE: 'true' });
+    expect(config.API_PORT).toBe(8080);
+    expect(config.DEMO_MODE).toBe(true);
+  });
+
+  it('names each bad variable in one message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: 'eighty', REDIS_URL: 'localhost' })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*API_PORT[\s\S]*REDIS_URL: must be a redis:\/\/ URL/,
+    );
+  });
+
+  it('requires a database URL', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL: is required/);
+  });
+
+  it('refuses the development secret and demo mode in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(
+      /JWT_SECRET: set a secret of your own/,
+    );
+    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+});

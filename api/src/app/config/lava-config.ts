@@ -1,0 +1,123 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Development-only secret; production refuses it (see validate()). */
+export const DEVELOPMENT_JWT_SECRET = 'lava-development-secret-do-not-use-in-production';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the API and the worker read, validated once at start.
+ * Variable names are the environment variable names; `.env.example` documents each.
+ */
+export class LavaConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  API_PORT = 3000;
+
+  /** postgres://user:password@host:port/database */
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL, e.g. postgres://lava:secret@localhost:5432/lava' })
+  DATABASE_URL = '';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every queue key in Redis, so several installations (or test runs) can share one Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, "-" or "_"' })
+  QUEUE_PREFIX = 'lava';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  JWT_TTL_SECONDS = 3600;
+
+  /** Public URL of the web app: CORS allows only this origin, and links in messages point here. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL, e.g. http://localhost:4200' })
+  WEB_ORIGIN = 'http://localhost:4200';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** `at-start`: the API runs pending migrations under an advisory lock before it listens. */
+  @IsIn(['at-start', 'skip'])
+  MIGRATIONS_RUN: 'at-start' | 'skip' = 'at-start';
+
+  /** Shows the demo accounts on the login page. Never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_MODE = false;
+
+  /** How often the worker's outbox relay looks for notifications not yet queued. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_RELAY_INTERVAL_MS = 5000;
+
+  @IsOptional()
+  @IsString()
+  WORKER_ID?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
+  const known = Object.keys(new LavaConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'WORKER_ID']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(LavaConfig, raw);
+  const problems = validateSync(config, { whitelist: true }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (!config.DATABASE_URL && !problems.some((p) => p.startsWith('DATABASE_URL'))) {
+    problems.push('DATABASE_URL: is required (postgres://user:password@host:port/database)');
+  }
+  if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      problems.push('JWT_SECRET: set a secret of your own in production (at least 32 random characters)');
+    }
+    if (config.DEMO_MODE) problems.push('DEMO_MODE: must not be on in production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}
+
+/** A database URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,8 @@
+import { Assessment } from '../assessments/assessment.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Notification } from '../notifications/notification.entity';
+import { Membership } from '../organizations/membership.entity';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [Organization, User, Membership, Assessment, AuditEvent, Notification];

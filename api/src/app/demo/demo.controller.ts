@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
+import { LavaConfig } from '../config/lava-config';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** Lets the login page show the demo accounts, only when DEMO_MODE is on (never in production). */
+@ApiExcludeController()
+@Controller('demo-accounts')
+export class DemoController {
+  constructor(@Inject(LavaConfig) private readonly config: LavaConfig) {}
+
+  @Public()
+  @Get()
+  accounts() {
+    if (!this.config.DEMO_MODE) throw new NotFoundException();
+    return {
+      password: DEMO_PASSWORD,
+      accounts: DEMO_USERS.map((u) => ({
+        email: u.email,
+        role: u.role,
+        municipality: 'municipality' in u.at ? DEMO_MUNICIPALITIES.find((m) => m.key === (u.at as { municipality: string }).municipality)!.names[0] : 'Kymenlaakso',
+      })),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QUEUES, type NotificationKind } from '@lava/contracts';
+import type { Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Notification } from './notification.entity';
+import { enqueueNotifications } from './outbox';
+
+export interface NotificationDraft {
+  recipientUserId: string;
+  kind: NotificationKind;
+  assessmentId: string | null;
+  params: Record<string, string>;
+}
+
+/** The API side of the transactional outbox. */
+@Injectable()
+export class NotificationOutbox {
+  private readonly logger = new Logger(NotificationOutbox.name);
+
+  constructor(
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** Writes notification rows in the caller's transaction. Call `publish` with the ids after commit. */
+  async add(tx: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
+    if (drafts.length === 0) return [];
+    const result = await tx.getRepository(Notification).insert(drafts);
+    return result.identifiers.map((identifier) => identifier['id'] as string);
+  }
+
+  /**
+   * Best effort right after commit. If Redis is down the rows stay un-enqueued and the
+   * worker's relay queues them later; the user's request still succeeds.
+   */
+  async publish(notificationIds: string[]): Promise<void> {
+    try {
+      await enqueueNotifications(this.queue, this.db, notificationIds);
+    } catch (error) {
+      this.logger.warn(`Queued ${notificationIds.length} notification(s) later via the relay: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NotificationKind, NotificationPage } from '@lava/contracts';
+import { DataSource } from 'typeorm';
+import { decodeCursor, toPage } from '../common/keyset-cursor';
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  params: Record<string, string>;
+  assessment_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** The recipient's side: only delivered notifications are visible. */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(userId: string, limit: number, cursor?: string): Promise<NotificationPage> {
+    const position = cursor ? decodeCursor(cursor) : null;
+    const after = position ? `AND (created_at, id) < ($3::timestamptz, $4::uuid)` : '';
+    const rows: NotificationRow[] = await this.db.query(
+      `SELECT id, kind, params, assessment_id, created_at, read_at
+         FROM notifications
+        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL ${after}
+        ORDER BY created_at DESC, id DESC
+        LIMIT $2`,
+      position ? [userId, limit + 1, position.createdAt, position.id] : [userId, limit + 1],
+    );
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND read_at IS NULL`,
+      [userId],
+    );
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ createdAt: row.created_at, id: row.id }),
+      (row) => ({
+        id: row.id,
+        kind: row.kind,
+        params: row.params,
+        assessmentId: row.assessment_id,
+        createdAt: row.created_at.toISOString(),
+        readAt: row.read_at?.toISOString() ?? null,
+      }),
+    );
+    return { ...page, unreadCount: count };
+  }
+
+  async markRead(userId: string, notificationId: string): Promise<void> {
+    const [, affected] = await this.db.query(
+      `UPDATE notifications SET read_at = coalesce(read_at, now())
+        WHERE id = $1 AND recipient_user_id = $2 AND delivered_at IS NOT NULL`,
+      [notificationId, userId],
+    );
+    // Someone else's notification is reported exactly like a missing one.
+    if (affected === 0) throw new NotFoundException('No such notification.');
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CommitteeOption, Language, Role } from '@lava/contracts';
+import { DataSource } from 'typeorm';
+
+/** Roles whose holders see the unpublished work of their municipality. */
+export const MUNICIPAL_STAFF_ROLES: Role[] = ['official', 'reviewer', 'committee_chair', 'admin'];
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Municipalities where the user holds one of `roles`: on the municipality itself,
+   * on its region (a regional admin), or on one of its committees or its youth council.
+   */
+  async municipalityIdsWhere(userId: string, roles: Role[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT m.id
+         FROM organizations m
+        WHERE m.kind = 'municipality'
+          AND EXISTS (
+                SELECT 1
+                  FROM memberships ms
+                  JOIN organizations o ON o.id = ms.organization_id
+                 WHERE ms.user_id = $1
+                   AND ms.role = ANY($2)
+                   AND (o.id = m.id OR o.id = m.parent_id OR o.parent_id = m.id))`,
+      [userId, roles],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Committees of the municipalities where the user is an official: where they may start an assessment. */
+  async committeesForOfficial(userId: string, language: Language): Promise<CommitteeOption[]> {
+    const municipalityIds = await this.municipalityIdsWhere(userId, ['official']);
+    if (municipalityIds.length === 0) return [];
+    const column = nameColumn(language);
+    const rows: { id: string; name: string; municipality_id: string; municipality_name: string }[] = await this.db.query(
+      `SELECT c.id, c.${column} AS name, m.id AS municipality_id, m.${column} AS municipality_name
+         FROM organizations c
+         JOIN organizations m ON m.id = c.parent_id
+        WHERE c.kind = 'committee' AND m.id = ANY($1)
+        ORDER BY m.${column}, c.${column}`,
+      [municipalityIds],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, municipalityId: r.municipality_id, municipalityName: r.municipality_name }));
+  }
+}
+
+/** The organizations column holding names in `language` (a fixed whitelist, safe to interpolate). */
+export function nameColumn(language: Language): 'name_fi' | 'name_sv' | 'name_en' {
+  return language === 'sv' ? 'name_sv' : language === 'en' ? 'name_en' : 'name_fi';
+}

@@ -1,0 +1,69 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QUEUES } from '@lava/contracts';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { LavaConfig } from '../app/config/lava-config';
+import { enqueueNotifications } from '../app/notifications/outbox';
+
+const BATCH_SIZE = 500;
+
+/**
+ * Queues notification rows that the API committed but could not queue (Redis down,
+ * a crash between commit and enqueue). Runs at start and then on an interval; rows are
+ * claimed with SKIP LOCKED so several workers share the work.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.config.OUTBOX_RELAY_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Queues every pending row; returns how many it queued. */
+  async relayPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const queued = await this.db.transaction(async (tx) => {
+        const rows: { id: string }[] = await tx.query(
+          `SELECT id FROM notifications WHERE enqueued_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [BATCH_SIZE],
+        );
+        const ids = rows.map((r) => r.id);
+        if (ids.length > 0) await enqueueNotifications(this.queue, tx, ids);
+        return ids.length;
+      });
+      total += queued;
+      if (queued < BATCH_SIZE) return total;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.relayPending();
+    try {
+      const queued = await this.running;
+      if (queued > 0) this.logger.log(`Relayed ${queued} notification(s) to the queue`);
+    } catch (error) {
+      this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The stages an assessment moves through (see docs/domain.md).
+ * The transition table, roles and guards build on this list.
+ */
+export const STAGES = [
+  'screening',
+  'draft',
+  'consultation',
+  'review',
+  'decision',
+  'decided',
+  'follow_up',
+  'closed',
+] as const;
+
+export type Stage = (typeof STAGES)[number];
+
+/** Every assessment starts with screening: does the matter affect children at all? */
+export const INITIAL_STAGE: Stage = 'screening';
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+/** Position of a stage on the stage bar (0-based), for ordering and progress display. */
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}

@@ -1,7 +1,0 @@
-import { workflow } from './workflow';
-
-describe('workflow', () => {
-  it('should work', () => {
-    expect(workflow()).toEqual('workflow');
-  })
-})

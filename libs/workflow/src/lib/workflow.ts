@@ -1,3 +1,0 @@
-export function workflow(): string {
-  return 'workflow';
-}

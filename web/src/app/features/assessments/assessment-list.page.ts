@@ -1,0 +1,77 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AssessmentSummary } from '@lava/contracts';
+import { AuthService } from '../../core/auth/auth.service';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalDatePipe } from '../../shared/local-date.pipe';
+import { AssessmentsApi } from './assessments.api';
+
+/** Navigation state the create page hands over, so the new row shows at once. */
+export interface CreatedAssessmentState {
+  created?: AssessmentSummary;
+}
+
+@Component({
+  selector: 'lava-assessment-list-page',
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './assessment-list.page.html',
+  styleUrl: './assessment-list.page.css',
+})
+export class AssessmentListPage {
+  private readonly api = inject(AssessmentsApi);
+  private readonly auth = inject(AuthService);
+  protected readonly locale = inject(LanguageService).locale;
+
+  protected readonly items = signal<AssessmentSummary[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loaded = signal(false);
+  protected readonly failed = signal(false);
+  protected readonly canCreate = this.auth.hasRole('official');
+
+  private readonly created =
+    (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
+
+  constructor() {
+    this.load(null);
+  }
+
+  protected showMore(): void {
+    const cursor = this.nextCursor();
+    if (cursor && !this.loading()) this.load(cursor);
+  }
+
+  protected retry(): void {
+    this.load(this.loaded() ? this.nextCursor() : null);
+  }
+
+  private load(cursor: string | null): void {
+    this.loading.set(true);
+    this.failed.set(false);
+    this.api.list(cursor).subscribe({
+      next: (page) => {
+        this.items.update((current) => {
+          const base = cursor ? current : this.withCreated(page.items);
+          const seen = new Set(base.map((a) => a.id));
+          return cursor ? [...base, ...page.items.filter((a) => !seen.has(a.id))] : base;
+        });
+        this.nextCursor.set(page.nextCursor);
+        this.loading.set(false);
+        this.loaded.set(true);
+      },
+      error: () => {
+        this.loading.set(false);
+        this.failed.set(true);
+      },
+    });
+  }
+
+  /** The first page, with the just-created assessment on top if the API ordered it elsewhere. */
+  private withCreated(first: AssessmentSummary[]): AssessmentSummary[] {
+    const created = this.created;
+    if (!created || first.some((a) => a.id === created.id)) return first;
+    return [created, ...first];
+  }
+}

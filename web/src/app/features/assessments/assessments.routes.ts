@@ -1,0 +1,19 @@
+import { Route } from '@angular/router';
+
+export const ASSESSMENT_ROUTES: Route[] = [
+  {
+    path: '',
+    title: 'titles.assessments',
+    loadComponent: () => import('./assessment-list.page').then((m) => m.AssessmentListPage),
+  },
+  {
+    path: 'new',
+    title: 'titles.newAssessment',
+    loadComponent: () => import('./assessment-new.page').then((m) => m.AssessmentNewPage),
+  },
+  {
+    path: ':id',
+    title: 'titles.assessment',
+    loadComponent: () => import('./assessment-detail.page').then((m) => m.AssessmentDetailPage),
+  },
+];

@@ -1,0 +1,94 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ROLES } from '@lava/contracts';
+import { AuthService } from '../../core/auth/auth.service';
+import { LanguageService } from '../../core/i18n/language.service';
+import { apiError } from '../../shared/api-error';
+import type { DemoAccount, DemoAccountsResponse } from './demo-accounts';
+
+@Component({
+  selector: 'lava-login-page',
+  imports: [ReactiveFormsModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './login.page.html',
+  styleUrl: './login.page.css',
+})
+export class LoginPage {
+  /** Where to go after signing in (set by the guard or the 401 handler). */
+  readonly returnUrl = input<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly language = inject(LanguageService);
+  private readonly router = inject(Router);
+  private readonly http = inject(HttpClient);
+
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  /** Either the API's own message or a translation key. */
+  protected readonly error = signal<{ text?: string; key?: string } | null>(null);
+  protected readonly demo = signal<{ password: string; accounts: DemoAccount[] } | null>(null);
+
+  constructor() {
+    this.http.get<DemoAccountsResponse>('/api/demo-accounts').subscribe({
+      next: (res) => {
+        if (res && Array.isArray(res.accounts) && res.accounts.length > 0) {
+          this.demo.set({ password: res.password, accounts: res.accounts });
+        }
+      },
+      // 404 (no demo data) or no API: show no hint.
+      error: () => this.demo.set(null),
+    });
+  }
+
+  protected roleKey(role: string): string | null {
+    return (ROLES as readonly string[]).includes(role) ? `roles.${role}` : null;
+  }
+
+  protected invalid(name: 'email' | 'password'): boolean {
+    const control = this.form.controls[name];
+    return control.invalid && (control.touched || this.submitted());
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    this.error.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    const { email, password } = this.form.getRawValue();
+    this.auth.login({ email: email.trim(), password }).subscribe({
+      next: (user) => {
+        void this.language.use(user.language);
+        void this.router.navigateByUrl(this.safeReturnUrl());
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        const body = apiError(err);
+        if (body?.message) {
+          this.error.set({ text: body.message });
+        } else if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 400)) {
+          this.error.set({ key: 'login.failed' });
+        } else {
+          this.error.set({ key: 'login.unreachable' });
+        }
+      },
+    });
+  }
+
+  private safeReturnUrl(): string {
+    const url = this.returnUrl();
+    // Only same-site paths: never "//evil.example" or absolute URLs.
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login')
+      ? url
+      : '/assessments';
+  }
+}
