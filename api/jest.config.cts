@@ -1,10 +1,14 @@
+/* Unit tests beside the code. NestJS 12 ships as ES modules only, so jest runs in ESM mode
+   (node --experimental-vm-modules, see the `test` target) and ts-jest emits ESM. */
 module.exports = {
   displayName: 'api',
   preset: '../jest.preset.js',
   testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }],
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../coverage/api'
+  moduleFileExtensions: ['ts', 'js', 'mjs'],
+  coverageDirectory: '../coverage/api',
 };

@@ -22,21 +22,26 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
   }
 
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  // ioredis rejects connect() with a generic "Connection is closed"; the cause arrives as an 'error' event.
+  let cause: unknown;
+  redis.on('error', (error) => (cause ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new PreflightError(
-      `Cannot connect to Redis at ${redactUrl(redisUrl)}: ${describe(error)}. Check REDIS_URL and that Redis is running.`,
+      `Cannot connect to Redis at ${redactUrl(redisUrl)}: ${describe(cause ?? error)}. Check REDIS_URL and that Redis is running.`,
     );
   } finally {
     redis.disconnect();
   }
 }
 
+/** The short system code (ECONNREFUSED, ENOTFOUND, 28P01…) when there is one, else the message. */
 function describe(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
-  return String(error);
+  if (typeof error !== 'object' || error === null) return String(error);
+  const { code, errors, message } = error as { code?: unknown; errors?: unknown[]; message?: unknown };
+  if (typeof code === 'string' && code) return code;
+  if (Array.isArray(errors) && errors.length > 0) return describe(errors[0]);
+  return typeof message === 'string' ? message : String(error);
 }

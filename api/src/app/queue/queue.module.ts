@@ -17,6 +17,8 @@ export class QueueModule {
             connection: redisConnection(config.REDIS_URL, mode),
             prefix: config.QUEUE_PREFIX,
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
+            // A producer must not wait for Redis: adding fails fast and the outbox relay catches up.
+            skipWaitingForReady: mode === 'producer',
           }),
         }),
         BullModule.registerQueue({ name: QUEUES.notifications }),

@@ -1,0 +1,147 @@
+// `npm start`: the whole app on one machine — PostgreSQL (embedded unless DATABASE_URL is set),
+// Redis, migrations and demo data, then the API, the worker and the web app. Ctrl-C stops it all.
+import { join } from 'node:path';
+import { childEnv, loadDotEnv, repoRoot } from './lib/env.mjs';
+import { canConnect, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { spawnPrefixed, run, waitForHttp } from './lib/processes.mjs';
+import { ensureRedis } from './lib/redis.mjs';
+
+loadDotEnv();
+const log = (message) => console.log(`\x1b[1m[lava]\x1b[0m ${message}`);
+const fail = (message) => {
+  console.error(`\n[lava] ${message}\n`);
+  return shutdown(1);
+};
+
+const apiPort = Number(process.env.API_PORT ?? 3000);
+const webPort = Number(process.env.WEB_PORT ?? 4200);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const seedDemo = (process.env.SEED_DEMO ?? 'true') !== 'false';
+const children = [];
+const cleanups = [];
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping…');
+  for (const child of children) killGroup(child, 'SIGTERM');
+  await Promise.all(children.map((child) => exited(child, 10_000).then((ok) => ok || killGroup(child, 'SIGKILL'))));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  process.exit(code);
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function exited(child, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  // 1. Redis
+  try {
+    cleanups.push(await ensureRedis(redisUrl, log));
+  } catch (error) {
+    return fail(error.message);
+  }
+
+  // 2. PostgreSQL: the given one, or the embedded one with data under .data/postgres
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    try {
+      await ensureDatabase(databaseUrl);
+    } catch (error) {
+      const where = new URL(databaseUrl);
+      where.password = where.password ? '***' : '';
+      return fail(`Cannot connect to PostgreSQL at DATABASE_URL=${where} (${error.code ?? error.message}). Check the URL and that the server is running, or unset DATABASE_URL to use the embedded PostgreSQL.`);
+    }
+  } else {
+    const dataDir = process.env.EMBEDDED_POSTGRES_DIR ?? join(repoRoot, '.data', 'postgres');
+    const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+    log(`Starting the embedded PostgreSQL on port ${port} (data: ${dataDir})`);
+    try {
+      const embedded = await startEmbeddedPostgres({ dataDir, port, database: 'lava', log });
+      cleanups.push(embedded.stop);
+      databaseUrl = embedded.url;
+    } catch (error) {
+      return fail(`The embedded PostgreSQL did not start: ${error.message}. Set DATABASE_URL to use a PostgreSQL of your own.`);
+    }
+  }
+  if (!(await canConnect(databaseUrl))) return fail('PostgreSQL does not accept connections.');
+
+  const env = childEnv({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    API_PORT: String(apiPort),
+    WEB_ORIGIN: process.env.WEB_ORIGIN ?? `http://localhost:${webPort}`,
+    DEMO_MODE: process.env.DEMO_MODE ?? String(seedDemo),
+    LAVA_API_URL: `http://127.0.0.1:${apiPort}`,
+  });
+
+  // 3. Build the API (Nx caches it), migrate, seed once
+  log('Building the API…');
+  try {
+    await run('nx', ['build', 'api', '--configuration=development'], { cwd: repoRoot, env });
+    log(seedDemo ? 'Migrating and adding demo data (once)…' : 'Migrating…');
+    const output = await run('node', [join('dist', 'api', seedDemo ? 'seed-demo.js' : 'migrate.js')], { cwd: repoRoot, env });
+    log(output.trim());
+  } catch (error) {
+    return fail(error.message);
+  }
+
+  // 4. The three processes
+  const spawnOptions = { cwd: repoRoot, env: { ...env, MIGRATIONS_RUN: 'skip' }, detached: true };
+  const api = spawnPrefixed('api', 'node', [join('dist', 'api', 'main.js')], spawnOptions);
+  const worker = spawnPrefixed('worker', 'node', [join('dist', 'api', 'worker.js')], spawnOptions);
+  const web = spawnPrefixed('web', 'nx', ['serve', 'web', `--port=${webPort}`], spawnOptions);
+  children.push(api, worker, web);
+  for (const [name, child] of [['API', api], ['worker', worker], ['web app', web]]) {
+    child.on('exit', (code) => {
+      if (!stopping) void fail(`The ${name} stopped (exit code ${code}). See its lines above.`);
+    });
+  }
+
+  try {
+    await waitForHttp(`http://127.0.0.1:${apiPort}/api/health`, { child: api });
+    await waitForHttp(`http://localhost:${webPort}/`, { child: web, timeoutMs: 300_000 });
+  } catch (error) {
+    return fail(error.message);
+  }
+  await printBanner();
+}
+
+async function printBanner() {
+  const lines = [
+    '',
+    `  Lava is running:  http://localhost:${webPort}`,
+    `  API docs:         http://localhost:${apiPort}/api/docs     health: http://localhost:${apiPort}/api/health`,
+  ];
+  // The demo accounts come from the API itself, so this list never drifts from the seed.
+  const demo = await fetch(`http://127.0.0.1:${apiPort}/api/demo-accounts`)
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  if (demo) {
+    lines.push('', `  Demo logins (password for all: ${demo.password}):`);
+    for (const account of demo.accounts) lines.push(`    ${account.email.padEnd(28)} ${account.role.padEnd(22)} ${account.municipality}`);
+  }
+  lines.push('', '  Press Ctrl-C to stop everything.', '');
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => fail(error.stack ?? String(error)));
