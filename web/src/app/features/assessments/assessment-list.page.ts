@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentSummary } from '@lava/contracts';
@@ -31,6 +31,9 @@ export class AssessmentListPage {
   protected readonly failed = signal(false);
   protected readonly canCreate = this.auth.hasRole('official');
 
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
   private readonly created =
     (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
 
@@ -52,6 +55,7 @@ export class AssessmentListPage {
     this.failed.set(false);
     this.api.list(cursor).subscribe({
       next: (page) => {
+        const firstNew = this.items().length;
         this.items.update((current) => {
           const base = cursor ? current : this.withCreated(page.items);
           const seen = new Set(base.map((a) => a.id));
@@ -60,12 +64,21 @@ export class AssessmentListPage {
         this.nextCursor.set(page.nextCursor);
         this.loading.set(false);
         this.loaded.set(true);
+        // "Show more" may disappear on the last page: keep keyboard focus on the first new row.
+        if (cursor) this.focusRow(firstNew);
       },
       error: () => {
         this.loading.set(false);
         this.failed.set(true);
       },
     });
+  }
+
+  private focusRow(index: number): void {
+    afterNextRender(
+      () => this.host.nativeElement.querySelectorAll<HTMLElement>('tbody tr td a')[index]?.focus(),
+      { injector: this.injector },
+    );
   }
 
   /** The first page, with the just-created assessment on top if the API ordered it elsewhere. */

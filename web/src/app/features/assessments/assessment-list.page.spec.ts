@@ -1,0 +1,94 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { AssessmentSummary, Page } from '@lava/contracts';
+import { translocoTesting } from '../../../testing/translations';
+import { AuthService } from '../../core/auth/auth.service';
+import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
+import { AssessmentListPage } from './assessment-list.page';
+import { assessment } from './test-data';
+
+async function render(roles: string[] = ['official']) {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({
+    imports: [AssessmentListPage, translocoTesting()],
+    providers: [
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: AuthService, useValue: { hasRole: (r: string) => roles.includes(r) } },
+    ],
+  });
+  const fixture = TestBed.createComponent(AssessmentListPage);
+  const http = TestBed.inject(HttpTestingController);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const flush = async (url: string, page: Page<AssessmentSummary>) => {
+    http.expectOne(url).flush(page);
+    await fixture.whenStable();
+  };
+  return { fixture, http, el, flush };
+}
+
+const rows = (el: HTMLElement) =>
+  [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td a')?.textContent?.trim());
+const button = (el: HTMLElement, text: string) =>
+  [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+
+describe('AssessmentListPage', () => {
+  it('shows the first page in a captioned table and appends the next page on "Show more"', async () => {
+    const { el, http, flush } = await render();
+    expect(el.textContent).toContain('Loading…');
+
+    await flush('/api/assessments?limit=25', {
+      items: [assessment(1, { stage: 'consultation' }), assessment(2)],
+      nextCursor: 'cur-2',
+    });
+
+    expect(el.querySelector('caption')?.textContent).toContain('Assessments you can see');
+    expect(el.querySelector('h1')?.textContent).toContain('Child impact assessments');
+    expect(rows(el)).toEqual(['Assessment 1', 'Assessment 2']);
+    const firstRow = el.querySelector('tbody tr') as HTMLElement;
+    expect(firstRow.textContent).toContain('Consultation');
+    expect(firstRow.textContent).toContain('Kotka');
+    expect(firstRow.textContent).toContain('Education committee');
+    expect(firstRow.textContent).toContain('15 Dec 2026');
+    expect(firstRow.textContent).toContain('Olli Official');
+    expect(firstRow.querySelector('a')?.getAttribute('href')).toBe('/assessments/a1');
+
+    button(el, 'Show more')?.click();
+    await flush('/api/assessments?limit=25&cursor=cur-2', { items: [assessment(3)], nextCursor: null });
+
+    expect(rows(el)).toEqual(['Assessment 1', 'Assessment 2', 'Assessment 3']);
+    expect(button(el, 'Show more')).toBeUndefined();
+    http.verify();
+  });
+
+  it('shows the empty state, and the "New assessment" link only to officials', async () => {
+    const { el, flush } = await render(['official']);
+    await flush('/api/assessments?limit=25', { items: [], nextCursor: null });
+    expect(el.textContent).toContain('There are no assessments yet.');
+    expect(el.querySelector('table')).toBeNull();
+    const link = [...el.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'New assessment');
+    expect(link?.getAttribute('href')).toBe('/assessments/new');
+
+    TestBed.resetTestingModule();
+    const other = await render(['youth_council_member']);
+    await other.flush('/api/assessments?limit=25', { items: [], nextCursor: null });
+    expect(other.el.textContent).not.toContain('New assessment');
+  });
+
+  it('announces a load error and retries', async () => {
+    const { el, http, fixture } = await render();
+    http.expectOne('/api/assessments?limit=25').flush(null, { status: 500, statusText: 'Server Error' });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('could not be loaded');
+
+    button(el, 'Try again')?.click();
+    http.expectOne('/api/assessments?limit=25').flush({ items: [assessment(1)], nextCursor: null });
+    await fixture.whenStable();
+    expect(rows(el)).toEqual(['Assessment 1']);
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+});

@@ -1,0 +1,20 @@
+import type { AssessmentSummary } from '@lava/contracts';
+
+export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}): AssessmentSummary {
+  return {
+    id: `a${n}`,
+    title: `Assessment ${n}`,
+    stage: 'screening',
+    municipalityId: 'm1',
+    municipalityName: 'Kotka',
+    committeeId: 'c1',
+    committeeName: 'Education committee',
+    plannedMeetingDate: '2026-12-15',
+    caseNumber: null,
+    responsibleOfficial: { id: 'u1', displayName: 'Olli Official' },
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
