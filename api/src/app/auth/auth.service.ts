@@ -56,14 +56,11 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       language: user.language,
-      memberships: memberships
-        .filter((m) => m.organization)
-        .map((m) => ({
-          organizationId: m.organizationId,
-          organizationName: organizationName(m.organization!, user.language),
-          organizationKind: m.organization!.kind,
-          role: m.role,
-        })),
+      memberships: memberships.flatMap(({ organization, organizationId, role }) =>
+        organization
+          ? [{ organizationId, organizationName: organizationName(organization, user.language), organizationKind: organization.kind, role }]
+          : [],
+      ),
     };
   }
 }

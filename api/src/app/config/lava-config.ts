@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -29,12 +30,13 @@ export class LavaConfig {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: 'must be a port number (1–65535)' })
+  @Min(1, { message: 'must be a port number (1–65535)' })
+  @Max(65535, { message: 'must be a port number (1–65535)' })
   API_PORT = 3000;
 
   /** postgres://user:password@host:port/database */
+  @ValidateIf((config: LavaConfig) => config.DATABASE_URL !== '')
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL, e.g. postgres://lava:secret@localhost:5432/lava' })
   DATABASE_URL = '';
 
@@ -94,9 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
   }
   const config = plainToInstance(LavaConfig, raw);
   const problems = validateSync(config, { whitelist: true }).map(
-    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+    (error) => `${error.property}: ${[...new Set(Object.values(error.constraints ?? {}))].join('; ')}`,
   );
-  if (!config.DATABASE_URL && !problems.some((p) => p.startsWith('DATABASE_URL'))) {
+  if (!config.DATABASE_URL) {
     problems.push('DATABASE_URL: is required (postgres://user:password@host:port/database)');
   }
   if (config.NODE_ENV === 'production') {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { LavaConfig } from '../config/lava-config';
-import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS } from './demo-data';
 
 /** Lets the login page show the demo accounts, only when DEMO_MODE is on (never in production). */
 @ApiExcludeController()
@@ -19,8 +19,12 @@ export class DemoController {
       accounts: DEMO_USERS.map((u) => ({
         email: u.email,
         role: u.role,
-        municipality: 'municipality' in u.at ? DEMO_MUNICIPALITIES.find((m) => m.key === (u.at as { municipality: string }).municipality)!.names[0] : 'Kymenlaakso',
+        municipality: 'municipality' in u.at ? municipalityName(u.at.municipality) : DEMO_REGION.names[0],
       })),
     };
   }
+}
+
+function municipalityName(key: string): string {
+  return DEMO_MUNICIPALITIES.find((m) => m.key === key)?.names[0] ?? key;
 }

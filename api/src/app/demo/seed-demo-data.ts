@@ -35,11 +35,11 @@ async function seed(tx: EntityManager): Promise<void> {
   const region = await org('region', DEMO_REGION.names, null);
   await org('wellbeing_county', DEMO_WELLBEING_COUNTY.names, region.id);
 
-  const municipalities = new Map<string, { id: string; committees: Map<string, string>; youthCouncil: string }>();
+  const municipalities = new Map<string, { id: string; committees: Record<'education' | 'technical', string>; youthCouncil: string }>();
   for (const m of DEMO_MUNICIPALITIES) {
     const municipality = await org('municipality', m.names, region.id);
-    const committees = new Map<string, string>();
-    for (const c of DEMO_COMMITTEES) committees.set(c.key, (await org('committee', c.names, municipality.id)).id);
+    const committees = { education: '', technical: '' };
+    for (const c of DEMO_COMMITTEES) committees[c.key] = (await org('committee', c.names, municipality.id)).id;
     const youthCouncil = await org(
       'youth_council',
       [`${m.genitiveFi} nuorisovaltuusto`, `Ungdomsfullmäktige i ${m.names[1]}`, `${m.names[2]} Youth Council`],
@@ -57,21 +57,22 @@ async function seed(tx: EntityManager): Promise<void> {
     userIds.set(u.email, user.id);
     let organizationId = region.id;
     if ('municipality' in u.at) {
-      const m = municipalities.get(u.at.municipality)!;
-      organizationId = u.at.unit === 'education' ? m.committees.get('education')! : u.at.unit === 'youth_council' ? m.youthCouncil : m.id;
+      const m = demoMunicipality(municipalities, u.at.municipality);
+      organizationId = u.at.unit === 'education' ? m.committees.education : u.at.unit === 'youth_council' ? m.youthCouncil : m.id;
     }
     await tx.getRepository(Membership).insert({ userId: user.id, organizationId, role: u.role });
   }
 
   for (const a of DEMO_ASSESSMENTS) {
-    const m = municipalities.get(a.municipality)!;
-    const officialId = userIds.get(a.official)!;
+    const m = demoMunicipality(municipalities, a.municipality);
+    const officialId = userIds.get(a.official);
+    if (!officialId) throw new Error(`demo data: no user ${a.official}`);
     const assessment = await tx.getRepository(Assessment).save(
       tx.getRepository(Assessment).create({
         title: a.title,
         stage: a.stage,
         municipalityId: m.id,
-        committeeId: m.committees.get(a.committee)!,
+        committeeId: m.committees[a.committee],
         plannedMeetingDate: a.plannedMeetingDate,
         caseNumber: a.caseNumber,
         responsibleOfficialId: officialId,
@@ -88,4 +89,10 @@ async function seed(tx: EntityManager): Promise<void> {
       details: { title: a.title },
     });
   }
+}
+
+function demoMunicipality<T>(municipalities: Map<string, T>, key: string): T {
+  const found = municipalities.get(key);
+  if (!found) throw new Error(`demo data: no municipality ${key}`);
+  return found;
 }

@@ -1,11 +1,12 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { DOCUMENT, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { AuthService, LOGIN_URL } from './auth.service';
 
 /**
- * Adds the bearer token to API calls. A 401 from any call but the login itself means the
+ * Adds the bearer token to API calls, and the current UI language (kept on `<html lang>`) as
+ * Accept-Language, so names of organizations come back in the language on screen. A 401 from any call but the login itself means the
  * session is over: forget it and send the user to the login page, returning here afterwards.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
@@ -13,8 +14,11 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   const isApi = req.url.startsWith('/api/');
   const token = auth.token();
-  const request =
-    isApi && token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const language = inject(DOCUMENT).documentElement.lang;
+  const headers: Record<string, string> = {};
+  if (isApi && token) headers['Authorization'] = `Bearer ${token}`;
+  if (isApi && language) headers['Accept-Language'] = language;
+  const request = Object.keys(headers).length > 0 ? req.clone({ setHeaders: headers }) : req;
 
   return next(request).pipe(
     catchError((error: unknown) => {
