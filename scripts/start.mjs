@@ -91,6 +91,8 @@ async function main() {
     API_PORT: String(apiPort),
     WEB_ORIGIN: process.env.WEB_ORIGIN ?? `http://localhost:${webPort}`,
     DEMO_MODE: process.env.DEMO_MODE ?? String(seedDemo),
+    // Nest's module-by-module start-up lines drown the useful ones in a terminal; LOG_LEVEL=log brings them back.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LAVA_API_URL: `http://127.0.0.1:${apiPort}`,
   });
 
