@@ -21,7 +21,17 @@ export default [
             {
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],
-              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'class-validator', 'class-transformer', 'bullmq', 'ioredis', 'pg', 'rxjs'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                '@angular/*',
+                'typeorm',
+                'class-validator',
+                'class-transformer',
+                'bullmq',
+                'ioredis',
+                'pg',
+                'rxjs',
+              ],
             },
             // The web app never imports the API (and its server-side dependencies), only shared code.
             {

@@ -11,7 +11,8 @@ const lockFile = join(root, 'package-lock.json');
 const stampFile = join(root, 'node_modules', '.lava-installed-lock');
 const lockHash = () => createHash('sha256').update(readFileSync(lockFile)).digest('hex');
 
-const installed = existsSync(join(root, 'node_modules', '.bin', 'nx')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === lockHash();
+const installed =
+  existsSync(join(root, 'node_modules', '.bin', 'nx')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === lockHash();
 if (!installed) {
   // `npm install` rather than `npm ci`: npm leaves other platforms' optional binaries out of the
   // lock file here, which `npm ci` then refuses; install still takes the locked versions.

@@ -69,7 +69,9 @@ async function main() {
     } catch (error) {
       const where = new URL(databaseUrl);
       where.password = where.password ? '***' : '';
-      return fail(`Cannot connect to PostgreSQL at DATABASE_URL=${where} (${error.code ?? error.message}). Check the URL and that the server is running, or unset DATABASE_URL to use the embedded PostgreSQL.`);
+      return fail(
+        `Cannot connect to PostgreSQL at DATABASE_URL=${where} (${error.code ?? error.message}). Check the URL and that the server is running, or unset DATABASE_URL to use the embedded PostgreSQL.`,
+      );
     }
   } else {
     const dataDir = process.env.EMBEDDED_POSTGRES_DIR ?? join(repoRoot, '.data', 'postgres');
@@ -113,7 +115,11 @@ async function main() {
   const worker = spawnPrefixed('worker', 'node', [join('dist', 'api', 'worker.js')], spawnOptions);
   const web = spawnPrefixed('web', 'nx', ['serve', 'web', `--port=${webPort}`], spawnOptions);
   children.push(api, worker, web);
-  for (const [name, child] of [['API', api], ['worker', worker], ['web app', web]]) {
+  for (const [name, child] of [
+    ['API', api],
+    ['worker', worker],
+    ['web app', web],
+  ]) {
     child.on('exit', (code) => {
       if (!stopping) void fail(`The ${name} stopped (exit code ${code}). See its lines above.`);
     });

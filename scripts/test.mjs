@@ -26,7 +26,12 @@ async function services() {
   if (!(await canConnect(serverUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error(`Cannot connect to TEST_DATABASE_URL=${serverUrl}`);
     log('No PostgreSQL on 127.0.0.1:5432: starting the embedded one for the tests');
-    const embedded = await startEmbeddedPostgres({ dataDir: join(repoRoot, '.data', 'postgres-test'), port: 54330, database: 'postgres', log });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(repoRoot, '.data', 'postgres-test'),
+      port: 54330,
+      database: 'postgres',
+      log,
+    });
     cleanups.push(embedded.stop);
     serverUrl = embedded.url;
   }
@@ -41,6 +46,7 @@ async function services() {
 async function main() {
   const { serverUrl, redisUrl, e2eUrl } = await services();
   const nx = ['nx', 'run-many', '--parallel=2', '--outputStyle=static'];
+  step('formatting (Prettier)', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
   step('lint, type checks, unit tests', 'npx', [...nx, '-t', 'lint', 'typecheck', 'test']);
   step('API integration tests (PostgreSQL + Redis)', 'npx', ['nx', 'run', 'api:integration', '--outputStyle=static'], {
     TEST_DATABASE_URL: serverUrl,

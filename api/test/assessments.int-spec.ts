@@ -28,7 +28,12 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
       .http()
       .post('/api/assessments')
       .set('Authorization', `Bearer ${officialToken}`)
-      .send({ title: '  Kouluverkkoselvitys 2027  ', committeeId: kotka.education.id, plannedMeetingDate: '2027-02-17', caseNumber: 'KOT/1/2026' })
+      .send({
+        title: '  Kouluverkkoselvitys 2027  ',
+        committeeId: kotka.education.id,
+        plannedMeetingDate: '2027-02-17',
+        caseNumber: 'KOT/1/2026',
+      })
       .expect(201);
     const created = response.body as AssessmentSummary;
     expect(created).toMatchObject({
@@ -68,7 +73,12 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
   });
 
   it('shows the new assessment in the list and by id, answering in the language asked for', async () => {
-    const list = await env.http().get('/api/assessments').set('Authorization', `Bearer ${officialToken}`).set('Accept-Language', 'en').expect(200);
+    const list = await env
+      .http()
+      .get('/api/assessments')
+      .set('Authorization', `Bearer ${officialToken}`)
+      .set('Accept-Language', 'en')
+      .expect(200);
     const page = list.body as Page<AssessmentSummary>;
     expect(page.items.map((a) => a.title)).toContain('Kouluverkkoselvitys 2027');
     expect(page.items[0].committeeName).toBe('Education Committee');
@@ -101,14 +111,22 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
   it('does not let a youth council member start an assessment', async () => {
     const youth = await createUser(env.db, 'youth_council_member', kotka.youthCouncil);
     const token = await env.login(youth.email);
-    await env.http().post('/api/assessments').set('Authorization', `Bearer ${token}`).send({ title: 'Our idea', committeeId: kotka.education.id }).expect(403);
+    await env
+      .http()
+      .post('/api/assessments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Our idea', committeeId: kotka.education.id })
+      .expect(403);
     expect((await env.http().get('/api/committees').set('Authorization', `Bearer ${token}`).expect(200)).body).toEqual([]);
   });
 
   it.each([
     [{}, ['title', 'committeeId']],
     [{ title: 'ab', committeeId: 'x' }, ['title', 'committeeId']],
-    [{ title: 'Fine title', committeeId: '00000000-0000-4000-8000-000000000000', plannedMeetingDate: '2027-02-30' }, ['plannedMeetingDate']],
+    [
+      { title: 'Fine title', committeeId: '00000000-0000-4000-8000-000000000000', plannedMeetingDate: '2027-02-30' },
+      ['plannedMeetingDate'],
+    ],
     [{ title: 'Fine title', committeeId: '00000000-0000-4000-8000-000000000000', stage: 'decided' }, ['stage']],
     [{ title: 'x'.repeat(301), committeeId: '00000000-0000-4000-8000-000000000000', caseNumber: 'y'.repeat(101) }, ['title', 'caseNumber']],
     [{ title: 'Fine title', committeeId: '00000000-0000-4000-8000-000000000000' }, ['committeeId']],
@@ -123,7 +141,9 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
   it('answers malformed JSON, a bad id and a bad cursor with 400s, and no session with 401', async () => {
     const auth = { Authorization: `Bearer ${officialToken}` };
     await env.http().post('/api/assessments').set(auth).set('Content-Type', 'application/json').send('{"title":').expect(400);
-    expect((await env.http().get('/api/assessments/not-a-uuid').set(auth).expect(400)).body.message).toBe('The assessment id must be a UUID.');
+    expect((await env.http().get('/api/assessments/not-a-uuid').set(auth).expect(400)).body.message).toBe(
+      'The assessment id must be a UUID.',
+    );
     await env.http().get('/api/assessments?cursor=garbage').set(auth).expect(400);
     await env.http().get('/api/assessments?limit=1000').set(auth).expect(400);
     await env.http().get('/api/assessments').expect(401);

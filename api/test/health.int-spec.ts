@@ -12,7 +12,12 @@ describe('GET /api/health', () => {
 
   it('reports the database and Redis up, and the worker only once one is alive', async () => {
     const before = (await env.http().get('/api/health').expect(200)).body as HealthResponse;
-    expect(before).toMatchObject({ status: 'degraded', database: { status: 'up' }, redis: { status: 'up' }, worker: { status: 'down', workers: 0 } });
+    expect(before).toMatchObject({
+      status: 'degraded',
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      worker: { status: 'down', workers: 0 },
+    });
 
     const worker = await env.startWorker();
     const after = await eventually(async () => {
@@ -40,15 +45,15 @@ describe('preflight', () => {
   it('explains an unreachable database in one line, without the password', async () => {
     const error = await preflight('postgres://lava:secret@127.0.0.1:1/lava', TEST_REDIS_URL).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreflightError);
-    expect((error as Error).message).toMatch(/^Cannot connect to PostgreSQL at postgres:\/\/lava:\*\*\*@127\.0\.0\.1:1\/lava: ECONNREFUSED\. Check DATABASE_URL/);
+    expect((error as Error).message).toMatch(
+      /^Cannot connect to PostgreSQL at postgres:\/\/lava:\*\*\*@127\.0\.0\.1:1\/lava: ECONNREFUSED\. Check DATABASE_URL/,
+    );
     expect((error as Error).message).not.toContain('secret');
     expect((error as Error).message).not.toContain('\n');
   });
 
   it('explains an unreachable Redis in one line', async () => {
-    const error = await preflight(TEST_SERVER_URL, 'redis://127.0.0.1:6391').catch(
-      (e: unknown) => e,
-    );
+    const error = await preflight(TEST_SERVER_URL, 'redis://127.0.0.1:6391').catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/^Cannot connect to Redis at redis:\/\/127\.0\.0\.1:6391: ECONNREFUSED\. Check REDIS_URL/);
   });
 });

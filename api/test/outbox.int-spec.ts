@@ -17,10 +17,17 @@ describe('transactional outbox', () => {
     const token = await env.login(official.email);
 
     const started = Date.now();
-    const response = await env.http().post('/api/assessments').set('Authorization', `Bearer ${token}`).send({ title: 'Offline queue', committeeId: education.id }).expect(201);
+    const response = await env
+      .http()
+      .post('/api/assessments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Offline queue', committeeId: education.id })
+      .expect(201);
     expect(Date.now() - started).toBeLessThan(10_000);
 
-    const [pending] = await env.db.query(`SELECT id, enqueued_at, delivered_at FROM notifications WHERE assessment_id = $1`, [response.body.id]);
+    const [pending] = await env.db.query(`SELECT id, enqueued_at, delivered_at FROM notifications WHERE assessment_id = $1`, [
+      response.body.id,
+    ]);
     expect(pending).toMatchObject({ enqueued_at: null, delivered_at: null });
 
     await env.startWorker({ REDIS_URL: TEST_REDIS_URL });
@@ -35,10 +42,19 @@ describe('transactional outbox', () => {
     const { municipality, education } = await createMunicipality(env.db, 'Pyhtää');
     const official = await createUser(env.db, 'official', municipality);
     const token = await env.login(official.email);
-    const response = await env.http().post('/api/assessments').set('Authorization', `Bearer ${token}`).send({ title: 'Twice queued', committeeId: education.id }).expect(201);
+    const response = await env
+      .http()
+      .post('/api/assessments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Twice queued', committeeId: education.id })
+      .expect(201);
     const [{ id }] = await env.db.query(`SELECT id FROM notifications WHERE assessment_id = $1`, [response.body.id]);
 
-    const queue = new Queue(QUEUES.notifications, { connection: { url: TEST_REDIS_URL }, prefix: env.config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const queue = new Queue(QUEUES.notifications, {
+      connection: { url: TEST_REDIS_URL },
+      prefix: env.config.QUEUE_PREFIX,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
     try {
       // Same job id as the API used: BullMQ ignores the duplicate.
       await queue.add('deliver-notification', { notificationId: id }, { jobId: id });

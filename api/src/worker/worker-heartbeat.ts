@@ -28,8 +28,6 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async beat(): Promise<void> {
-    await this.redisClient.redis
-      .set(this.key, new Date().toISOString(), 'PX', WORKER_HEARTBEAT_INTERVAL_MS * 3)
-      .catch(() => undefined);
+    await this.redisClient.redis.set(this.key, new Date().toISOString(), 'PX', WORKER_HEARTBEAT_INTERVAL_MS * 3).catch(() => undefined);
   }
 }

@@ -18,13 +18,29 @@ export interface TestMunicipality {
 /** A municipality with an education committee and a youth council, under its own region. */
 export async function createMunicipality(db: DataSource, name: string): Promise<TestMunicipality> {
   const orgs = db.getRepository(Organization);
-  const region = await orgs.save(orgs.create({ kind: 'region', parentId: null, nameFi: `${name} seutu`, nameSv: `${name} region`, nameEn: `${name} region` }));
-  const municipality = await orgs.save(orgs.create({ kind: 'municipality', parentId: region.id, nameFi: name, nameSv: `${name} sv`, nameEn: `${name} en` }));
+  const region = await orgs.save(
+    orgs.create({ kind: 'region', parentId: null, nameFi: `${name} seutu`, nameSv: `${name} region`, nameEn: `${name} region` }),
+  );
+  const municipality = await orgs.save(
+    orgs.create({ kind: 'municipality', parentId: region.id, nameFi: name, nameSv: `${name} sv`, nameEn: `${name} en` }),
+  );
   const education = await orgs.save(
-    orgs.create({ kind: 'committee', parentId: municipality.id, nameFi: 'Sivistyslautakunta', nameSv: 'Bildningsnämnden', nameEn: 'Education Committee' }),
+    orgs.create({
+      kind: 'committee',
+      parentId: municipality.id,
+      nameFi: 'Sivistyslautakunta',
+      nameSv: 'Bildningsnämnden',
+      nameEn: 'Education Committee',
+    }),
   );
   const youthCouncil = await orgs.save(
-    orgs.create({ kind: 'youth_council', parentId: municipality.id, nameFi: 'Nuorisovaltuusto', nameSv: 'Ungdomsfullmäktige', nameEn: 'Youth Council' }),
+    orgs.create({
+      kind: 'youth_council',
+      parentId: municipality.id,
+      nameFi: 'Nuorisovaltuusto',
+      nameSv: 'Ungdomsfullmäktige',
+      nameEn: 'Youth Council',
+    }),
   );
   return { municipality, education, youthCouncil };
 }

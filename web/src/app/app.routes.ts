@@ -13,20 +13,17 @@ export const appRoutes: Route[] = [
   {
     path: 'assessments',
     canActivate: [authGuard],
-    loadChildren: () =>
-      import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),
+    loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),
   },
   {
     path: 'notifications',
     title: 'titles.notifications',
     canActivate: [authGuard],
-    loadComponent: () =>
-      import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+    loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
   },
   {
     path: '**',
     title: 'titles.notFound',
-    loadComponent: () =>
-      import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+    loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },
 ];

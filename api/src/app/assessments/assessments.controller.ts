@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AssessmentSummary, Language, Page } from '@lava/contracts';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -27,7 +34,11 @@ export class AssessmentsController {
   }
 
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @RequestLanguage() language: Language): Promise<Page<AssessmentSummary>> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PageQueryDto,
+    @RequestLanguage() language: Language,
+  ): Promise<Page<AssessmentSummary>> {
     return this.assessments.list(user, query.limit, query.cursor, language);
   }
 

@@ -93,7 +93,10 @@ export class AssessmentsService {
           assessmentId: assessment.id,
           params: {
             title: assessment.title,
-            municipality: organizationName({ nameFi: recipient.name_fi, nameSv: recipient.name_sv, nameEn: recipient.name_en }, recipient.language),
+            municipality: organizationName(
+              { nameFi: recipient.name_fi, nameSv: recipient.name_sv, nameEn: recipient.name_en },
+              recipient.language,
+            ),
           },
         })),
       );

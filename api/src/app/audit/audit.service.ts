@@ -20,14 +20,14 @@ export class AuditService {
     const events = tx.getRepository(AuditEvent);
     await events.save(
       events.create({
-      actorUserId: entry.actorUserId,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      fromStage: entry.fromStage ?? null,
-      toStage: entry.toStage ?? null,
-      reason: entry.reason ?? null,
-      details: entry.details ?? {},
+        actorUserId: entry.actorUserId,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        fromStage: entry.fromStage ?? null,
+        toStage: entry.toStage ?? null,
+        reason: entry.reason ?? null,
+        details: entry.details ?? {},
       }),
     );
   }

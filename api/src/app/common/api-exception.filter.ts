@@ -61,12 +61,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (known) return { statusCode: known.status, error: HttpStatus[known.status] ?? 'Error', message: known.message };
     }
     if (isBodyParserError(exception)) {
-      return { statusCode: exception.status, error: HttpStatus[exception.status] ?? 'Error', message: 'The request body is not valid JSON.' };
+      return {
+        statusCode: exception.status,
+        error: HttpStatus[exception.status] ?? 'Error',
+        message: 'The request body is not valid JSON.',
+      };
     }
     return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' };
   }
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    'status' in error &&
+    typeof (error as { status: unknown }).status === 'number'
+  );
 }

@@ -17,9 +17,21 @@ describe('keyset cursor', () => {
 
   it('gives a next cursor only when there is one more row than the limit', () => {
     const rows = [1, 2, 3].map((n) => ({ n, createdAt: new Date(2026, 0, n), id: position.id }));
-    const full = toPage(rows, 2, (r) => r, (r) => r.n);
+    const full = toPage(
+      rows,
+      2,
+      (r) => r,
+      (r) => r.n,
+    );
     expect(full.items).toEqual([1, 2]);
     expect(decodeCursor(full.nextCursor ?? '').createdAt).toEqual(rows[1].createdAt);
-    expect(toPage(rows, 3, (r) => r, (r) => r.n).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows,
+        3,
+        (r) => r,
+        (r) => r.n,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -58,7 +58,10 @@ export class LavaConfig {
   JWT_TTL_SECONDS = 3600;
 
   /** Public URL of the web app: CORS allows only this origin, and links in messages point here. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL, e.g. http://localhost:4200' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http(s) URL, e.g. http://localhost:4200' },
+  )
   WEB_ORIGIN = 'http://localhost:4200';
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

@@ -44,12 +44,36 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@kymenlaakso.example', displayName: 'Kaisa Järvinen', language: 'fi', role: 'admin', at: { region: true } },
   { email: 'official@kotka.example', displayName: 'Anna Virtanen', language: 'fi', role: 'official', at: { municipality: 'kotka' } },
   { email: 'reviewer@kotka.example', displayName: 'Mikko Korhonen', language: 'fi', role: 'reviewer', at: { municipality: 'kotka' } },
-  { email: 'chair@kotka.example', displayName: 'Leena Mäkinen', language: 'fi', role: 'committee_chair', at: { municipality: 'kotka', unit: 'education' } },
-  { email: 'youth@kotka.example', displayName: 'Aino', language: 'fi', role: 'youth_council_member', at: { municipality: 'kotka', unit: 'youth_council' } },
+  {
+    email: 'chair@kotka.example',
+    displayName: 'Leena Mäkinen',
+    language: 'fi',
+    role: 'committee_chair',
+    at: { municipality: 'kotka', unit: 'education' },
+  },
+  {
+    email: 'youth@kotka.example',
+    displayName: 'Aino',
+    language: 'fi',
+    role: 'youth_council_member',
+    at: { municipality: 'kotka', unit: 'youth_council' },
+  },
   { email: 'official@kouvola.example', displayName: 'Juha Nieminen', language: 'sv', role: 'official', at: { municipality: 'kouvola' } },
   { email: 'reviewer@kouvola.example', displayName: 'Sanna Lehtonen', language: 'fi', role: 'reviewer', at: { municipality: 'kouvola' } },
-  { email: 'chair@kouvola.example', displayName: 'Pekka Heikkinen', language: 'fi', role: 'committee_chair', at: { municipality: 'kouvola', unit: 'education' } },
-  { email: 'youth@kouvola.example', displayName: 'Eetu', language: 'en', role: 'youth_council_member', at: { municipality: 'kouvola', unit: 'youth_council' } },
+  {
+    email: 'chair@kouvola.example',
+    displayName: 'Pekka Heikkinen',
+    language: 'fi',
+    role: 'committee_chair',
+    at: { municipality: 'kouvola', unit: 'education' },
+  },
+  {
+    email: 'youth@kouvola.example',
+    displayName: 'Eetu',
+    language: 'en',
+    role: 'youth_council_member',
+    at: { municipality: 'kouvola', unit: 'youth_council' },
+  },
 ];
 
 export interface DemoAssessment {

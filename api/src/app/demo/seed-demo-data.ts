@@ -51,9 +51,9 @@ async function seed(tx: EntityManager): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
-    const user = await tx.getRepository(User).save(
-      tx.getRepository(User).create({ email: u.email, displayName: u.displayName, language: u.language, passwordHash }),
-    );
+    const user = await tx
+      .getRepository(User)
+      .save(tx.getRepository(User).create({ email: u.email, displayName: u.displayName, language: u.language, passwordHash }));
     userIds.set(u.email, user.id);
     let organizationId = region.id;
     if ('municipality' in u.at) {

@@ -14,10 +14,7 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const [database, redis] = await Promise.all([
-      status(this.db.query('SELECT 1')),
-      status(this.redisClient.redis.ping()),
-    ]);
+    const [database, redis] = await Promise.all([status(this.db.query('SELECT 1')), status(this.redisClient.redis.ping())]);
     const worker = redis === 'up' ? await this.workerHeartbeats() : { status: 'down' as const, workers: 0, lastHeartbeatAt: null };
     const ok = database === 'up' && redis === 'up' && worker.status === 'up';
     return { status: ok ? 'ok' : 'degraded', database: { status: database }, redis: { status: redis }, worker };
@@ -28,7 +25,11 @@ export class HealthService {
     try {
       const keys = await withTimeout(this.scanKeys(this.redisClient.key(`${WORKER_HEARTBEAT_KEY}:*`)));
       const beats = keys.length > 0 ? await withTimeout(this.redisClient.redis.mget(keys)) : [];
-      const latest = beats.filter((b): b is string => !!b).sort().pop() ?? null;
+      const latest =
+        beats
+          .filter((b): b is string => !!b)
+          .sort()
+          .pop() ?? null;
       return { status: keys.length > 0 ? 'up' : 'down', workers: keys.length, lastHeartbeatAt: latest };
     } catch {
       return { status: 'down', workers: 0, lastHeartbeatAt: null };

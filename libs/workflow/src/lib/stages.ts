@@ -2,16 +2,7 @@
  * The stages an assessment moves through (see docs/domain.md).
  * The transition table, roles and guards build on this list.
  */
-export const STAGES = [
-  'screening',
-  'draft',
-  'consultation',
-  'review',
-  'decision',
-  'decided',
-  'follow_up',
-  'closed',
-] as const;
+export const STAGES = ['screening', 'draft', 'consultation', 'review', 'decision', 'decided', 'follow_up', 'closed'] as const;
 
 export type Stage = (typeof STAGES)[number];
 

@@ -9,5 +9,4 @@ export const authGuard: CanActivateFn = (_route, state) => {
 };
 
 /** A signed-in user has no business on the login page. */
-export const guestGuard: CanActivateFn = () =>
-  inject(AuthService).isLoggedIn() ? inject(Router).createUrlTree(['/assessments']) : true;
+export const guestGuard: CanActivateFn = () => (inject(AuthService).isLoggedIn() ? inject(Router).createUrlTree(['/assessments']) : true);

@@ -22,12 +22,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
 
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        isApi &&
-        error instanceof HttpErrorResponse &&
-        error.status === 401 &&
-        !req.url.startsWith(LOGIN_URL)
-      ) {
+      if (isApi && error instanceof HttpErrorResponse && error.status === 401 && !req.url.startsWith(LOGIN_URL)) {
         void auth.sessionExpired(router.url);
       }
       return throwError(() => error);

@@ -11,20 +11,14 @@ const user: CurrentUser = {
   email: 'official@kotka.example',
   displayName: 'Olli Official',
   language: 'sv',
-  memberships: [
-    { organizationId: 'o1', organizationName: 'Kotka', organizationKind: 'municipality', role: 'official' },
-  ],
+  memberships: [{ organizationId: 'o1', organizationName: 'Kotka', organizationKind: 'municipality', role: 'official' }],
 };
 
 const loginResponse: LoginResponse = { accessToken: 'tok-123', expiresIn: 900, user };
 
 function setup() {
   TestBed.configureTestingModule({
-    providers: [
-      provideRouter([]),
-      provideHttpClient(withInterceptors([authInterceptor])),
-      provideHttpClientTesting(),
-    ],
+    providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
   });
   return {
     auth: TestBed.inject(AuthService),
@@ -58,18 +52,12 @@ describe('AuthService', () => {
   });
 
   it('restores a stored session and ignores an expired one', () => {
-    sessionStorage.setItem(
-      SESSION_STORAGE_KEY,
-      JSON.stringify({ accessToken: 'old', expiresAt: Date.now() - 1000, user }),
-    );
+    sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 'old', expiresAt: Date.now() - 1000, user }));
     expect(setup().auth.isLoggedIn()).toBe(false);
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
 
     TestBed.resetTestingModule();
-    sessionStorage.setItem(
-      SESSION_STORAGE_KEY,
-      JSON.stringify({ accessToken: 'fresh', expiresAt: Date.now() + 60_000, user }),
-    );
+    sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 'fresh', expiresAt: Date.now() + 60_000, user }));
     const { auth } = setup();
     expect(auth.token()).toBe('fresh');
   });

@@ -89,12 +89,7 @@ function readSession(): StoredSession | null {
     const raw = sessionStorage.getItem(SESSION_STORAGE_KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StoredSession>;
-    if (
-      typeof parsed.accessToken !== 'string' ||
-      typeof parsed.expiresAt !== 'number' ||
-      parsed.expiresAt <= Date.now() ||
-      !parsed.user
-    ) {
+    if (typeof parsed.accessToken !== 'string' || typeof parsed.expiresAt !== 'number' || parsed.expiresAt <= Date.now() || !parsed.user) {
       sessionStorage.removeItem(SESSION_STORAGE_KEY);
       return null;
     }

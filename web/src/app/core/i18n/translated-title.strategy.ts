@@ -16,12 +16,10 @@ export class TranslatedTitleStrategy extends TitleStrategy {
 
   constructor() {
     super();
-    this.key$
-      .pipe(switchMap((key) => this.transloco.selectTranslate<string>(key)))
-      .subscribe((page) => {
-        const app = this.transloco.translate<string>('app.name');
-        this.title.setTitle(page === app ? app : `${page} – ${app}`);
-      });
+    this.key$.pipe(switchMap((key) => this.transloco.selectTranslate<string>(key))).subscribe((page) => {
+      const app = this.transloco.translate<string>('app.name');
+      this.title.setTitle(page === app ? app : `${page} – ${app}`);
+    });
   }
 
   override updateTitle(snapshot: RouterStateSnapshot): void {

@@ -70,7 +70,9 @@ describe('translation files', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/'((?:app|nav|titles|common|login|roles|stages|assessments|newAssessment|detail|notifications|notFound)\.[\w.]*\w)'/g)) {
+      for (const m of text.matchAll(
+        /'((?:app|nav|titles|common|login|roles|stages|assessments|newAssessment|detail|notifications|notFound)\.[\w.]*\w)'/g,
+      )) {
         used.add(m[1]);
       }
     }

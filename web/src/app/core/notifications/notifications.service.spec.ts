@@ -26,11 +26,7 @@ describe('NotificationsService', () => {
     jest.useFakeTimers();
     loggedIn.set(true);
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: AuthService, useValue: { isLoggedIn: loggedIn } },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthService, useValue: { isLoggedIn: loggedIn } }],
     });
   });
 

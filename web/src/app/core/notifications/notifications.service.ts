@@ -36,9 +36,7 @@ export class NotificationsService {
             this.page.set(null);
             return EMPTY;
           }
-          return merge(timer(0, NOTIFICATION_POLL_MS), this.refresh$).pipe(
-            exhaustMap(() => this.fetch()),
-          );
+          return merge(timer(0, NOTIFICATION_POLL_MS), this.refresh$).pipe(exhaustMap(() => this.fetch()));
         }),
         takeUntilDestroyed(),
       )
@@ -59,9 +57,7 @@ export class NotificationsService {
           return {
             ...page,
             unreadCount: Math.max(0, page.unreadCount - 1),
-            items: page.items.map((n) =>
-              n.id === id ? { ...n, readAt: new Date().toISOString() } : n,
-            ),
+            items: page.items.map((n) => (n.id === id ? { ...n, readAt: new Date().toISOString() } : n)),
           };
         }),
       ),

@@ -30,9 +30,6 @@ export class AssessmentDetailPage {
   protected readonly notFound = computed(() => {
     const error = this.assessment.error();
     const cause = error && 'cause' in error ? error.cause : error;
-    return (
-      (error instanceof HttpErrorResponse && error.status === 404) ||
-      (cause instanceof HttpErrorResponse && cause.status === 404)
-    );
+    return (error instanceof HttpErrorResponse && error.status === 404) || (cause instanceof HttpErrorResponse && cause.status === 404);
   });
 }

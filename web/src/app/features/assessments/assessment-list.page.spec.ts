@@ -31,10 +31,8 @@ async function render(roles: string[] = ['official']) {
   return { fixture, http, el, flush };
 }
 
-const rows = (el: HTMLElement) =>
-  [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td a')?.textContent?.trim());
-const button = (el: HTMLElement, text: string) =>
-  [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+const rows = (el: HTMLElement) => [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td a')?.textContent?.trim());
+const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
 
 describe('AssessmentListPage', () => {
   it('shows the first page in a captioned table and appends the next page on "Show more"', async () => {

@@ -34,8 +34,7 @@ export class AssessmentListPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
-  private readonly created =
-    (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
+  private readonly created = (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
 
   constructor() {
     this.load(null);
@@ -75,10 +74,9 @@ export class AssessmentListPage {
   }
 
   private focusRow(index: number): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelectorAll<HTMLElement>('tbody tr td a')[index]?.focus(),
-      { injector: this.injector },
-    );
+    afterNextRender(() => this.host.nativeElement.querySelectorAll<HTMLElement>('tbody tr td a')[index]?.focus(), {
+      injector: this.injector,
+    });
   }
 
   /** The first page, with the just-created assessment on top if the API ordered it elsewhere. */

@@ -53,11 +53,7 @@ describe('AssessmentNewPage', () => {
   it('lists committees as "Committee — municipality"', async () => {
     const { field } = await render();
     const options = [...field<HTMLSelectElement>('Committee').options].map((o) => o.textContent?.trim());
-    expect(options).toEqual([
-      'Choose a committee',
-      'Education committee — Kotka',
-      'Technical committee — Kouvola',
-    ]);
+    expect(options).toEqual(['Choose a committee', 'Education committee — Kotka', 'Technical committee — Kouvola']);
   });
 
   it('shows linked, announced field errors and sends nothing while invalid', async () => {

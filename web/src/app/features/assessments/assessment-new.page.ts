@@ -53,10 +53,7 @@ function isoDate(control: AbstractControl<string>): ValidationErrors | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? null : { date: true };
 }
 
-type CommitteesState =
-  | { status: 'loading' }
-  | { status: 'error' }
-  | { status: 'ok'; committees: CommitteeOption[] };
+type CommitteesState = { status: 'loading' } | { status: 'error' } | { status: 'ok'; committees: CommitteeOption[] };
 
 @Component({
   selector: 'lava-assessment-new-page',

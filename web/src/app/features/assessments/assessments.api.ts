@@ -1,12 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import {
-  DEFAULT_PAGE_SIZE,
-  type AssessmentSummary,
-  type CommitteeOption,
-  type CreateAssessmentRequest,
-  type Page,
-} from '@lava/contracts';
+import { DEFAULT_PAGE_SIZE, type AssessmentSummary, type CommitteeOption, type CreateAssessmentRequest, type Page } from '@lava/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })

@@ -87,8 +87,6 @@ export class LoginPage {
   private safeReturnUrl(): string {
     const url = this.returnUrl();
     // Only same-site paths: never "//evil.example" or absolute URLs.
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login')
-      ? url
-      : '/assessments';
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/assessments';
   }
 }

@@ -9,7 +9,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
   template: `
     <h1 tabindex="-1">{{ 'notFound.heading' | transloco }}</h1>
     <p>{{ 'notFound.text' | transloco }}</p>
-    <p><a routerLink="/">{{ 'notFound.home' | transloco }}</a></p>
+    <p>
+      <a routerLink="/">{{ 'notFound.home' | transloco }}</a>
+    </p>
   `,
 })
 export class NotFoundPage {}

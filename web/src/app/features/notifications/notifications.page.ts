@@ -25,9 +25,7 @@ export class NotificationsPage {
 
   /** Translation key for the notification's text; unknown kinds get a generic text. */
   protected textKey(n: NotificationView): string {
-    return (NOTIFICATION_KINDS as readonly string[]).includes(n.kind)
-      ? `notifications.kinds.${n.kind}`
-      : 'notifications.kinds.unknown';
+    return (NOTIFICATION_KINDS as readonly string[]).includes(n.kind) ? `notifications.kinds.${n.kind}` : 'notifications.kinds.unknown';
   }
 
   protected markRead(n: NotificationView): void {
