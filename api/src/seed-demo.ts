@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './app/config/lava-config';
+import { preflight } from './app/database/preflight';
+import { exitWithStartupFailure } from './app/startup-failure';
+import { loadConfig } from './app/config/lava-config';
 import { dataSourceOptions, runMigrations } from './app/database/data-source';
 import { seedDemoData } from './app/demo/seed-demo-data';
 
 /** `node seed-demo.js`: migrates, then adds the Kymenlaakso demo data unless it is already there. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  await preflight(config.DATABASE_URL);
   await runMigrations(config.DATABASE_URL);
   const db = new DataSource(dataSourceOptions(config.DATABASE_URL));
   await db.initialize();
@@ -16,7 +19,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithStartupFailure('Demo seeding', error));

@@ -32,37 +32,34 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log }) {
   return { url, stop: () => server.stop() };
 }
 
-/** Creates the database named in `url` when the server answers but the database does not exist yet. */
-export async function ensureDatabase(url) {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+/** Runs `fn` with a client on the server's `postgres` database and the quoted name of the database in `url`. */
+async function withServer(url, fn) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    return await fn(client, name, `"${name.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
   }
 }
 
+/** Creates the database named in `url` when the server answers but the database does not exist yet. */
+export function ensureDatabase(url) {
+  return withServer(url, async (client, name, quoted) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${quoted}`);
+  });
+}
+
 /** Drops and re-creates a database (test runs only). */
-export async function recreateDatabase(url) {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    const quoted = `"${name.replaceAll('"', '""')}"`;
+export function recreateDatabase(url) {
+  return withServer(url, async (client, _name, quoted) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoted}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function canConnect(url) {

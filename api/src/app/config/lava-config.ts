@@ -89,6 +89,13 @@ export class LavaConfig {
 
 export class ConfigError extends Error {}
 
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** Nest logger levels for LOG_LEVEL: that level and every more severe one. */
+export function loggerLevels(config: Pick<LavaConfig, 'LOG_LEVEL'>): (typeof LOG_LEVELS)[number][] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1);
+}
+
 /** Reads and validates the configuration; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
   const known = Object.keys(new LavaConfig());

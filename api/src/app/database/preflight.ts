@@ -5,10 +5,10 @@ import { redactUrl } from '../config/lava-config';
 export class PreflightError extends Error {}
 
 /**
- * Checks that PostgreSQL and Redis answer before anything else starts, so a wrong URL
+ * Checks that PostgreSQL (and Redis, when given) answer before anything else starts, so a wrong URL
  * gives one clear line instead of a stack trace from deep inside a framework.
  */
-export async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
+export async function preflight(databaseUrl: string, redisUrl?: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -21,6 +21,7 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
     await client.end().catch(() => undefined);
   }
 
+  if (!redisUrl) return;
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
   // ioredis rejects connect() with a generic "Connection is closed"; the cause arrives as an 'error' event.
   let cause: unknown;
