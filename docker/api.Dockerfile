@@ -30,16 +30,21 @@ ENV npm_config_fund=false \
 WORKDIR /src
 COPY package.json package-lock.json ./
 # (Also installs the `node` devDependency used on developer machines; harmless here.)
-RUN --mount=type=cache,target=/root/.npm npm ci
+# `npm ci` is preferred; the fallback exists because package-lock.json currently lacks the other
+# platforms' optional packages (@msgpackr-extract/*, @oxc-parser/binding-wasm32-wasi), which npm 11
+# reports as "not in sync". Drop the fallback once `npm ci` passes on a clean checkout.
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci \
+ || { echo 'WARNING: npm ci failed (lockfile out of sync); falling back to npm install' >&2; npm install; }
 
 # ---------------------------------------------------------------------------
-# build: webpack bundles dist/api/{main,worker,migrate,seed-demo}.js; `api:prune` adds
-# dist/api/package.json + package-lock.json listing only the runtime dependencies
-# (and dist/api/workspace_modules if any workspace library must ship unbundled).
+# build: webpack bundles dist/api/{main,worker,migrate,seed-demo}.js and (generatePackageJson)
+# writes dist/api/package.json + package-lock.json listing only the runtime dependencies.
+# (`nx run api:prune` is not used: its prune-lockfile step needs an api/package.json.)
 # ---------------------------------------------------------------------------
 FROM deps AS build
 COPY . .
-RUN npx nx run api:prune \
+RUN npx nx run api:build \
  && test -f dist/api/main.js && test -f dist/api/worker.js \
  && test -f dist/api/migrate.js && test -f dist/api/seed-demo.js \
  && test -f dist/api/package.json && test -f dist/api/package-lock.json \
@@ -61,7 +66,10 @@ ENV npm_config_fund=false \
     SCARF_ANALYTICS=false
 WORKDIR /app
 COPY --from=build /manifest/ ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
+# Same fallback as in the deps stage (the generated lockfile inherits the root one's gaps).
+RUN --mount=type=cache,target=/root/.npm \
+    { npm ci --omit=dev \
+      || { echo 'WARNING: npm ci failed (lockfile out of sync); falling back to npm install' >&2; npm install --omit=dev; }; } \
  && node -e "require('argon2'); require('pg'); require('ioredis')"
 
 # ---------------------------------------------------------------------------

@@ -28,7 +28,12 @@ ENV npm_config_fund=false \
 WORKDIR /src
 COPY package.json package-lock.json ./
 # (Also installs the `node` devDependency used on developer machines; harmless here.)
-RUN --mount=type=cache,target=/root/.npm npm ci
+# `npm ci` is preferred; the fallback exists because package-lock.json currently lacks the other
+# platforms' optional packages (@msgpackr-extract/*, @oxc-parser/binding-wasm32-wasi), which npm 11
+# reports as "not in sync". Drop the fallback once `npm ci` passes on a clean checkout.
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci \
+ || { echo 'WARNING: npm ci failed (lockfile out of sync); falling back to npm install' >&2; npm install; }
 
 # ---------------------------------------------------------------------------
 # build: production Angular build to dist/web/browser, plus gzip copies for nginx's gzip_static.
