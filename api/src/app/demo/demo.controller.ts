@@ -1,17 +1,19 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { LavaConfig } from '../config/lava-config';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS } from './demo-data';
 
 /** Lets the login page show the demo accounts, only when DEMO_MODE is on (never in production). */
-@ApiExcludeController()
+@ApiTags('demo')
 @Controller('demo-accounts')
 export class DemoController {
   constructor(@Inject(LavaConfig) private readonly config: LavaConfig) {}
 
   @Public()
   @Get()
+  @ApiOkResponse({ description: 'The demo accounts and their shared password (demo installations only).' })
+  @ApiNotFoundResponse({ description: 'This installation is not a demo.' })
   accounts() {
     if (!this.config.DEMO_MODE) throw new NotFoundException();
     return {

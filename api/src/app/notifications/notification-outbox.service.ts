@@ -22,7 +22,10 @@ export class NotificationOutbox {
   constructor(
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    // Connection trouble is expected now and then (the relay covers it); log it instead of crashing on an unhandled 'error'.
+    this.queue.on('error', (error) => this.logger.warn(`Notification queue: ${error.message}`));
+  }
 
   /** Writes notification rows in the caller's transaction. Call `publish` with the ids after commit. */
   async add(tx: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {

@@ -1,0 +1,143 @@
+import type { User } from '../src/app/users/user.entity';
+import { createMunicipality, createUser, TEST_PASSWORD } from './support/factories';
+import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
+
+/**
+ * Every route of the OpenAPI document, called as every kind of caller, against the status the
+ * access rules promise. A route without a row here fails the test, so nothing new ships unlisted.
+ */
+const CALLERS = ['anonymous', 'official', 'reviewer', 'chair', 'youth', 'admin', 'otherMunicipality', 'deactivated'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+const everyone = (status: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, status])) as Expected;
+const signedIn = (status: number, overrides: Partial<Expected> = {}): Expected => ({
+  ...everyone(status),
+  anonymous: 401,
+  deactivated: 401,
+  ...overrides,
+});
+
+interface Fixture {
+  kotkaAssessmentId: string;
+  officialNotificationId: string;
+  kotkaEducationId: string;
+  users: Record<Exclude<Caller, 'anonymous'>, User>;
+}
+
+interface RouteCase {
+  expected: Expected;
+  path?: (f: Fixture) => string;
+  body?: (f: Fixture, caller: Caller) => object;
+}
+
+const MATRIX: Record<string, RouteCase> = {
+  'POST /api/auth/login': {
+    // Each caller signs in with their own account; "anonymous" uses an address nobody has.
+    expected: { ...everyone(200), anonymous: 401, deactivated: 401 },
+    body: (f, caller) => ({ email: caller === 'anonymous' ? 'nobody@test.example' : f.users[caller].email, password: TEST_PASSWORD }),
+  },
+  'GET /api/auth/me': { expected: signedIn(200) },
+  'GET /api/committees': { expected: signedIn(200) },
+  'POST /api/assessments': {
+    // Only an official of the committee's municipality starts assessments.
+    expected: signedIn(403, { official: 201 }),
+    body: (f) => ({ title: 'Access matrix assessment', committeeId: f.kotkaEducationId }),
+  },
+  'GET /api/assessments': { expected: signedIn(200) },
+  'GET /api/assessments/{id}': {
+    // Existence does not leak: a record one may not read answers 404, like a missing one.
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}`,
+  },
+  'GET /api/notifications': { expected: signedIn(200) },
+  'POST /api/notifications/{id}/read': {
+    expected: signedIn(404, { official: 204 }),
+    path: (f) => `/api/notifications/${f.officialNotificationId}/read`,
+  },
+  'GET /api/health': { expected: everyone(200) },
+  // Off unless DEMO_MODE (never in production).
+  'GET /api/demo-accounts': { expected: everyone(404) },
+};
+
+describe('access matrix', () => {
+  let env: TestEnvironment;
+  let fixture: Fixture;
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    env = await startTestEnvironment();
+    const kotka = await createMunicipality(env.db, 'Kotka');
+    const kouvola = await createMunicipality(env.db, 'Kouvola');
+    const users = {
+      official: await createUser(env.db, 'official', kotka.municipality),
+      reviewer: await createUser(env.db, 'reviewer', kotka.municipality),
+      chair: await createUser(env.db, 'committee_chair', kotka.education),
+      youth: await createUser(env.db, 'youth_council_member', kotka.youthCouncil),
+      admin: await createUser(
+        env.db,
+        'admin',
+        (await env.db.query(`SELECT * FROM organizations WHERE id = $1`, [kotka.municipality.parentId]))[0],
+      ),
+      otherMunicipality: await createUser(env.db, 'official', kouvola.municipality),
+      deactivated: await createUser(env.db, 'official', kotka.municipality),
+    };
+    for (const [caller, user] of Object.entries(users)) tokens.set(caller as Caller, await env.login(user.email));
+    // Deactivated after signing in: the token they hold must stop working at once.
+    await env.db.query(`UPDATE users SET active = false WHERE id = $1`, [users.deactivated.id]);
+
+    await env.startWorker();
+    const created = await env
+      .http()
+      .post('/api/assessments')
+      .set('Authorization', `Bearer ${tokens.get('official')}`)
+      .send({ title: 'Kotka only', committeeId: kotka.education.id })
+      .expect(201);
+    const notificationId = await eventually(async () => {
+      const [row] = await env.db.query(
+        `SELECT id FROM notifications WHERE recipient_user_id = $1 AND assessment_id = $2 AND delivered_at IS NOT NULL`,
+        [users.official.id, created.body.id],
+      );
+      return row?.id as string | undefined;
+    });
+    fixture = { kotkaAssessmentId: created.body.id, officialNotificationId: notificationId, kotkaEducationId: kotka.education.id, users };
+  });
+
+  afterAll(() => env?.close());
+
+  it('has a row for every route in the OpenAPI document, and no row for a route that is gone', async () => {
+    const document = (await env.http().get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(Object.keys(MATRIX))('%s answers every caller as expected', async (route) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const spec = MATRIX[route];
+    const actual: Partial<Expected> = {};
+    for (const caller of CALLERS) {
+      let request = env.http()[method.toLowerCase() as 'get' | 'post'](spec.path ? spec.path(fixture) : template);
+      const token = tokens.get(caller);
+      if (token && caller !== 'anonymous') request = request.set('Authorization', `Bearer ${token}`);
+      const response = await (spec.body ? request.send(spec.body(fixture, caller)) : request);
+      actual[caller] = response.status;
+      // No error body ever carries a stack trace or SQL.
+      if (response.status >= 400) {
+        expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(js|ts):\d+|QueryFailedError|SELECT /);
+        expect(typeof response.body.message).toBe('string');
+      }
+    }
+    expect(actual).toEqual(spec.expected);
+  });
+
+  it('sends security headers and allows cross-origin calls only from the web app', async () => {
+    const response = await env.http().get('/api/health').set('Origin', 'https://evil.example');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeDefined();
+    expect(response.headers['access-control-allow-origin']).not.toBe('https://evil.example');
+    const allowed = await env.http().get('/api/health').set('Origin', env.config.WEB_ORIGIN);
+    expect(allowed.headers['access-control-allow-origin']).toBe(env.config.WEB_ORIGIN);
+  });
+});
