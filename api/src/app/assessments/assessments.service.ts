@@ -116,10 +116,22 @@ export class AssessmentsService {
     let after = '';
     if (position) {
       params.push(position.createdAt, position.id);
-      after = 'AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)';
+      after = 'AND (x.created_at, x.id) < ($3::timestamptz, $4::uuid)';
     }
+    // One ordered index scan per municipality, each stopping after a page, then merged: with
+    // `municipality_id = ANY(...)` alone PostgreSQL would read and sort every matching row.
     const rows: SummaryRow[] = await this.db.query(
-      `${this.summarySelect(language)} WHERE a.municipality_id = ANY($1) ${after} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
+      `WITH page AS (
+         SELECT p.id
+           FROM unnest($1::uuid[]) AS visible(municipality_id)
+           CROSS JOIN LATERAL (
+             SELECT x.id, x.created_at FROM assessments x
+              WHERE x.municipality_id = visible.municipality_id ${after}
+              ORDER BY x.created_at DESC, x.id DESC
+              LIMIT $2) p
+          ORDER BY p.created_at DESC, p.id DESC
+          LIMIT $2)
+       ${this.summarySelect(language)} WHERE a.id IN (SELECT id FROM page) ORDER BY a.created_at DESC, a.id DESC`,
       params,
     );
     return toPage(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id }), toSummary);
