@@ -88,8 +88,16 @@ try {
   }
 
   const [{ id: kotka }] = (await db.query(`SELECT id FROM organizations WHERE name_fi = 'Kotka'`)).rows;
+  // The same shape as AssessmentsService.list: one ordered index scan per visible municipality.
   const plan = await db.query(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT a.id FROM assessments a WHERE a.municipality_id = ANY($1) AND (a.created_at, a.id) < (now() - interval '100 days', 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid) ORDER BY a.created_at DESC, a.id DESC LIMIT 26`,
+    `EXPLAIN (ANALYZE, BUFFERS)
+     SELECT p.id FROM unnest($1::uuid[]) AS visible(municipality_id)
+      CROSS JOIN LATERAL (
+        SELECT x.id, x.created_at FROM assessments x
+         WHERE x.municipality_id = visible.municipality_id
+           AND (x.created_at, x.id) < (now() - interval '30 days', 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)
+         ORDER BY x.created_at DESC, x.id DESC LIMIT 26) p
+      ORDER BY p.created_at DESC, p.id DESC LIMIT 26`,
     [[kotka]],
   );
   console.log('Plan of a deep page:\n  ' + plan.rows.map((r) => r['QUERY PLAN']).join('\n  '));
