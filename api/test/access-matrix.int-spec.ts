@@ -20,6 +20,8 @@ const signedIn = (status: number, overrides: Partial<Expected> = {}): Expected =
 
 interface Fixture {
   kotkaAssessmentId: string;
+  /** The assessment's current version (edits by earlier rows move it on). */
+  version: () => Promise<number>;
   officialNotificationId: string;
   kotkaEducationId: string;
   users: Record<Exclude<Caller, 'anonymous'>, User>;
@@ -28,7 +30,7 @@ interface Fixture {
 interface RouteCase {
   expected: Expected;
   path?: (f: Fixture) => string;
-  body?: (f: Fixture, caller: Caller) => object;
+  body?: (f: Fixture, caller: Caller) => object | Promise<object>;
 }
 
 const MATRIX: Record<string, RouteCase> = {
@@ -38,6 +40,9 @@ const MATRIX: Record<string, RouteCase> = {
     body: (f, caller) => ({ email: caller === 'anonymous' ? 'nobody@test.example' : f.users[caller].email, password: TEST_PASSWORD }),
   },
   'GET /api/auth/me': { expected: signedIn(200) },
+  // Without a refresh cookie there is nothing to refresh; logging out always succeeds.
+  'POST /api/auth/refresh': { expected: everyone(401) },
+  'POST /api/auth/logout': { expected: everyone(204) },
   'GET /api/committees': { expected: signedIn(200) },
   'POST /api/assessments': {
     // Only an official of the committee's municipality starts assessments.
@@ -49,6 +54,26 @@ const MATRIX: Record<string, RouteCase> = {
     // Existence does not leak: a record one may not read answers 404, like a missing one.
     expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}`,
+  },
+  'PATCH /api/assessments/{id}': {
+    // Only the responsible official edits the content; others who may read it get 403.
+    expected: signedIn(403, { official: 200, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}`,
+    body: async (f) => ({ version: await f.version(), screening: { rationale: 'Edited in the access matrix' } }),
+  },
+  'GET /api/assessments/{id}/actions': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/actions`,
+  },
+  'POST /api/assessments/{id}/transitions': {
+    // The official may try, but screening is unanswered: the workflow refuses with 409.
+    expected: signedIn(403, { official: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/transitions`,
+    body: async (f) => ({ action: 'start_full_assessment', version: await f.version() }),
+  },
+  'GET /api/assessments/{id}/versions': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions`,
   },
   'GET /api/notifications': { expected: signedIn(200) },
   'POST /api/notifications/{id}/read': {
@@ -100,7 +125,13 @@ describe('access matrix', () => {
       );
       return row?.id as string | undefined;
     });
-    fixture = { kotkaAssessmentId: created.body.id, officialNotificationId: notificationId, kotkaEducationId: kotka.education.id, users };
+    fixture = {
+      kotkaAssessmentId: created.body.id,
+      version: async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [created.body.id]))[0].version,
+      officialNotificationId: notificationId,
+      kotkaEducationId: kotka.education.id,
+      users,
+    };
   });
 
   afterAll(() => env?.close());
@@ -118,10 +149,10 @@ describe('access matrix', () => {
     const spec = MATRIX[route];
     const actual: Partial<Expected> = {};
     for (const caller of CALLERS) {
-      let request = env.http()[method.toLowerCase() as 'get' | 'post'](spec.path ? spec.path(fixture) : template);
+      let request = env.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](spec.path ? spec.path(fixture) : template);
       const token = tokens.get(caller);
       if (token && caller !== 'anonymous') request = request.set('Authorization', `Bearer ${token}`);
-      const response = await (spec.body ? request.send(spec.body(fixture, caller)) : request);
+      const response = await (spec.body ? request.send(await spec.body(fixture, caller)) : request);
       actual[caller] = response.status;
       // No error body ever carries a stack trace or SQL.
       if (response.status >= 400) {

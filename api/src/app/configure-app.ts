@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { Application } from 'express';
 import helmet from 'helmet';
+import { REFRESH_COOKIE } from './auth/refresh-cookie';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { LavaConfig } from './config/lava-config';
@@ -8,7 +11,14 @@ import type { LavaConfig } from './config/lava-config';
 /** Everything applied to the HTTP app around the modules; shared by main.ts and the integration tests. */
 export function configureApp(app: INestApplication, config: LavaConfig): void {
   app.setGlobalPrefix('api');
+  // Behind nginx (docker/) every request comes from the proxy: trust X-Forwarded-For from loopback
+  // and private-network peers only, so request.ip is the client's address (the per-address login
+  // limit needs it). A client that is itself on a private network could put a made-up address
+  // there; the per-account limit still holds for it.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(helmet());
+  // Reads the refresh-token cookie (POST /api/auth/refresh and /logout).
+  app.use(cookieParser());
   app.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -21,6 +31,7 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
       .setDescription('Child impact assessment (lapsivaikutusten arviointi) workflow for Finnish municipalities.')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth(REFRESH_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });

@@ -1,3 +1,4 @@
+import type { AgeGroup, ImpactKind } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
 import {
   Column,
@@ -60,6 +61,33 @@ export class Assessment {
 
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById!: string;
+
+  @Column({ name: 'screening_affects_children', type: 'boolean', nullable: true })
+  screeningAffectsChildren!: boolean | null;
+
+  @Column({ name: 'screening_impact_kind', type: 'text', nullable: true })
+  screeningImpactKind!: ImpactKind | null;
+
+  @Column({ name: 'screening_age_groups', type: 'text', array: true, default: () => "'{}'" })
+  screeningAgeGroups!: AgeGroup[];
+
+  @Column({ name: 'screening_rationale', type: 'text', default: '' })
+  screeningRationale!: string;
+
+  @Column({ name: 'screening_signed_by_id', type: 'uuid', nullable: true })
+  screeningSignedById!: string | null;
+
+  @Column({ name: 'screening_signed_at', type: 'timestamptz', nullable: true })
+  screeningSignedAt!: Date | null;
+
+  @Column({ name: 'plain_language_summary', type: 'text', default: '' })
+  plainLanguageSummary!: string;
+
+  @Column({ name: 'follow_up_date', type: 'date', nullable: true })
+  followUpDate!: string | null;
+
+  @Column({ name: 'ex_post_evaluation', type: 'text', default: '' })
+  exPostEvaluation!: string;
 
   /** Millisecond precision, so keyset cursors made in JavaScript compare exactly. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

@@ -1,25 +1,33 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AssessmentSummary, Language, Page } from '@lava/contracts';
+import type { AssessmentDetail, AssessmentSummary, AssessmentVersionView, Language, Page } from '@lava/contracts';
+import type { AvailableAction } from '@lava/workflow';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
+import { AssessmentRecordService } from './assessment-record.service';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentDto } from './dto/create-assessment.dto';
+import { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
 @Controller('assessments')
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly record: AssessmentRecordService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ description: 'The assessment, in screening.' })
@@ -48,7 +56,46 @@ export class AssessmentsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidPipe('assessment')) id: string,
     @RequestLanguage() language: Language,
-  ): Promise<AssessmentSummary> {
-    return this.assessments.get(user, id, language);
+  ): Promise<AssessmentDetail> {
+    return this.record.detail(user, id, language);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ description: 'Saved: the assessment at its new version.' })
+  @ApiConflictResponse({
+    description: 'A newer version was saved meanwhile (`conflict` says what changed), or the stage does not allow editing.',
+  })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('assessment')) id: string,
+    @Body() body: UpdateAssessmentDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AssessmentDetail> {
+    return this.record.update(user, id, body, language);
+  }
+
+  /** Every action out of the current stage, with whether the caller may take it now and why not. */
+  @Get(':id/actions')
+  actions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidPipe('assessment')) id: string): Promise<readonly AvailableAction[]> {
+    return this.record.actions(user, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Moved: the assessment in its new stage.' })
+  @ApiConflictResponse({ description: 'Refused by the workflow (`refusals` lists every reason) or a stale version.' })
+  transition(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('assessment')) id: string,
+    @Body() body: TransitionDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AssessmentDetail> {
+    return this.record.transition(user, id, body, language);
+  }
+
+  /** Every saved version, newest first: who changed which fields, from what to what. */
+  @Get(':id/versions')
+  versions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidPipe('assessment')) id: string): Promise<AssessmentVersionView[]> {
+    return this.record.history(user, id);
   }
 }

@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { Organization, organizationName } from '../organizations/organization.entity';
 import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../organizations/organizations.service';
+import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import type { CreateAssessmentDto } from './dto/create-assessment.dto';
 
@@ -69,6 +70,9 @@ export class AssessmentsService {
           createdById: user.id,
         }),
       );
+      await tx
+        .getRepository(AssessmentVersion)
+        .insert({ assessmentId: assessment.id, version: assessment.version, changedById: user.id, kind: 'created' });
       await this.audit.record(tx, {
         actorUserId: user.id,
         entityType: 'assessment',

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -10,19 +10,36 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { createLoginThrottle, LoginThrottle } from './login-throttle';
 import { LocalStrategy } from './local.strategy';
+import { RefreshToken } from './refresh-token.entity';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
     PassportModule,
-    TypeOrmModule.forFeature([User, Membership]),
+    TypeOrmModule.forFeature([User, Membership, RefreshToken]),
     JwtModule.registerAsync({
       inject: [LavaConfig],
       useFactory: (config: LavaConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    LocalStrategy,
+    JwtStrategy,
+    {
+      provide: LoginThrottle,
+      inject: [LavaConfig],
+      useFactory: (config: LavaConfig) => {
+        const logger = new Logger('LoginThrottle');
+        return createLoginThrottle(config, (message) => logger.warn(message));
+      },
+    },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

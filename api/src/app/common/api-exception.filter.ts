@@ -46,8 +46,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : typeof payload === 'string'
             ? payload
             : exception.message;
-      const details = fromPayload['details'] as ApiError['details'];
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message, ...(details ? { details } : {}) };
+      // Structured parts a client acts on: field problems, workflow refusals, a version conflict.
+      const extras: Partial<ApiError> = {};
+      if (fromPayload['details']) extras.details = fromPayload['details'] as ApiError['details'];
+      if (fromPayload['refusals']) extras.refusals = fromPayload['refusals'] as ApiError['refusals'];
+      if (fromPayload['conflict']) extras.conflict = fromPayload['conflict'] as ApiError['conflict'];
+      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message, ...extras };
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {
       return { statusCode: 409, error: 'CONFLICT', message: 'Someone else saved a newer version. Reload to see their changes.' };

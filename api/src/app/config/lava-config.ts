@@ -51,11 +51,37 @@ export class LavaConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
+  /** Lifetime of an access token (kept in the browser's memory only); the refresh cookie renews it. */
   @Transform(toInt)
   @IsInt()
   @Min(60)
   @Max(24 * 3600)
-  JWT_TTL_SECONDS = 3600;
+  JWT_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (httpOnly cookie); every refresh starts a new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TTL_DAYS = 14;
+
+  /** Failed sign-ins allowed per e-mail address within LOGIN_THROTTLE_WINDOW_MINUTES; then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+
+  /** Sign-in attempts (failed or not) allowed per client address within the window; then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_THROTTLE_WINDOW_MINUTES = 15;
 
   /** Public URL of the web app: CORS allows only this origin, and links in messages point here. */
   @IsUrl(

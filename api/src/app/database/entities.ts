@@ -1,8 +1,10 @@
 import { Assessment } from '../assessments/assessment.entity';
+import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Membership } from '../organizations/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Organization, User, Membership, Assessment, AuditEvent, Notification];
+export const ENTITIES = [Organization, User, Membership, Assessment, AuditEvent, Notification, RefreshToken, AssessmentVersion];

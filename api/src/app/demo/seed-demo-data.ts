@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { hashPassword } from '../auth/passwords';
@@ -79,6 +80,9 @@ async function seed(tx: EntityManager): Promise<void> {
         createdById: officialId,
       }),
     );
+    await tx
+      .getRepository(AssessmentVersion)
+      .insert({ assessmentId: assessment.id, version: assessment.version, changedById: officialId, kind: 'created' });
     await tx.getRepository(AuditEvent).insert({
       actorUserId: officialId,
       entityType: 'assessment',

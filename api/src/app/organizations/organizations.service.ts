@@ -31,6 +31,27 @@ export class OrganizationsService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The roles the user holds for one assessment: official, reviewer and admin in its municipality
+   * (an admin also from the region), chair of its deciding committee, member of its municipality's
+   * youth council. The workflow decides what each role may do.
+   */
+  async rolesForAssessment(userId: string, assessment: { municipalityId: string; committeeId: string }): Promise<Role[]> {
+    const rows: { role: Role }[] = await this.db.query(
+      `SELECT DISTINCT ms.role
+         FROM memberships ms
+         JOIN organizations o ON o.id = ms.organization_id
+         JOIN organizations m ON m.id = $2
+        WHERE ms.user_id = $1
+          AND (   (ms.role IN ('official', 'reviewer', 'admin') AND o.id = m.id)
+               OR (ms.role = 'admin' AND o.id = m.parent_id)
+               OR (ms.role = 'committee_chair' AND o.id = $3)
+               OR (ms.role = 'youth_council_member' AND o.kind = 'youth_council' AND o.parent_id = m.id))`,
+      [userId, assessment.municipalityId, assessment.committeeId],
+    );
+    return rows.map((r) => r.role);
+  }
+
   /** Committees of the municipalities where the user is an official: where they may start an assessment. */
   async committeesForOfficial(userId: string, language: Language): Promise<CommitteeOption[]> {
     const municipalityIds = await this.municipalityIdsWhere(userId, ['official']);

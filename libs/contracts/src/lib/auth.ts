@@ -26,3 +26,15 @@ export interface LoginResponse {
   expiresIn: number;
   user: CurrentUser;
 }
+
+/**
+ * The session routes. `login` and `refresh` answer a LoginResponse and set the refresh token as an
+ * httpOnly cookie (path /api/auth) that no script can read; `refresh` rotates it; `logout` revokes
+ * it (204). The access token is short-lived: keep it in memory, never in storage.
+ */
+export const AUTH_ROUTES = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+} as const;

@@ -1,4 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { RefreshTokens1764100000000 } from './1764100000000-refresh-tokens';
+import { ScreeningAndVersions1764200000000 } from './1764200000000-screening-and-versions';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, RefreshTokens1764100000000, ScreeningAndVersions1764200000000];

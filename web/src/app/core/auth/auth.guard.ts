@@ -2,11 +2,22 @@ import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { AuthService } from './auth.service';
 
-/** Anonymous users go to the login page, and come back here after signing in. */
-export const authGuard: CanActivateFn = (_route, state) => {
-  if (inject(AuthService).isLoggedIn()) return true;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+/**
+ * Anonymous users go to the login page, and come back here after signing in. The first
+ * navigation waits until the session in the refresh cookie (if any) is restored, so a reload
+ * keeps you signed in.
+ */
+export const authGuard: CanActivateFn = async (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return auth.isLoggedIn() ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
 /** A signed-in user has no business on the login page. */
-export const guestGuard: CanActivateFn = () => (inject(AuthService).isLoggedIn() ? inject(Router).createUrlTree(['/assessments']) : true);
+export const guestGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return auth.isLoggedIn() ? router.createUrlTree(['/assessments']) : true;
+};

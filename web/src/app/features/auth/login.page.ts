@@ -9,6 +9,20 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import type { DemoAccount, DemoAccountsResponse } from './demo-accounts';
 
+interface LoginError {
+  text?: string;
+  key?: string;
+  params?: Record<string, number>;
+}
+
+/** The 429 answer, in the language on screen: how many minutes to wait (from Retry-After). */
+function tooManyAttempts(error: HttpErrorResponse): LoginError | null {
+  const seconds = Number(error.headers.get('Retry-After'));
+  if (!Number.isFinite(seconds) || seconds <= 0) return null;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? { key: 'login.tooManyAttemptsOneMinute' } : { key: 'login.tooManyAttempts', params: { minutes } };
+}
+
 @Component({
   selector: 'lava-login-page',
   imports: [ReactiveFormsModule, TranslocoPipe],
@@ -31,8 +45,8 @@ export class LoginPage {
   });
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
-  /** Either the API's own message or a translation key. */
-  protected readonly error = signal<{ text?: string; key?: string } | null>(null);
+  /** Either the API's own message or a translation key (with its parameters). */
+  protected readonly error = signal<LoginError | null>(null);
   protected readonly demo = signal<{ password: string; accounts: DemoAccount[] } | null>(null);
 
   constructor() {
@@ -73,7 +87,9 @@ export class LoginPage {
       error: (err: unknown) => {
         this.busy.set(false);
         const body = apiError(err);
-        if (body?.message) {
+        if (err instanceof HttpErrorResponse && err.status === 429) {
+          this.error.set(tooManyAttempts(err) ?? { text: body?.message ?? '' });
+        } else if (body?.message) {
           this.error.set({ text: body.message });
         } else if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 400)) {
           this.error.set({ key: 'login.failed' });

@@ -1,0 +1,240 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AssessmentDetail, AssessmentVersionView, Language } from '@lava/contracts';
+import { availableActions, canEditContent, checkTransition, type AvailableAction, type WorkflowActor } from '@lava/workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
+import { User } from '../users/user.entity';
+import { assessmentFacts } from './assessment-facts';
+import { AssessmentVersion } from './assessment-version.entity';
+import { Assessment } from './assessment.entity';
+import { AssessmentsService } from './assessments.service';
+import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
+import { workflowRefusal } from './workflow-refusal';
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/**
+ * Reading and changing one assessment's record under the workflow's rules: every change is
+ * checked by the shared workflow module, made against the version the editor saw (a stale version
+ * answers 409 with what changed since), versioned and audited in the same transaction.
+ */
+@Injectable()
+export class AssessmentRecordService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly assessments: AssessmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async detail(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentDetail> {
+    const summary = await this.assessments.get(user, id, language);
+    const assessment = await this.db.getRepository(Assessment).findOneByOrFail({ id });
+    const signer = assessment.screeningSignedById
+      ? await this.db.getRepository(User).findOneBy({ id: assessment.screeningSignedById })
+      : null;
+    return {
+      ...summary,
+      screening: {
+        affectsChildren: assessment.screeningAffectsChildren,
+        impactKind: assessment.screeningImpactKind,
+        ageGroups: assessment.screeningAgeGroups,
+        rationale: assessment.screeningRationale,
+        signedBy: signer ? { id: signer.id, displayName: signer.displayName } : null,
+        signedAt: assessment.screeningSignedAt?.toISOString() ?? null,
+      },
+      plainLanguageSummary: assessment.plainLanguageSummary,
+      followUpDate: assessment.followUpDate,
+      exPostEvaluation: assessment.exPostEvaluation,
+    };
+  }
+
+  /** Every action out of the current stage, allowed or not, with the reasons for the refused ones. */
+  async actions(user: AuthenticatedUser, id: string): Promise<readonly AvailableAction[]> {
+    const assessment = await this.visible(this.db.manager, user, id, false);
+    return availableActions(assessmentFacts(assessment), await this.actor(user, assessment), new Date());
+  }
+
+  async update(user: AuthenticatedUser, id: string, dto: UpdateAssessmentDto, language: Language): Promise<AssessmentDetail> {
+    await this.db.transaction(async (tx) => {
+      const assessment = await this.visible(tx, user, id, true);
+      const permission = canEditContent(assessmentFacts(assessment), await this.actor(user, assessment));
+      if (!permission.allowed) throw workflowRefusal(permission.reasons);
+      await this.requireVersion(tx, assessment, dto.version);
+
+      const changes: Changes = {};
+      const set = <K extends keyof Assessment>(field: K, value: Assessment[K] | undefined, label: string = field as string) => {
+        if (value === undefined || JSON.stringify(assessment[field]) === JSON.stringify(value)) return;
+        changes[label] = { from: assessment[field], to: value };
+        assessment[field] = value;
+      };
+      set('title', dto.title);
+      set('plannedMeetingDate', dto.plannedMeetingDate);
+      set('caseNumber', dto.caseNumber === '' ? null : dto.caseNumber);
+      set('screeningAffectsChildren', dto.screening?.affectsChildren, 'screening.affectsChildren');
+      set('screeningImpactKind', dto.screening?.impactKind, 'screening.impactKind');
+      set('screeningAgeGroups', dto.screening?.ageGroups, 'screening.ageGroups');
+      set('screeningRationale', dto.screening?.rationale, 'screening.rationale');
+      set('plainLanguageSummary', dto.plainLanguageSummary);
+      set('followUpDate', dto.followUpDate);
+      set('exPostEvaluation', dto.exPostEvaluation);
+      if (Object.keys(changes).length === 0) return;
+
+      await this.saveVersion(tx, user, assessment, 'edited', changes, null);
+      await this.audit.record(tx, {
+        actorUserId: user.id,
+        entityType: 'assessment',
+        entityId: assessment.id,
+        action: 'assessment.edited',
+        details: { version: assessment.version, fields: Object.keys(changes).join(',') },
+      });
+    });
+    return this.detail(user, id, language);
+  }
+
+  async transition(user: AuthenticatedUser, id: string, dto: TransitionDto, language: Language): Promise<AssessmentDetail> {
+    await this.db.transaction(async (tx) => {
+      const assessment = await this.visible(tx, user, id, true);
+      const now = new Date();
+      const result = checkTransition(dto.action, assessmentFacts(assessment), await this.actor(user, assessment), now, {
+        reason: dto.reason,
+      });
+      if (!result.ok) throw workflowRefusal(result.reasons);
+      await this.requireVersion(tx, assessment, dto.version);
+
+      const from = assessment.stage;
+      const changes: Changes = { stage: { from, to: result.to } };
+      assessment.stage = result.to;
+      if (dto.action === 'screen_out' || dto.action === 'start_full_assessment') {
+        // Taking the screening decision signs the screening result.
+        changes['screening.signedBy'] = { from: assessment.screeningSignedById, to: user.id };
+        assessment.screeningSignedById = user.id;
+        assessment.screeningSignedAt = now;
+      }
+      const reason = dto.reason?.trim() || null;
+      await this.saveVersion(tx, user, assessment, `transition:${dto.action}`, changes, reason);
+      await this.audit.record(tx, {
+        actorUserId: user.id,
+        entityType: 'assessment',
+        entityId: assessment.id,
+        action: 'assessment.transition',
+        fromStage: from,
+        toStage: result.to,
+        reason,
+        details: { action: dto.action, version: assessment.version },
+      });
+    });
+    return this.detail(user, id, language);
+  }
+
+  async history(user: AuthenticatedUser, id: string): Promise<AssessmentVersionView[]> {
+    await this.visible(this.db.manager, user, id, false);
+    const rows: {
+      version: number;
+      changed_at: Date;
+      changed_by_id: string | null;
+      display_name: string | null;
+      kind: string;
+      changes: Changes;
+      reason: string | null;
+    }[] = await this.db.query(
+      `SELECT v.version, v.changed_at, v.changed_by_id, u.display_name, v.kind, v.changes, v.reason
+           FROM assessment_versions v LEFT JOIN users u ON u.id = v.changed_by_id
+          WHERE v.assessment_id = $1 ORDER BY v.version DESC`,
+      [id],
+    );
+    return rows.map((r) => ({
+      version: r.version,
+      changedAt: r.changed_at.toISOString(),
+      changedBy: r.changed_by_id ? { id: r.changed_by_id, displayName: r.display_name ?? '' } : null,
+      kind: r.kind,
+      changes: r.changes,
+      reason: r.reason,
+    }));
+  }
+
+  /** Loads the assessment (locked for update when changing it); 404 when the caller may not see it. */
+  private async visible(tx: EntityManager, user: AuthenticatedUser, id: string, lock: boolean): Promise<Assessment> {
+    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    const query = tx.getRepository(Assessment).createQueryBuilder('a').where('a.id = :id', { id });
+    const assessment = await (lock ? query.setLock('pessimistic_write') : query).getOne();
+    if (!assessment || !municipalityIds.includes(assessment.municipalityId)) throw new NotFoundException('No such assessment.');
+    return assessment;
+  }
+
+  private async actor(user: AuthenticatedUser, assessment: Assessment): Promise<WorkflowActor> {
+    return { userId: user.id, roles: await this.organizations.rolesForAssessment(user.id, assessment) };
+  }
+
+  /** Optimistic locking with a readable answer: what was saved since the version the editor had. */
+  private async requireVersion(tx: EntityManager, assessment: Assessment, expected: number): Promise<void> {
+    if (assessment.version === expected) return;
+    const since: { version: number; changed_at: Date; display_name: string | null; kind: string; changes: Changes }[] = await tx.query(
+      `SELECT v.version, v.changed_at, u.display_name, v.kind, v.changes
+         FROM assessment_versions v LEFT JOIN users u ON u.id = v.changed_by_id
+        WHERE v.assessment_id = $1 AND v.version > $2 ORDER BY v.version`,
+      [assessment.id, expected],
+    );
+    const who = [...new Set(since.map((v) => v.display_name).filter(Boolean))].join(', ') || 'Someone';
+    throw new ConflictException({
+      message: `${who} saved a newer version (${assessment.version}) while you were editing version ${expected}. Your changes were not saved; reload to see theirs.`,
+      conflict: {
+        currentVersion: assessment.version,
+        changes: since.map((v) => ({
+          version: v.version,
+          changedAt: v.changed_at.toISOString(),
+          changedBy: v.display_name,
+          kind: v.kind,
+          fields: Object.keys(v.changes),
+        })),
+      },
+    });
+  }
+
+  private async saveVersion(
+    tx: EntityManager,
+    user: AuthenticatedUser,
+    assessment: Assessment,
+    kind: string,
+    changes: Changes,
+    reason: string | null,
+  ) {
+    assessment.version += 1;
+    assessment.updatedAt = new Date();
+    await tx
+      .getRepository(Assessment)
+      .createQueryBuilder()
+      .update()
+      .set({ ...assessmentColumns(assessment) })
+      .where('id = :id', { id: assessment.id })
+      .execute();
+    const versions = tx.getRepository(AssessmentVersion);
+    await versions.save(
+      versions.create({ assessmentId: assessment.id, version: assessment.version, changedById: user.id, kind, changes, reason }),
+    );
+  }
+}
+
+/** The columns an update writes (relations and the primary key left out). */
+function assessmentColumns(a: Assessment) {
+  return {
+    title: a.title,
+    stage: a.stage,
+    plannedMeetingDate: a.plannedMeetingDate,
+    caseNumber: a.caseNumber,
+    screeningAffectsChildren: a.screeningAffectsChildren,
+    screeningImpactKind: a.screeningImpactKind,
+    screeningAgeGroups: a.screeningAgeGroups,
+    screeningRationale: a.screeningRationale,
+    screeningSignedById: a.screeningSignedById,
+    screeningSignedAt: a.screeningSignedAt,
+    plainLanguageSummary: a.plainLanguageSummary,
+    followUpDate: a.followUpDate,
+    exPostEvaluation: a.exPostEvaluation,
+    version: a.version,
+    updatedAt: a.updatedAt,
+  };
+}

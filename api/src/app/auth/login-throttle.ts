@@ -1,0 +1,127 @@
+import { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LavaConfig } from '../config/lava-config';
+
+/** The part of a rate-limiter-flexible limiter the throttle uses (RateLimiterRedis in the app, RateLimiterMemory in unit tests). */
+export interface Limiter {
+  consume(key: string, points?: number): Promise<RateLimiterRes>;
+  get(key: string): Promise<RateLimiterRes | null>;
+  delete(key: string): Promise<boolean>;
+}
+
+export interface LoginBlocked {
+  retryAfterSeconds: number;
+  message: string;
+}
+
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}
+
+function blocked(msBeforeNext: number): LoginBlocked {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return { retryAfterSeconds, message: tooManyAttemptsMessage(retryAfterSeconds) };
+}
+
+/**
+ * Slows down password guessing. Two counters in Redis, both over a fixed window:
+ * - per account (normalized e-mail): failed sign-ins only; a successful sign-in resets it;
+ * - per client address: every attempt, so one address cannot spray many accounts.
+ *
+ * If Redis cannot answer, sign-in is allowed (fail open) with a warning in the log: an outage of
+ * the throttle's store must not lock every person out. Passwords are still checked with argon2,
+ * which is slow enough to limit guessing for the length of an outage.
+ */
+export class LoginThrottle {
+  private lastWarning = 0;
+
+  constructor(
+    private readonly limiters: { account: Limiter; address: Limiter },
+    private readonly maxFailuresPerAccount: number,
+    private readonly warn: (message: string) => void,
+    private readonly onClose: () => void = () => undefined,
+  ) {}
+
+  /** Counts this attempt for the address; answers whether the attempt may go ahead. */
+  async check(email: string, address: string): Promise<LoginBlocked | null> {
+    try {
+      await this.limiters.address.consume(address);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return blocked(error.msBeforeNext);
+      this.storeFailed(error);
+    }
+    try {
+      const failures = await this.limiters.account.get(accountKey(email));
+      if (failures && failures.consumedPoints >= this.maxFailuresPerAccount) return blocked(failures.msBeforeNext);
+    } catch (error) {
+      this.storeFailed(error);
+    }
+    return null;
+  }
+
+  async recordFailure(email: string): Promise<void> {
+    try {
+      await this.limiters.account.consume(accountKey(email));
+    } catch (error) {
+      // A RateLimiterRes here only says the account is now over its limit; the next check() answers 429.
+      if (!(error instanceof RateLimiterRes)) this.storeFailed(error);
+    }
+  }
+
+  async recordSuccess(email: string): Promise<void> {
+    try {
+      await this.limiters.account.delete(accountKey(email));
+    } catch (error) {
+      this.storeFailed(error);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.onClose();
+  }
+
+  private storeFailed(error: unknown): void {
+    // At most one warning a minute, so an outage does not flood the log.
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    const reason = error instanceof Error ? error.message : String(error);
+    this.warn(`Sign-in throttling is off: Redis did not answer (${reason}). Sign-ins are allowed without limits until it does.`);
+  }
+}
+
+export function accountKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The throttle on the Redis at REDIS_URL, keys under `<QUEUE_PREFIX>:login:`. */
+export function createLoginThrottle(config: LavaConfig, warn: (message: string) => void): LoginThrottle {
+  const redis = new Redis(config.REDIS_URL, {
+    lazyConnect: true,
+    // Fail fast rather than queue: a sign-in must never wait for an absent Redis.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3000,
+    commandTimeout: 1000,
+  });
+  redis.on('error', () => undefined); // reported through the failing commands (see storeFailed)
+  void redis.connect().catch(() => undefined);
+  const duration = config.LOGIN_THROTTLE_WINDOW_MINUTES * 60;
+  const limiter = (name: string, points: number) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.QUEUE_PREFIX}:login:${name}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+    });
+  return new LoginThrottle(
+    {
+      account: limiter('account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT),
+      address: limiter('address', config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS),
+    },
+    config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    warn,
+    () => redis.disconnect(),
+  );
+}

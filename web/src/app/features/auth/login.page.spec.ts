@@ -1,0 +1,66 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { translocoTesting } from '../../../testing/translations';
+import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
+import { LoginPage } from './login.page';
+
+async function render() {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({
+    imports: [LoginPage, translocoTesting()],
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+  });
+  const fixture = TestBed.createComponent(LoginPage);
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/demo-accounts').flush({ message: 'Not found' }, { status: 404, statusText: 'Not Found' });
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const submit = async (email: string, password: string) => {
+    const input = (id: string, value: string) => {
+      const field = el.querySelector<HTMLInputElement>(id);
+      if (!field) throw new Error(`no ${id}`);
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+    };
+    input('#login-email', email);
+    input('#login-password', password);
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+  };
+  return { fixture, http, el, submit };
+}
+
+describe('LoginPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('tells how long to wait when there were too many attempts, and lets the person try again later', async () => {
+    const { fixture, http, el, submit } = await render();
+    await submit('official@kotka.example', 'guess');
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 429, error: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts. Try again in 14 minutes.' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '801' } },
+      );
+    await fixture.whenStable();
+
+    expect(el.querySelector('[role=alert]')?.textContent?.trim()).toBe('Too many sign-in attempts. Try again in 14 minutes.');
+    expect(el.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled).toBe(false);
+    expect(el.querySelector<HTMLInputElement>('#login-email')?.value).toBe('official@kotka.example');
+  });
+
+  it('says "a minute" when less than a minute is left', async () => {
+    const { fixture, http, el, submit } = await render();
+    await submit('official@kotka.example', 'guess');
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { message: 'Too many sign-in attempts. Try again in 1 minute.' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } },
+      );
+    await fixture.whenStable();
+    expect(el.querySelector('[role=alert]')?.textContent?.trim()).toBe('Too many sign-in attempts. Try again in a minute.');
+  });
+});
