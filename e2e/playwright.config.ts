@@ -51,7 +51,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env['E2E_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/lava_e2e',
       REDIS_URL: process.env['E2E_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: 'lava-e2e',
+      QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'] ?? 'lava-e2e',
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
       SEED_DEMO: 'true',
