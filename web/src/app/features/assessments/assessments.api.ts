@@ -1,6 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { DEFAULT_PAGE_SIZE, type AssessmentSummary, type CommitteeOption, type CreateAssessmentRequest, type Page } from '@lava/contracts';
+import {
+  DEFAULT_PAGE_SIZE,
+  type AssessmentDetail,
+  type AssessmentSummary,
+  type AssessmentVersionView,
+  type CommitteeOption,
+  type CreateAssessmentRequest,
+  type Page,
+  type TransitionRequest,
+  type UpdateAssessmentRequest,
+} from '@lava/contracts';
+import type { AvailableAction } from '@lava/workflow';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -13,15 +24,35 @@ export class AssessmentsApi {
     return this.http.get<Page<AssessmentSummary>>('/api/assessments', { params });
   }
 
-  get(id: string): Observable<AssessmentSummary> {
-    return this.http.get<AssessmentSummary>(`/api/assessments/${encodeURIComponent(id)}`);
+  get(id: string): Observable<AssessmentDetail> {
+    return this.http.get<AssessmentDetail>(this.url(id));
   }
 
   create(body: CreateAssessmentRequest): Observable<AssessmentSummary> {
     return this.http.post<AssessmentSummary>('/api/assessments', body);
   }
 
+  update(id: string, body: UpdateAssessmentRequest): Observable<AssessmentDetail> {
+    return this.http.patch<AssessmentDetail>(this.url(id), body);
+  }
+
+  actions(id: string): Observable<AvailableAction[]> {
+    return this.http.get<AvailableAction[]>(`${this.url(id)}/actions`);
+  }
+
+  transition(id: string, body: TransitionRequest): Observable<AssessmentDetail> {
+    return this.http.post<AssessmentDetail>(`${this.url(id)}/transitions`, body);
+  }
+
+  versions(id: string): Observable<AssessmentVersionView[]> {
+    return this.http.get<AssessmentVersionView[]>(`${this.url(id)}/versions`);
+  }
+
   committees(): Observable<CommitteeOption[]> {
     return this.http.get<CommitteeOption[]>('/api/committees');
+  }
+
+  private url(id: string): string {
+    return `/api/assessments/${encodeURIComponent(id)}`;
   }
 }
