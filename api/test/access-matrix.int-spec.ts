@@ -24,7 +24,8 @@ interface Fixture {
   version: () => Promise<number>;
   officialNotificationId: string;
   kotkaEducationId: string;
-  users: Record<Exclude<Caller, 'anonymous'>, User>;
+  kotkaMunicipalityId: string;
+  users: Record<Exclude<Caller, 'anonymous'>, User> & { spare: User };
 }
 
 interface RouteCase {
@@ -76,6 +77,22 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions`,
   },
   'GET /api/notifications': { expected: signedIn(200) },
+  'PATCH /api/me': { expected: signedIn(200), body: () => ({ language: 'fi' }) },
+  // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.
+  'GET /api/admin/users': { expected: signedIn(403, { admin: 200 }) },
+  'PUT /api/admin/users/{id}/memberships': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,
+    body: (f) => ({ memberships: [{ organizationId: f.kotkaMunicipalityId, role: 'official' }] }),
+  },
+  'POST /api/admin/users/{id}/deactivate': {
+    expected: signedIn(403, { admin: 204 }),
+    path: (f) => `/api/admin/users/${f.users.spare.id}/deactivate`,
+  },
+  'POST /api/admin/users/{id}/reactivate': {
+    expected: signedIn(403, { admin: 204 }),
+    path: (f) => `/api/admin/users/${f.users.spare.id}/reactivate`,
+  },
   'POST /api/notifications/{id}/read': {
     expected: signedIn(404, { official: 204 }),
     path: (f) => `/api/notifications/${f.officialNotificationId}/read`,
@@ -106,8 +123,11 @@ describe('access matrix', () => {
       ),
       otherMunicipality: await createUser(env.db, 'official', kouvola.municipality),
       deactivated: await createUser(env.db, 'official', kotka.municipality),
+      // Someone for the admin routes to act on.
+      spare: await createUser(env.db, 'official', kotka.municipality),
     };
-    for (const [caller, user] of Object.entries(users)) tokens.set(caller as Caller, await env.login(user.email));
+    for (const caller of CALLERS.filter((c): c is Exclude<Caller, 'anonymous'> => c !== 'anonymous'))
+      tokens.set(caller, await env.login(users[caller].email));
     // Deactivated after signing in: the token they hold must stop working at once.
     await env.db.query(`UPDATE users SET active = false WHERE id = $1`, [users.deactivated.id]);
 
@@ -130,6 +150,7 @@ describe('access matrix', () => {
       version: async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [created.body.id]))[0].version,
       officialNotificationId: notificationId,
       kotkaEducationId: kotka.education.id,
+      kotkaMunicipalityId: kotka.municipality.id,
       users,
     };
   });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -9,6 +10,7 @@ import { DemoController } from './demo/demo.controller';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
 
 /** The HTTP API. Queue processors are not here: they live in the worker process (WorkerModule). */
 @Module({})
@@ -22,6 +24,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrganizationsModule,
+        UsersModule,
+        AdminModule,
         AssessmentsModule,
         NotificationsModule,
         HealthModule,

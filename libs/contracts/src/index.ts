@@ -6,3 +6,4 @@ export * from './lib/notifications';
 export * from './lib/health';
 export * from './lib/errors';
 export * from './lib/queues';
+export * from './lib/admin';

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { AdminUserView, Language, Page } from '@lava/contracts';
+import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { PageQueryDto } from '../common/page-query.dto';
+import { RequestLanguage } from '../common/request-language';
+import { uuidPipe } from '../common/uuid.pipe';
+import { AdminGuard } from './admin.guard';
+import { UpdateMembershipsDto } from './admin-users.dto';
+import { AdminUsersService } from './admin-users.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Only for admins.' })
+@UseGuards(AdminGuard)
+@Controller('admin/users')
+export class AdminUsersController {
+  constructor(private readonly users: AdminUsersService) {}
+
+  @Get()
+  list(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Query() query: PageQueryDto,
+    @RequestLanguage() language: Language,
+  ): Promise<Page<AdminUserView>> {
+    return this.users.list(admin, query.limit, query.cursor, language);
+  }
+
+  @Put(':id/memberships')
+  @ApiNotFoundResponse({ description: 'No such user in your organizations.' })
+  setMemberships(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', uuidPipe('user')) id: string,
+    @Body() body: UpdateMembershipsDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AdminUserView> {
+    return this.users.setMemberships(admin, id, body, language);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deactivated; their sessions end at once.' })
+  deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', uuidPipe('user')) id: string): Promise<void> {
+    return this.users.setActive(admin, id, false);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(204)
+  reactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', uuidPipe('user')) id: string): Promise<void> {
+    return this.users.setActive(admin, id, true);
+  }
+}

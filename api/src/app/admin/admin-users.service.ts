@@ -1,0 +1,160 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type AdminUserView, type Language, type Page, ROLE_ORGANIZATION_KINDS } from '@lava/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
+import { nameColumn } from '../organizations/organizations.service';
+import { AdminScope } from './admin-scope.service';
+import type { UpdateMembershipsDto } from './admin-users.dto';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  language: Language;
+  active: boolean;
+}
+
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: AdminScope,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** People with a role in the admin's organizations, by e-mail address (keyset: the address). */
+  async list(admin: AuthenticatedUser, limit: number, cursor: string | undefined, language: Language): Promise<Page<AdminUserView>> {
+    const orgIds = await this.scope.organizationIds(admin.id);
+    const rows: UserRow[] = await this.db.query(
+      `SELECT u.id, u.email, u.display_name, u.language, u.active
+         FROM users u
+        WHERE EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = u.id AND ms.organization_id = ANY($1))
+          ${cursor ? 'AND u.email > $3' : ''}
+        ORDER BY u.email
+        LIMIT $2`,
+      cursor ? [orgIds, limit + 1, cursor] : [orgIds, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const views = await this.views(page, orgIds, language);
+    return { items: views, nextCursor: rows.length > limit ? (page[page.length - 1]?.email ?? null) : null };
+  }
+
+  async get(admin: AuthenticatedUser, userId: string, language: Language): Promise<AdminUserView> {
+    const orgIds = await this.scope.organizationIds(admin.id);
+    const row = await this.inScope(this.db.manager, userId, orgIds);
+    return (await this.views([row], orgIds, language))[0] as AdminUserView;
+  }
+
+  /** Deactivating ends the person's sessions at once: refresh tokens are revoked, access tokens stop on the next request. */
+  async setActive(admin: AuthenticatedUser, userId: string, active: boolean): Promise<void> {
+    if (userId === admin.id && !active) throw new BadRequestException('You cannot deactivate your own account.');
+    const orgIds = await this.scope.organizationIds(admin.id);
+    await this.db.transaction(async (tx) => {
+      const row = await this.inScope(tx, userId, orgIds);
+      if (row.active === active) return;
+      await tx.query(`UPDATE users SET active = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [userId, active]);
+      if (!active) await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'user',
+        entityId: userId,
+        action: active ? 'user.reactivated' : 'user.deactivated',
+      });
+    });
+  }
+
+  /** Replaces the memberships inside the admin's organizations; memberships elsewhere are not touched. */
+  async setMemberships(admin: AuthenticatedUser, userId: string, dto: UpdateMembershipsDto, language: Language): Promise<AdminUserView> {
+    const orgIds = await this.scope.organizationIds(admin.id);
+    await this.db.transaction(async (tx) => {
+      await this.inScope(tx, userId, orgIds, true);
+      const kinds: { id: string; kind: keyof typeof KIND_NAMES }[] = await tx.query(
+        `SELECT id, kind FROM organizations WHERE id = ANY($1)`,
+        [dto.memberships.map((m) => m.organizationId)],
+      );
+      const problems = dto.memberships.flatMap((m, index) => {
+        const org = kinds.find((k) => k.id === m.organizationId);
+        if (!org || !orgIds.includes(org.id))
+          return [{ field: `memberships.${index}.organizationId`, messages: ['is not one of your organizations'] }];
+        if (!ROLE_ORGANIZATION_KINDS[m.role].includes(org.kind))
+          return [{ field: `memberships.${index}.role`, messages: [`${m.role} is not a role in a ${KIND_NAMES[org.kind]}`] }];
+        return [];
+      });
+      if (problems.length > 0) {
+        throw new BadRequestException({
+          message: `Please check the roles. ${problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join('. ')}`,
+          details: problems,
+        });
+      }
+      if (userId === admin.id && !dto.memberships.some((m) => m.role === 'admin')) {
+        throw new BadRequestException('You cannot remove your own admin role; ask another admin.');
+      }
+      await tx.query(`DELETE FROM memberships WHERE user_id = $1 AND organization_id = ANY($2)`, [userId, orgIds]);
+      for (const m of dto.memberships) {
+        await tx.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          userId,
+          m.organizationId,
+          m.role,
+        ]);
+      }
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'user',
+        entityId: userId,
+        action: 'user.roles_changed',
+        details: { roles: dto.memberships.map((m) => `${m.role}@${m.organizationId}`).join(',') },
+      });
+    });
+    return this.get(admin, userId, language);
+  }
+
+  /** The user if they have a role in the admin's organizations; otherwise 404, as if they did not exist. */
+  private async inScope(tx: EntityManager, userId: string, orgIds: string[], lock = false): Promise<UserRow> {
+    const [row]: UserRow[] = await tx.query(
+      `SELECT u.id, u.email, u.display_name, u.language, u.active FROM users u
+        WHERE u.id = $1 AND EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = u.id AND ms.organization_id = ANY($2))
+        ${lock ? 'FOR UPDATE' : ''}`,
+      [userId, orgIds],
+    );
+    if (!row) throw new NotFoundException('No such user.');
+    return row;
+  }
+
+  private async views(rows: UserRow[], orgIds: string[], language: Language): Promise<AdminUserView[]> {
+    if (rows.length === 0) return [];
+    const column = nameColumn(language);
+    const memberships: {
+      user_id: string;
+      organization_id: string;
+      name: string;
+      kind: AdminUserView['memberships'][number]['organizationKind'];
+      role: AdminUserView['memberships'][number]['role'];
+    }[] = await this.db.query(
+      `SELECT ms.user_id, ms.organization_id, o.${column} AS name, o.kind, ms.role
+           FROM memberships ms JOIN organizations o ON o.id = ms.organization_id
+          WHERE ms.user_id = ANY($1) AND ms.organization_id = ANY($2)
+          ORDER BY o.${column}, ms.role`,
+      [rows.map((r) => r.id), orgIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.display_name,
+      language: r.language,
+      active: r.active,
+      memberships: memberships
+        .filter((m) => m.user_id === r.id)
+        .map((m) => ({ organizationId: m.organization_id, organizationName: m.name, organizationKind: m.kind, role: m.role })),
+    }));
+  }
+}
+
+const KIND_NAMES = {
+  region: 'region',
+  municipality: 'municipality',
+  wellbeing_county: 'wellbeing services county',
+  committee: 'committee',
+  youth_council: 'youth council',
+} as const;

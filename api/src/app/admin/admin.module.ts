@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AdminScope } from './admin-scope.service';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+
+@Module({ controllers: [AdminUsersController], providers: [AdminScope, AdminUsersService], exports: [AdminScope] })
+export class AdminModule {}

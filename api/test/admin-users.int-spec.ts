@@ -1,0 +1,132 @@
+import type { AdminUserView, CurrentUser, Page } from '@lava/contracts';
+import { createMunicipality, createUser, type TestMunicipality } from './support/factories';
+import { startTestEnvironment, type TestEnvironment } from './support/test-app';
+
+describe('administering people: roles, deactivation, profile', () => {
+  let env: TestEnvironment;
+  let kotka: TestMunicipality;
+  let kouvola: TestMunicipality;
+  let kotkaAdmin: string;
+  let kotkaAdminId: string;
+
+  beforeAll(async () => {
+    env = await startTestEnvironment();
+    kotka = await createMunicipality(env.db, 'Kotka');
+    kouvola = await createMunicipality(env.db, 'Kouvola');
+    const admin = await createUser(env.db, 'admin', kotka.municipality);
+    kotkaAdminId = admin.id;
+    kotkaAdmin = await env.login(admin.email);
+  });
+  afterAll(() => env?.close());
+
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  it('lists only the people of the admin’s own organizations, paged by e-mail address', async () => {
+    const kotkaPeople = [
+      await createUser(env.db, 'official', kotka.municipality),
+      await createUser(env.db, 'committee_chair', kotka.education),
+      await createUser(env.db, 'youth_council_member', kotka.youthCouncil),
+    ];
+    const kouvolaOfficial = await createUser(env.db, 'official', kouvola.municipality);
+
+    const seen: AdminUserView[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = { limit: '2', ...(cursor ? { cursor } : {}) };
+      const page = (await env.http().get('/api/admin/users').query(query).set(as(kotkaAdmin)).expect(200)).body as Page<AdminUserView>;
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((u) => u.email).sort()).toEqual(
+      [...kotkaPeople.map((u) => u.email), (await env.db.query(`SELECT email FROM users WHERE id = $1`, [kotkaAdminId]))[0].email].sort(),
+    );
+    expect(seen.map((u) => u.email)).not.toContain(kouvolaOfficial.email);
+    expect(seen.find((u) => u.email === kotkaPeople[1]?.email)?.memberships).toEqual([
+      expect.objectContaining({ organizationId: kotka.education.id, role: 'committee_chair', organizationKind: 'committee' }),
+    ]);
+
+    // Someone outside the admin's organizations does not exist for them.
+    await env.http().post(`/api/admin/users/${kouvolaOfficial.id}/deactivate`).set(as(kotkaAdmin)).expect(404);
+  });
+
+  it('ends a deactivated person’s session at once and lets them back in after reactivation', async () => {
+    const official = await createUser(env.db, 'official', kotka.municipality);
+    const login = await env
+      .http()
+      .post('/api/auth/login')
+      .send({ email: official.email, password: 'correct horse battery staple' })
+      .expect(200);
+    const token = login.body.accessToken as string;
+    const cookie = login.headers['set-cookie'];
+    await env.http().get('/api/assessments').set(as(token)).expect(200);
+
+    await env.http().post(`/api/admin/users/${official.id}/deactivate`).set(as(kotkaAdmin)).expect(204);
+    await env.http().get('/api/assessments').set(as(token)).expect(401);
+    await env.http().post('/api/auth/refresh').set('Cookie', cookie).expect(401);
+    await env.http().post('/api/auth/login').send({ email: official.email, password: 'correct horse battery staple' }).expect(401);
+    const [audit] = await env.db.query(`SELECT action, actor_user_id FROM audit_events WHERE entity_id = $1`, [official.id]);
+    expect(audit).toEqual({ action: 'user.deactivated', actor_user_id: kotkaAdminId });
+
+    await env.http().post(`/api/admin/users/${official.id}/reactivate`).set(as(kotkaAdmin)).expect(204);
+    await env.login(official.email);
+
+    const self = await env.http().post(`/api/admin/users/${kotkaAdminId}/deactivate`).set(as(kotkaAdmin)).expect(400);
+    expect(self.body.message).toBe('You cannot deactivate your own account.');
+  });
+
+  it('changes roles within the admin’s organizations, refusing a role the organization cannot have', async () => {
+    const person = await createUser(env.db, 'youth_council_member', kotka.youthCouncil);
+    const wrong = await env
+      .http()
+      .put(`/api/admin/users/${person.id}/memberships`)
+      .set(as(kotkaAdmin))
+      .send({
+        memberships: [
+          { organizationId: kotka.education.id, role: 'official' },
+          { organizationId: kouvola.education.id, role: 'committee_chair' },
+        ],
+      })
+      .expect(400);
+    expect(wrong.body.details).toEqual([
+      { field: 'memberships.0.role', messages: ['official is not a role in a committee'] },
+      { field: 'memberships.1.organizationId', messages: ['is not one of your organizations'] },
+    ]);
+
+    const changed = await env
+      .http()
+      .put(`/api/admin/users/${person.id}/memberships`)
+      .set(as(kotkaAdmin))
+      .send({ memberships: [{ organizationId: kotka.education.id, role: 'committee_chair' }] })
+      .expect(200);
+    expect((changed.body as AdminUserView).memberships.map((m) => [m.organizationId, m.role])).toEqual([
+      [kotka.education.id, 'committee_chair'],
+    ]);
+    const me = (
+      await env
+        .http()
+        .get('/api/auth/me')
+        .set(as(await env.login(person.email)))
+        .expect(200)
+    ).body as CurrentUser;
+    expect(me.memberships.map((m) => m.role)).toEqual(['committee_chair']);
+  });
+
+  it('keeps admin pages for admins', async () => {
+    const official = await env.login((await createUser(env.db, 'official', kotka.municipality)).email);
+    const response = await env.http().get('/api/admin/users').set(as(official)).expect(403);
+    expect(response.body.message).toBe('This is for administrators.');
+  });
+
+  it('lets everyone set their own name and language', async () => {
+    const youth = await createUser(env.db, 'youth_council_member', kotka.youthCouncil);
+    const token = await env.login(youth.email);
+    const updated = await env.http().patch('/api/me').set(as(token)).send({ displayName: '  Aino  ', language: 'sv' }).expect(200);
+    expect(updated.body).toMatchObject({
+      displayName: 'Aino',
+      language: 'sv',
+      memberships: [expect.objectContaining({ organizationName: 'Ungdomsfullmäktige' })],
+    });
+    const bad = await env.http().patch('/api/me').set(as(token)).send({ language: 'de', email: 'x@y.z' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'language']);
+  });
+});
