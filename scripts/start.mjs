@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { childEnv, loadDotEnv, repoRoot } from './lib/env.mjs';
 import { canConnect, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { spawnPrefixed, run, waitForHttp } from './lib/processes.mjs';
+import { startMailInbox, startMailSink } from './lib/mail-sink.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 
 loadDotEnv();
@@ -17,6 +18,12 @@ const apiPort = Number(process.env.API_PORT ?? 3000);
 const webPort = Number(process.env.WEB_PORT ?? 4200);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const seedDemo = (process.env.SEED_DEMO ?? 'true') !== 'false';
+// E-mail: to the mail sink below (an inbox at MAIL_SINK_PORT), to the worker's log (MAIL_MODE=console),
+// or to a real server when SMTP_URL is set.
+const mailMode = process.env.MAIL_MODE ?? 'smtp';
+const mailSinkPort = Number(process.env.MAIL_SINK_PORT ?? 1080);
+const useMailSink = mailMode === 'smtp' && !process.env.SMTP_URL;
+let smtpUrl = process.env.SMTP_URL;
 const children = [];
 const cleanups = [];
 let stopping = false;
@@ -87,7 +94,23 @@ async function main() {
   }
   if (!(await canConnect(databaseUrl))) return fail('PostgreSQL does not accept connections.');
 
+  // 3a. The mail sink: an SMTP server on a free port that keeps mail in memory, with a web inbox.
+  if (useMailSink) {
+    try {
+      const sink = await startMailSink();
+      const inbox = await startMailInbox(sink, { port: mailSinkPort });
+      cleanups.push(sink.close, inbox.close);
+      smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+    } catch (error) {
+      return fail(
+        `The mail sink did not start on port ${mailSinkPort} (${error.code ?? error.message}). Set MAIL_SINK_PORT, or MAIL_MODE=console.`,
+      );
+    }
+  }
+
   const env = childEnv({
+    MAIL_MODE: mailMode,
+    ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     API_PORT: String(apiPort),
@@ -139,6 +162,9 @@ async function printBanner() {
     '',
     `  Lava is running:  http://localhost:${webPort}`,
     `  API docs:         http://localhost:${apiPort}/api/docs     health: http://localhost:${apiPort}/api/health`,
+    useMailSink
+      ? `  E-mail inbox:     http://localhost:${mailSinkPort}          (every mail the worker sends; nothing leaves this machine)`
+      : `  E-mail:           ${mailMode === 'console' ? 'written to the worker log (MAIL_MODE=console)' : `sent via ${smtpUrl}`}`,
   ];
   // The demo accounts come from the API itself, so this list never drifts from the seed.
   const demo = await fetch(`http://127.0.0.1:${apiPort}/api/demo-accounts`)

@@ -54,6 +54,9 @@ async function main() {
     TEST_DATABASE_URL: serverUrl,
     TEST_REDIS_URL: redisUrl,
   });
+  step('notification fault test (worker SIGKILL, Redis restart)', 'node', ['scripts/fault/notifications.mjs'], {
+    TEST_DATABASE_URL: serverUrl,
+  });
   step('Docker files and compose check', 'bash', ['docker/check-compose.sh']);
   step('browser tests (Playwright, Chromium)', 'npx', ['nx', 'run', 'e2e:e2e', '--outputStyle=static'], {
     E2E_DATABASE_URL: e2eUrl,

@@ -44,6 +44,10 @@ const MATRIX: Record<string, RouteCase> = {
   // Without a refresh cookie there is nothing to refresh; logging out always succeeds.
   'POST /api/auth/refresh': { expected: everyone(401) },
   'POST /api/auth/logout': { expected: everyone(204) },
+  // Organization sign-in: public, and absent (404) unless OIDC_ISSUER is configured.
+  'GET /api/auth/providers': { expected: everyone(200) },
+  'GET /api/auth/oidc': { expected: everyone(404) },
+  'GET /api/auth/oidc/callback': { expected: everyone(404) },
   'GET /api/committees': { expected: signedIn(200) },
   'POST /api/assessments': {
     // Only an official of the committee's municipality starts assessments.
@@ -80,6 +84,7 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/me': { expected: signedIn(200), body: () => ({ language: 'fi' }) },
   // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.
   'GET /api/admin/users': { expected: signedIn(403, { admin: 200 }) },
+  'GET /api/admin/organizations': { expected: signedIn(403, { admin: 200 }) },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,
@@ -97,6 +102,18 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(404, { official: 204 }),
     path: (f) => `/api/notifications/${f.officialNotificationId}/read`,
   },
+  'GET /api/me/notification-preferences': { expected: signedIn(200) },
+  'PUT /api/me/notification-preferences': {
+    expected: signedIn(200),
+    body: () => ({ items: [{ kind: 'assessment_created', channel: 'email' }] }),
+  },
+  // Admin routes are no secret: non-admins get 403. No failed notification exists, so the admin's retry is 404.
+  'GET /api/admin/notifications/failed': { expected: signedIn(403, { admin: 200 }) },
+  'POST /api/admin/notifications/{id}/retry': {
+    expected: signedIn(403, { admin: 404 }),
+    path: (f) => `/api/admin/notifications/${f.officialNotificationId}/retry`,
+  },
+  'GET /api/admin/queues': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/health': { expected: everyone(200) },
   // Off unless DEMO_MODE (never in production).
   'GET /api/demo-accounts': { expected: everyone(404) },
@@ -170,7 +187,7 @@ describe('access matrix', () => {
     const spec = MATRIX[route];
     const actual: Partial<Expected> = {};
     for (const caller of CALLERS) {
-      let request = env.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](spec.path ? spec.path(fixture) : template);
+      let request = env.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](spec.path ? spec.path(fixture) : template);
       const token = tokens.get(caller);
       if (token && caller !== 'anonymous') request = request.set('Authorization', `Bearer ${token}`);
       const response = await (spec.body ? request.send(await spec.body(fixture, caller)) : request);

@@ -111,6 +111,17 @@ describe('administering people: roles, deactivation, profile', () => {
     expect(me.memberships.map((m) => m.role)).toEqual(['committee_chair']);
   });
 
+  it('lists the organizations an admin administers, each under its parent', async () => {
+    const organizations = (await env.http().get('/api/admin/organizations').set(as(kotkaAdmin)).set('Accept-Language', 'sv').expect(200))
+      .body as { id: string; name: string; kind: string; parentId: string | null }[];
+    expect(organizations.map((o) => [o.name, o.kind])).toEqual([
+      ['Kotka sv', 'municipality'],
+      ['Bildningsnämnden', 'committee'],
+      ['Ungdomsfullmäktige', 'youth_council'],
+    ]);
+    expect(organizations[1]?.parentId).toBe(kotka.municipality.id);
+  });
+
   it('keeps admin pages for admins', async () => {
     const official = await env.login((await createUser(env.db, 'official', kotka.municipality)).email);
     const response = await env.http().get('/api/admin/users').set(as(official)).expect(403);

@@ -50,8 +50,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return ids.length;
       });
       total += queued;
-      if (queued < BATCH_SIZE) return total;
+      if (queued < BATCH_SIZE) break;
     }
+    return total + (await this.requeueStale());
+  }
+
+  /**
+   * Rows queued long ago (OUTBOX_REQUEUE_AFTER_MS) and still not delivered: their job may have been
+   * lost with Redis data (a Redis restarted without persistence) or failed for good by stalling.
+   * Adding a job id that still exists is a no-op, so a row merely waiting for its backoff is untouched.
+   */
+  async requeueStale(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `SELECT id FROM notifications
+          WHERE enqueued_at < now() - make_interval(secs => $1::int / 1000.0)
+            AND failed_at IS NULL AND (delivered_at IS NULL OR (channel = 'email' AND email_sent_at IS NULL))
+          ORDER BY enqueued_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [this.config.OUTBOX_REQUEUE_AFTER_MS, BATCH_SIZE],
+      );
+      for (const { id } of rows) {
+        const job = await this.queue.getJob(id);
+        if (job && (await job.isFailed())) await job.retry('failed');
+      }
+      if (rows.length > 0) {
+        await enqueueNotifications(
+          this.queue,
+          tx,
+          rows.map((r) => r.id),
+        );
+        await tx.query(`UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+      }
+      return rows.length;
+    });
   }
 
   private async tick(): Promise<void> {

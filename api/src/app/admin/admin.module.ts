@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AdminOrganizationsController } from './admin-organizations.controller';
 import { AdminScope } from './admin-scope.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 
-@Module({ controllers: [AdminUsersController], providers: [AdminScope, AdminUsersService], exports: [AdminScope] })
+@Module({
+  controllers: [AdminUsersController, AdminOrganizationsController],
+  providers: [AdminScope, AdminUsersService],
+  exports: [AdminScope],
+})
 export class AdminModule {}

@@ -7,6 +7,8 @@ import { LavaConfig } from '../config/lava-config';
 import { Membership } from '../organizations/membership.entity';
 import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
@@ -24,8 +26,9 @@ import { SessionsService } from './sessions.service';
       useFactory: (config: LavaConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
+    OidcService,
     AuthService,
     SessionsService,
     LocalStrategy,

@@ -35,4 +35,15 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
+
+  it('needs the client id and secret when organization sign-in is on', () => {
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://login.example/tenant/v2.0' })).toThrow(
+      /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: both are required/,
+    );
+    expect(
+      loadConfig({ ...base, OIDC_ISSUER: 'https://login.example/tenant/v2.0', OIDC_CLIENT_ID: 'lava', OIDC_CLIENT_SECRET: 's' })
+        .OIDC_CLIENT_ID,
+    ).toBe('lava');
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'not a url' })).toThrow(/OIDC_ISSUER: must be the issuer URL/);
+  });
 });

@@ -97,6 +97,38 @@ export class LavaConfig {
   @IsIn(['at-start', 'skip'])
   MIGRATIONS_RUN: 'at-start' | 'skip' = 'at-start';
 
+  /**
+   * OpenID Connect sign-in for staff (Entra ID and the like): off unless OIDC_ISSUER is set.
+   * The issuer's discovery document is read at the first sign-in.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0' },
+  )
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the identity provider sends people back: the web origin's /api/auth/oidc/callback unless set. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http(s) URL ending in /api/auth/oidc/callback' },
+  )
+  OIDC_REDIRECT_URI?: string;
+
+  /** The sign-in button's organization name, e.g. "Kotka". */
+  @IsOptional()
+  @IsString()
+  OIDC_LABEL?: string;
+
   /** Shows the demo accounts on the login page. Never in production. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -107,6 +139,55 @@ export class LavaConfig {
   @IsInt()
   @Min(100)
   OUTBOX_RELAY_INTERVAL_MS = 5000;
+
+  /** How many jobs one worker process handles at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  WORKER_CONCURRENCY = 10;
+
+  /**
+   * How long a worker's claim on a job lasts without renewal; a worker that died gives its jobs
+   * back after about this long (BullMQ's lockDuration and stalled-job check).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** Rows queued this long ago but still not delivered are queued again (their job was lost with Redis data). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_REQUEUE_AFTER_MS = 10 * 60_000;
+
+  /** `smtp`: send e-mail to SMTP_URL. `console`: write each e-mail to the worker's log instead (tests default to it). */
+  @IsIn(['smtp', 'console'])
+  MAIL_MODE: 'smtp' | 'console' = 'smtp';
+
+  /** smtp://user:password@host:port (smtps:// for TLS from the start). `npm start` points it at its mail sink. */
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of every e-mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Lava <no-reply@lava.localhost>';
+
+  /** Give up on one SMTP conversation after this long (then retried later with backoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  MAIL_TIMEOUT_MS = 20_000;
+
+  /** When the daily digest goes out: a cron pattern in DIGEST_TIMEZONE. */
+  @IsString()
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern, e.g. 0 7 * * *' })
+  DIGEST_CRON = '0 7 * * *';
+
+  @IsString()
+  DIGEST_TIMEZONE = 'Europe/Helsinki';
 
   @IsOptional()
   @IsString()
@@ -126,16 +207,21 @@ export function loggerLevels(config: Pick<LavaConfig, 'LOG_LEVEL'>): (typeof LOG
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
   const known = Object.keys(new LavaConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'WORKER_ID']) {
+  for (const key of [...known, 'WORKER_ID', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_LABEL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  // Tests never talk to a mail server unless they start one and say so.
+  if (raw['MAIL_MODE'] === undefined && raw['NODE_ENV'] === 'test') raw['MAIL_MODE'] = 'console';
   const config = plainToInstance(LavaConfig, raw);
   const problems = validateSync(config, { whitelist: true }).map(
     (error) => `${error.property}: ${[...new Set(Object.values(error.constraints ?? {}))].join('; ')}`,
   );
   if (!config.DATABASE_URL) {
     problems.push('DATABASE_URL: is required (postgres://user:password@host:port/database)');
+  }
+  if (config.OIDC_ISSUER && (!config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)) {
+    problems.push('OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: both are required when OIDC_ISSUER is set');
   }
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {

@@ -3,8 +3,19 @@ import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { Membership } from '../organizations/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Organization, User, Membership, Assessment, AuditEvent, Notification, RefreshToken, AssessmentVersion];
+export const ENTITIES = [
+  Organization,
+  User,
+  Membership,
+  Assessment,
+  AuditEvent,
+  Notification,
+  RefreshToken,
+  AssessmentVersion,
+  NotificationPreference,
+];

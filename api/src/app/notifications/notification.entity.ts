@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@lava/contracts';
+import type { NotificationChannel, NotificationKind } from '@lava/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -41,4 +41,25 @@ export class Notification {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** Decided once, from the recipient's preference, when the row is delivered in-app. */
+  @Column({ type: 'text', nullable: true })
+  channel!: NotificationChannel | null;
+
+  /** Claimed for sending (a lease: another attempt waits until it is older than the mail timeout). */
+  @Column({ name: 'email_sending_at', type: 'timestamptz', nullable: true })
+  emailSendingAt!: Date | null;
+
+  @Column({ name: 'email_sent_at', type: 'timestamptz', nullable: true })
+  emailSentAt!: Date | null;
+
+  @Column({ name: 'email_attempts', type: 'int', default: 0 })
+  emailAttempts!: number;
+
+  /** Set when delivery can never succeed as it is (e.g. the address was refused); an admin may retry. */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt!: Date | null;
+
+  @Column({ name: 'digest_id', type: 'uuid', nullable: true })
+  digestId!: string | null;
 }

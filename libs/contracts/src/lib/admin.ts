@@ -10,6 +10,14 @@ export interface AdminUserView {
   memberships: { organizationId: string; organizationName: string; organizationKind: OrganizationKind; role: Role }[];
 }
 
+/** An organization an admin administers (a region and everything below it, or one municipality and its units). */
+export interface AdminOrganizationView {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+}
+
 /** Replaces the user's memberships within the admin's organizations (others stay as they are). */
 export interface UpdateMembershipsRequest {
   memberships: { organizationId: string; role: Role }[];

@@ -38,3 +38,12 @@ export const AUTH_ROUTES = {
   logout: '/api/auth/logout',
   me: '/api/auth/me',
 } as const;
+
+/** Ways to sign in besides e-mail and password, for the login page. */
+export interface AuthProviders {
+  oidc: { enabled: boolean; label: string | null; loginUrl: string };
+}
+
+/** Why an organization sign-in came back to the login page (`/login?error=…`). */
+export const OIDC_LOGIN_ERRORS = ['oidc_failed', 'oidc_no_account'] as const;
+export type OidcLoginError = (typeof OIDC_LOGIN_ERRORS)[number];

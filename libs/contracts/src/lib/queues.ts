@@ -8,10 +8,19 @@ export const QUEUES = {
 
 export const JOBS = {
   deliverNotification: 'deliver-notification',
+  /** Repeatable (job scheduler DAILY_DIGEST_SCHEDULER): queues one sendDigest job per user with digest rows waiting. */
+  dailyDigest: 'daily-digest',
+  sendDigest: 'send-digest',
 } as const;
+
+export const DAILY_DIGEST_SCHEDULER = 'daily-digest';
 
 export interface DeliverNotificationJob {
   notificationId: string;
+}
+
+export interface SendDigestJob {
+  userId: string;
 }
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -1,6 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { RefreshTokens1764100000000 } from './1764100000000-refresh-tokens';
 import { ScreeningAndVersions1764200000000 } from './1764200000000-screening-and-versions';
+import { NotificationDelivery1764300000000 } from './1764300000000-notification-delivery';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764000000000, RefreshTokens1764100000000, ScreeningAndVersions1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  RefreshTokens1764100000000,
+  ScreeningAndVersions1764200000000,
+  NotificationDelivery1764300000000,
+];
