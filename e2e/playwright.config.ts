@@ -15,7 +15,7 @@ if (!existsSync(chromium)) {
 
 export default defineConfig({
   testDir: './src',
-  outputDir: '../test-results/e2e',
+  outputDir: process.env['E2E_OUTPUT_DIR'] ?? '../test-results/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -23,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${webPort}`,
+    baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -42,7 +42,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     cwd: '..',
-    url: `http://localhost:${webPort}/`,
+    url: `http://127.0.0.1:${webPort}/`,
     timeout: 300_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
@@ -54,6 +54,8 @@ export default defineConfig({
       QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'] ?? 'lava-e2e',
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
+      // The mail sink's inbox gets its own port, so a test run and `npm start` can run side by side.
+      MAIL_SINK_PORT: process.env['E2E_MAIL_SINK_PORT'] ?? String(webPort + 1),
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
     },

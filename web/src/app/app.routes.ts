@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { adminGuard, authGuard, guestGuard } from './core/auth/auth.guard';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). */
 export const appRoutes: Route[] = [
@@ -20,6 +20,18 @@ export const appRoutes: Route[] = [
     title: 'titles.notifications',
     canActivate: [authGuard],
     loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'profile',
+    title: 'titles.profile',
+    canActivate: [authGuard],
+    loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
+  },
+  {
+    path: 'admin',
+    title: 'titles.admin',
+    canActivate: [authGuard, adminGuard],
+    loadComponent: () => import('./features/admin/admin-users.page').then((m) => m.AdminUsersPage),
   },
   {
     path: '**',

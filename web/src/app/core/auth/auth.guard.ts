@@ -21,3 +21,11 @@ export const guestGuard: CanActivateFn = async () => {
   await auth.restore();
   return auth.isLoggedIn() ? router.createUrlTree(['/assessments']) : true;
 };
+
+/** The admin area: only for admins (the API checks again on every call). */
+export const adminGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return auth.hasRole('admin') ? true : router.createUrlTree(['/assessments']);
+};

@@ -88,6 +88,12 @@ export class AuthService {
     );
   }
 
+  /** Takes the user as the API returned it after a change (e.g. a saved profile). */
+  updateUser(user: CurrentUser): void {
+    const current = this.session();
+    if (current) this.session.set({ ...current, user });
+  }
+
   /** Forgets the session in this tab without navigating (the cookie stays). */
   clear(): void {
     this.session.set(null);

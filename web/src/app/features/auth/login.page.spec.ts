@@ -1,19 +1,26 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { ActivatedRoute, provideRouter } from '@angular/router';
 import { translocoTesting } from '../../../testing/translations';
 import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
 import { LoginPage } from './login.page';
 
-async function render() {
+async function render({ organizationSignIn = false, query = '' } = {}) {
   localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
   TestBed.configureTestingModule({
     imports: [LoginPage, translocoTesting()],
     providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
   });
+  if (query) {
+    const route = TestBed.inject(ActivatedRoute);
+    route.snapshot.queryParamMap.get = (name: string) => new URLSearchParams(query).get(name);
+  }
   const fixture = TestBed.createComponent(LoginPage);
   const http = TestBed.inject(HttpTestingController);
+  http
+    .expectOne('/api/auth/providers')
+    .flush({ oidc: { enabled: organizationSignIn, label: organizationSignIn ? 'Kotka' : null, loginUrl: '/api/auth/oidc' } });
   http.expectOne('/api/demo-accounts').flush({ message: 'Not found' }, { status: 404, statusText: 'Not Found' });
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
@@ -62,5 +69,20 @@ describe('LoginPage', () => {
       );
     await fixture.whenStable();
     expect(el.querySelector('[role=alert]')?.textContent?.trim()).toBe('Too many sign-in attempts. Try again in a minute.');
+  });
+
+  it('offers organization sign-in only when the installation has it', async () => {
+    const without = await render();
+    expect(without.el.querySelector('a.organization')).toBeNull();
+    TestBed.resetTestingModule();
+    const withIt = await render({ organizationSignIn: true });
+    const link = withIt.el.querySelector<HTMLAnchorElement>('a.organization');
+    expect(link?.textContent?.trim()).toBe('Sign in with your organization (Kotka)');
+    expect(link?.getAttribute('href')).toBe('/api/auth/oidc');
+  });
+
+  it('explains why an organization sign-in came back', async () => {
+    const { el } = await render({ query: 'error=oidc_no_account' });
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('there is no active Lava account for that e-mail address');
   });
 });

@@ -1,9 +1,9 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ROLES } from '@lava/contracts';
+import { OIDC_LOGIN_ERRORS, ROLES, type AuthProviders } from '@lava/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
@@ -30,7 +30,7 @@ function tooManyAttempts(error: HttpErrorResponse): LoginError | null {
   templateUrl: './login.page.html',
   styleUrl: './login.page.css',
 })
-export class LoginPage {
+export class LoginPage implements OnInit {
   /** Where to go after signing in (set by the guard or the 401 handler). */
   readonly returnUrl = input<string>();
 
@@ -38,6 +38,7 @@ export class LoginPage {
   private readonly language = inject(LanguageService);
   private readonly router = inject(Router);
   private readonly http = inject(HttpClient);
+  private readonly route = inject(ActivatedRoute);
 
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -48,8 +49,14 @@ export class LoginPage {
   /** Either the API's own message or a translation key (with its parameters). */
   protected readonly error = signal<LoginError | null>(null);
   protected readonly demo = signal<{ password: string; accounts: DemoAccount[] } | null>(null);
+  /** "Sign in with your organization", when the installation has an identity provider. */
+  protected readonly organizationSignIn = signal<AuthProviders['oidc'] | null>(null);
 
   constructor() {
+    this.http.get<AuthProviders>('/api/auth/providers').subscribe({
+      next: (providers) => this.organizationSignIn.set(providers.oidc.enabled ? providers.oidc : null),
+      error: () => this.organizationSignIn.set(null),
+    });
     this.http.get<DemoAccountsResponse>('/api/demo-accounts').subscribe({
       next: (res) => {
         if (res && Array.isArray(res.accounts) && res.accounts.length > 0) {
@@ -59,6 +66,12 @@ export class LoginPage {
       // 404 (no demo data) or no API: show no hint.
       error: () => this.demo.set(null),
     });
+  }
+
+  ngOnInit(): void {
+    // Set by the API when an organization sign-in came back without success (`/login?error=…`).
+    const code = this.route.snapshot.queryParamMap.get('error');
+    if (code && (OIDC_LOGIN_ERRORS as readonly string[]).includes(code)) this.error.set({ key: `login.${code}` });
   }
 
   protected roleKey(role: string): string | null {

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
+
+test.describe('people and access', () => {
+  test('an admin deactivates a person, whose open session ends at once, then lets them back in', async ({ browser }) => {
+    const chair = await browser.newContext();
+    const chairPage = await chair.newPage();
+    await signIn(chairPage, 'chair@kouvola.example');
+
+    const admin = await browser.newContext();
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@kymenlaakso.example');
+    await useLanguage(adminPage, 'en');
+    await adminPage.getByRole('link', { name: 'Administration' }).click();
+    await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('People and roles');
+    const person = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: 'Pekka Heikkinen' }) });
+    await expect(person).toContainText('Committee chair – Education Committee');
+    await expectNoAxeViolations(adminPage, 'the admin page');
+
+    await person.getByRole('button', { name: 'Deactivate Pekka Heikkinen' }).click();
+    await expect(person).toContainText('Deactivated: cannot sign in');
+
+    // The chair's next request is refused and the app sends them to sign in; signing in fails too.
+    await chairPage.getByRole('link', { name: /Ilmoitukset|Notifications/ }).click();
+    await expect(chairPage).toHaveURL(/\/login/);
+    await chairPage.getByLabel(/^(Sähköposti|E-post|Email)/).fill('chair@kouvola.example');
+    await chairPage.getByLabel(/^(Salasana|Lösenord|Password)/).fill(DEMO_PASSWORD);
+    await chairPage.getByRole('button', { name: /^(Kirjaudu sisään|Logga in|Sign in)$/ }).click();
+    await expect(chairPage.getByRole('alert')).not.toBeEmpty();
+
+    await person.getByRole('button', { name: 'Reactivate Pekka Heikkinen' }).click();
+    await expect(person).toContainText('Active');
+    await signIn(chairPage, 'chair@kouvola.example');
+    await admin.close();
+    await chair.close();
+  });
+
+  test('a youth council member sets their name and language; the service follows', async ({ page }) => {
+    await signIn(page, 'youth@kotka.example');
+    await page.getByRole('link', { name: 'Omat tiedot' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tiedot');
+    await expectNoAxeViolations(page, 'the profile page');
+    await page.getByLabel('Muille näkyvä nimi').fill('Aino K');
+    await page.getByLabel('Palvelun ja viestien kieli').selectOption('sv');
+    await page.getByRole('button', { name: 'Tallenna tiedot' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din profil');
+    // A youth council member has no admin area.
+    await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AdminOrganizationView, AdminUserView, Page, UpdateMembershipsRequest } from '@lava/contracts';
+import type { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  users(cursor: string | null): Observable<Page<AdminUserView>> {
+    return this.http.get<Page<AdminUserView>>('/api/admin/users', { params: cursor ? { limit: 50, cursor } : { limit: 50 } });
+  }
+
+  organizations(): Observable<AdminOrganizationView[]> {
+    return this.http.get<AdminOrganizationView[]>('/api/admin/organizations');
+  }
+
+  setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<AdminUserView> {
+    return this.http.put<AdminUserView>(`/api/admin/users/${userId}/memberships`, body);
+  }
+
+  setActive(userId: string, active: boolean): Observable<void> {
+    return this.http.post<void>(`/api/admin/users/${userId}/${active ? 'reactivate' : 'deactivate'}`, {});
+  }
+}
