@@ -85,6 +85,19 @@ const MATRIX: Record<string, RouteCase> = {
   // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.
   'GET /api/admin/users': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/admin/organizations': { expected: signedIn(403, { admin: 200 }) },
+  'POST /api/admin/organizations': {
+    expected: signedIn(403, { admin: 201 }),
+    body: (f) => ({
+      parentId: f.kotkaMunicipalityId,
+      kind: 'committee',
+      names: { fi: 'Matriisilautakunta', sv: 'Matrisnämnden', en: 'Matrix Committee' },
+    }),
+  },
+  'PATCH /api/admin/organizations/{id}': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaEducationId}`,
+    body: () => ({ names: { fi: 'Sivistyslautakunta', sv: 'Bildningsnämnden', en: 'Education Committee' } }),
+  },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,

@@ -122,6 +122,37 @@ describe('administering people: roles, deactivation, profile', () => {
     expect(organizations[1]?.parentId).toBe(kotka.municipality.id);
   });
 
+  it('adds committees and one youth council under the admin’s municipality, and renames them', async () => {
+    const create = (body: object) => env.http().post('/api/admin/organizations').set(as(kotkaAdmin)).send(body);
+    const names = { fi: 'Tekninen lautakunta', sv: 'Tekniska nämnden', en: 'Technical Committee' };
+    const technical = await create({ parentId: kotka.municipality.id, kind: 'committee', names }).expect(201);
+    expect(technical.body).toMatchObject({ name: 'Tekninen lautakunta', kind: 'committee', parentId: kotka.municipality.id, names });
+
+    const second = await create({
+      parentId: kotka.municipality.id,
+      kind: 'youth_council',
+      names: { fi: 'Toinen', sv: 'Andra', en: 'Second' },
+    }).expect(409);
+    expect(second.body.message).toBe('This municipality already has its youth council.');
+    const wrongKind = await create({ parentId: kotka.education.id, kind: 'committee', names }).expect(400);
+    expect(wrongKind.body.details).toEqual([{ field: 'kind', messages: ['must be one of (none) here'] }]);
+    await create({ parentId: kouvola.municipality.id, kind: 'committee', names }).expect(404);
+    await create({ parentId: kotka.municipality.id, kind: 'committee', names: { fi: 'x', sv: '', en: 'Ok name' } }).expect(400);
+
+    const renamed = await env
+      .http()
+      .patch(`/api/admin/organizations/${technical.body.id}`)
+      .set(as(kotkaAdmin))
+      .set('Accept-Language', 'en')
+      .send({ names: { ...names, en: 'Technical Services Committee' } })
+      .expect(200);
+    expect(renamed.body.name).toBe('Technical Services Committee');
+    const [audit] = await env.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [
+      technical.body.id,
+    ]);
+    expect(audit.action).toBe('organization.renamed');
+  });
+
   it('keeps admin pages for admins', async () => {
     const official = await env.login((await createUser(env.db, 'official', kotka.municipality)).email);
     const response = await env.http().get('/api/admin/users').set(as(official)).expect(403);

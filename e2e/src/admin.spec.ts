@@ -35,6 +35,20 @@ test.describe('people and access', () => {
     await chair.close();
   });
 
+  test('an admin adds a committee to a municipality in three languages', async ({ page }) => {
+    await signIn(page, 'admin@kymenlaakso.example');
+    await useLanguage(page, 'en');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('button', { name: 'Add committee – Hamina' }).click();
+    await page.getByLabel('Name in Finnish').fill('Ympäristölautakunta');
+    await page.getByLabel('Name in Swedish').fill('Miljönämnden');
+    await page.getByLabel('Name in English').fill('Environment Committee');
+    await expectNoAxeViolations(page, 'the admin page with the organization form open');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Added: Environment Committee.');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Environment Committee' })).toBeVisible();
+  });
+
   test('a youth council member sets their name and language; the service follows', async ({ page }) => {
     await signIn(page, 'youth@kotka.example');
     await page.getByRole('link', { name: 'Omat tiedot' }).click();

@@ -1,13 +1,37 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import type { AdminOrganizationView, Language } from '@lava/contracts';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type Language, type OrganizationKind } from '@lava/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AuditService } from '../audit/audit.service';
 import { RequestLanguage } from '../common/request-language';
+import { uuidPipe } from '../common/uuid.pipe';
+import { organizationName } from '../organizations/organization.entity';
 import { nameColumn } from '../organizations/organizations.service';
 import { AdminGuard } from './admin.guard';
+import { CreateOrganizationDto, RenameOrganizationDto } from './admin-organizations.dto';
 import { AdminScope } from './admin-scope.service';
+
+interface OrganizationRow {
+  id: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  kind: OrganizationKind;
+  parent_id: string | null;
+}
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -17,24 +41,109 @@ import { AdminScope } from './admin-scope.service';
 export class AdminOrganizationsController {
   constructor(
     private readonly scope: AdminScope,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** The organizations the caller administers, parents before children, for choosing where a role applies. */
+  /** The organizations the caller administers, parents before children. */
   @Get()
   async list(@CurrentUser() admin: AuthenticatedUser, @RequestLanguage() language: Language): Promise<AdminOrganizationView[]> {
     const ids = await this.scope.organizationIds(admin.id);
     const column = nameColumn(language);
-    const rows: { id: string; name: string; kind: AdminOrganizationView['kind']; parent_id: string | null }[] = await this.db.query(
+    const rows: (OrganizationRow & { path: string[] })[] = await this.db.query(
       `WITH RECURSIVE tree AS (
-         SELECT o.id, o.${column} AS name, o.kind, o.parent_id, ARRAY[o.${column}] AS path
+         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, ARRAY[o.${column}] AS path
            FROM organizations o WHERE o.id = ANY($1) AND (o.parent_id IS NULL OR NOT o.parent_id = ANY($1))
          UNION ALL
-         SELECT c.id, c.${column}, c.kind, c.parent_id, tree.path || c.${column}
+         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, tree.path || c.${column}
            FROM organizations c JOIN tree ON c.parent_id = tree.id)
-       SELECT id, name, kind, parent_id FROM tree ORDER BY path`,
+       SELECT * FROM tree ORDER BY path`,
       [ids],
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id }));
+    return rows.map((row) => view(row, language));
   }
+
+  /** Adds a municipality under a region, or a committee or the youth council under a municipality. */
+  @Post()
+  @ApiCreatedResponse({ description: 'The new organization.' })
+  async create(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Body() body: CreateOrganizationDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AdminOrganizationView> {
+    const parent = await this.inScope(admin, body.parentId);
+    if (!CHILD_ORGANIZATION_KINDS[parent.kind].includes(body.kind)) {
+      throw new BadRequestException({
+        message: `A ${body.kind.replace('_', ' ')} cannot be added under a ${parent.kind.replace('_', ' ')}.`,
+        details: [{ field: 'kind', messages: [`must be one of ${CHILD_ORGANIZATION_KINDS[parent.kind].join(', ') || '(none)'} here`] }],
+      });
+    }
+    const row = await this.db.transaction(async (tx) => {
+      if (body.kind === 'youth_council') {
+        const [existing] = await tx.query(`SELECT 1 FROM organizations WHERE parent_id = $1 AND kind = 'youth_council'`, [parent.id]);
+        if (existing) throw new ConflictException('This municipality already has its youth council.');
+      }
+      const [created]: OrganizationRow[] = await tx.query(
+        `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [body.kind, parent.id, body.names.fi, body.names.sv, body.names.en],
+      );
+      if (!created) throw new Error('insert returned nothing');
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'organization',
+        entityId: created.id,
+        action: 'organization.created',
+      });
+      return created;
+    });
+    return view(row, language);
+  }
+
+  @Patch(':id')
+  async rename(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', uuidPipe('organization')) id: string,
+    @Body() body: RenameOrganizationDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AdminOrganizationView> {
+    const before = await this.inScope(admin, id);
+    const row = await this.db.transaction(async (tx) => {
+      const [updated]: OrganizationRow[] = (
+        await tx.query(`UPDATE organizations SET name_fi = $2, name_sv = $3, name_en = $4 WHERE id = $1 RETURNING *`, [
+          id,
+          body.names.fi,
+          body.names.sv,
+          body.names.en,
+        ])
+      )[0];
+      if (!updated) throw new NotFoundException('No such organization.');
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'organization',
+        entityId: id,
+        action: 'organization.renamed',
+        details: { from: before.name_fi, to: body.names.fi },
+      });
+      return updated;
+    });
+    return view(row, language);
+  }
+
+  private async inScope(admin: AuthenticatedUser, id: string): Promise<OrganizationRow> {
+    const ids = await this.scope.organizationIds(admin.id);
+    const [row]: OrganizationRow[] = ids.includes(id) ? await this.db.query(`SELECT * FROM organizations WHERE id = $1`, [id]) : [];
+    if (!row) throw new NotFoundException('No such organization among yours.');
+    return row;
+  }
+}
+
+function view(row: OrganizationRow, language: Language): AdminOrganizationView {
+  const names = { fi: row.name_fi, sv: row.name_sv, en: row.name_en };
+  return {
+    id: row.id,
+    name: organizationName({ nameFi: names.fi, nameSv: names.sv, nameEn: names.en }, language),
+    names,
+    kind: row.kind,
+    parentId: row.parent_id,
+  };
 }

@@ -13,10 +13,37 @@ export interface AdminUserView {
 /** An organization an admin administers (a region and everything below it, or one municipality and its units). */
 export interface AdminOrganizationView {
   id: string;
+  /** In the language asked for. */
   name: string;
+  names: OrganizationNames;
   kind: OrganizationKind;
   parentId: string | null;
 }
+
+export interface OrganizationNames {
+  fi: string;
+  sv: string;
+  en: string;
+}
+
+export interface CreateOrganizationRequest {
+  parentId: string;
+  kind: OrganizationKind;
+  names: OrganizationNames;
+}
+
+export interface RenameOrganizationRequest {
+  names: OrganizationNames;
+}
+
+/** Which kinds of organization may sit under which (a region holds municipalities; a municipality its committees and one youth council). */
+export const CHILD_ORGANIZATION_KINDS: Record<OrganizationKind, readonly OrganizationKind[]> = {
+  region: ['municipality', 'wellbeing_county'],
+  municipality: ['committee', 'youth_council'],
+  wellbeing_county: ['committee'],
+  committee: [],
+  youth_council: [],
+};
 
 /** Replaces the user's memberships within the admin's organizations (others stay as they are). */
 export interface UpdateMembershipsRequest {
@@ -36,3 +63,56 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   committee_chair: ['committee'],
   youth_council_member: ['youth_council'],
 };
+
+/** `POST /api/admin/invitations`: creates the person if the address is new, adds the roles, and e-mails them. */
+export interface CreateInvitationRequest {
+  email: string;
+  displayName?: string;
+  language: Language;
+  memberships: { organizationId: string; role: Role }[];
+}
+
+/**
+ * `invited`: a new person (or one who never set a password) gets a link to set a password.
+ * `access_granted`: the person already had an account; they got the roles and an e-mail saying so.
+ */
+export interface InvitationResult {
+  userId: string;
+  outcome: 'invited' | 'access_granted';
+}
+
+/** A pending invitation as an admin sees it. */
+export interface PendingInvitationView {
+  id: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  /** Null until the e-mail with the link has been sent. */
+  sentAt: string | null;
+  expiresAt: string;
+}
+
+/** `GET /api/invitations/:token`: what the invited person sees before setting a password. */
+export interface InvitationDetails {
+  email: string;
+  displayName: string;
+  organizationNames: string[];
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  password: string;
+  displayName?: string;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface SetNewPasswordRequest {
+  password: string;
+}
+
+/** Passwords set through an invitation or a reset link. */
+export const PASSWORD_MIN_LENGTH = 12;

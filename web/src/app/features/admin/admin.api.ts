@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AdminOrganizationView, AdminUserView, Page, UpdateMembershipsRequest } from '@lava/contracts';
+import type {
+  AdminOrganizationView,
+  AdminUserView,
+  CreateOrganizationRequest,
+  OrganizationNames,
+  Page,
+  UpdateMembershipsRequest,
+} from '@lava/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -13,6 +20,14 @@ export class AdminApi {
 
   organizations(): Observable<AdminOrganizationView[]> {
     return this.http.get<AdminOrganizationView[]>('/api/admin/organizations');
+  }
+
+  createOrganization(body: CreateOrganizationRequest): Observable<AdminOrganizationView> {
+    return this.http.post<AdminOrganizationView>('/api/admin/organizations', body);
+  }
+
+  renameOrganization(id: string, names: OrganizationNames): Observable<AdminOrganizationView> {
+    return this.http.patch<AdminOrganizationView>(`/api/admin/organizations/${id}`, { names });
   }
 
   setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<AdminUserView> {

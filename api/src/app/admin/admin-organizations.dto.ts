@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ORGANIZATION_KINDS,
+  type CreateOrganizationRequest,
+  type OrganizationKind,
+  type OrganizationNames,
+  type RenameOrganizationRequest,
+} from '@lava/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const NAME = { message: 'must be 2–200 characters long' };
+
+export class OrganizationNamesDto implements OrganizationNames {
+  @ApiProperty({ example: 'Sivistyslautakunta' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200, NAME)
+  fi!: string;
+
+  @ApiProperty({ example: 'Bildningsnämnden' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200, NAME)
+  sv!: string;
+
+  @ApiProperty({ example: 'Education Committee' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200, NAME)
+  en!: string;
+}
+
+export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be the id of one of your organizations' })
+  parentId!: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS, { message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
+  kind!: OrganizationKind;
+
+  @ApiProperty({ type: OrganizationNamesDto })
+  @ValidateNested()
+  @Type(() => OrganizationNamesDto)
+  names!: OrganizationNamesDto;
+}
+
+export class RenameOrganizationDto implements RenameOrganizationRequest {
+  @ApiProperty({ type: OrganizationNamesDto })
+  @ValidateNested()
+  @Type(() => OrganizationNamesDto)
+  names!: OrganizationNamesDto;
+}

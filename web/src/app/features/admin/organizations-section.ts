@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type OrganizationKind, type OrganizationNames } from '@lava/contracts';
+import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { apiError } from '../../shared/api-error';
+import { AdminApi } from './admin.api';
+
+type Editor =
+  | { mode: 'rename'; id: string; names: OrganizationNames }
+  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames };
+
+/** The admin's organizations as a tree: rename any, add municipalities, committees and the youth council. */
+@Component({
+  selector: 'lava-organizations-section',
+  imports: [FormsModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './organizations-section.html',
+  styleUrl: './organizations-section.css',
+})
+export class OrganizationsSection {
+  private readonly api = inject(AdminApi);
+  private readonly announcer = inject(AnnouncerService);
+
+  protected readonly organizations = signal<AdminOrganizationView[]>([]);
+  protected readonly editor = signal<Editor | null>(null);
+  protected readonly error = signal<string | null>(null);
+  /** Depth of each organization in the tree, for indentation. */
+  protected readonly depth = computed(() => {
+    const byId = new Map(this.organizations().map((o) => [o.id, o]));
+    const depthOf = (o: AdminOrganizationView): number => {
+      const parent = o.parentId ? byId.get(o.parentId) : undefined;
+      return parent ? depthOf(parent) + 1 : 0;
+    };
+    return new Map(this.organizations().map((o) => [o.id, depthOf(o)]));
+  });
+
+  constructor() {
+    this.load();
+  }
+
+  protected childKinds(kind: OrganizationKind): readonly OrganizationKind[] {
+    return CHILD_ORGANIZATION_KINDS[kind];
+  }
+
+  protected startRename(org: AdminOrganizationView): void {
+    this.error.set(null);
+    this.editor.set({ mode: 'rename', id: org.id, names: { ...org.names } });
+  }
+
+  protected startAdd(org: AdminOrganizationView, kind: OrganizationKind): void {
+    this.error.set(null);
+    this.editor.set({ mode: 'add', parentId: org.id, kind, names: { fi: '', sv: '', en: '' } });
+  }
+
+  protected cancel(): void {
+    this.editor.set(null);
+  }
+
+  protected save(): void {
+    const editor = this.editor();
+    if (!editor) return;
+    const request =
+      editor.mode === 'rename'
+        ? this.api.renameOrganization(editor.id, editor.names)
+        : this.api.createOrganization({ parentId: editor.parentId, kind: editor.kind, names: editor.names });
+    request.subscribe({
+      next: (saved) => {
+        this.editor.set(null);
+        this.announcer.announce(editor.mode === 'rename' ? 'organizations.renamed' : 'organizations.added', { name: saved.name });
+        this.load();
+      },
+      error: (error: unknown) => this.error.set(apiError(error)?.message ?? null),
+    });
+  }
+
+  private load(): void {
+    this.api.organizations().subscribe({ next: (orgs) => this.organizations.set(orgs) });
+  }
+}
