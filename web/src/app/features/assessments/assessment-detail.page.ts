@@ -1,16 +1,58 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { AssessmentDetail, AssessmentVersionView } from '@lava/contracts';
+import { canEditContent, isWorkflowRole, type AssessmentFacts, type AvailableAction } from '@lava/workflow';
+import { firstValueFrom } from 'rxjs';
+import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { StageBar } from '../../shared/stage-bar/stage-bar';
 import { AssessmentsApi } from './assessments.api';
+import { ActionBar, type ActionRequest } from './record/action-bar';
+import { RecordEditor, type ApiRefusal } from './record/record-editor';
+import { ScreeningSection } from './record/screening-section';
+import { VersionHistory } from './record/version-history';
+import { WorkflowTexts } from './record/workflow-texts';
 
+/** What the workflow needs to decide whether the content is editable (the rest does not matter for that). */
+export function contentFacts(detail: AssessmentDetail): AssessmentFacts {
+  return {
+    stage: detail.stage,
+    responsibleOfficialId: detail.responsibleOfficial.id,
+    assignedReviewerIds: [],
+    screening: { affectsChildren: detail.screening.affectsChildren, rationale: detail.screening.rationale },
+    hasPlainLanguageSummary: detail.plainLanguageSummary.trim() !== '',
+    consultations: [],
+    allStatementPointsAnswered: true,
+    reviewChecklist: [],
+    followUpDate: detail.followUpDate,
+    hasExPostEvaluation: detail.exPostEvaluation.trim() !== '',
+  };
+}
+
+type PageState = 'loading' | 'ok' | 'notFound' | 'error';
+
+/** The assessment record: header, stage, the actions the workflow offers, the screening and the history. */
 @Component({
   selector: 'lava-assessment-detail-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe, StageBar],
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, StageBar, ActionBar, ScreeningSection, VersionHistory],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-detail.page.html',
   styleUrl: './assessment-detail.page.css',
@@ -20,16 +62,123 @@ export class AssessmentDetailPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(AssessmentsApi);
+  private readonly auth = inject(AuthService);
+  private readonly announcer = inject(AnnouncerService);
+  private readonly texts = inject(WorkflowTexts);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly locale = inject(LanguageService).locale;
 
-  protected readonly assessment = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => this.api.get(params),
+  protected readonly state = signal<PageState>('loading');
+  protected readonly actions = signal<readonly AvailableAction[]>([]);
+  protected readonly actionsFailed = signal(false);
+  protected readonly versions = signal<readonly AssessmentVersionView[]>([]);
+  protected readonly historyFailed = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly actionError = signal<{ text: string | null; key: string | null; refusals: ApiRefusal[] } | null>(null);
+
+  protected readonly editor = new RecordEditor({
+    update: (body) => firstValueFrom(this.api.update(this.id(), body)),
+    get: () => firstValueFrom(this.api.get(this.id())),
+    saved: () => void this.refreshSide(),
+  });
+  protected readonly assessment = this.editor.detail;
+
+  /** The workflow's answer to "may I edit the content", from what the page knows; the API has the last word. */
+  protected readonly permission = computed(() => {
+    const detail = this.assessment();
+    const user = this.auth.user();
+    if (!detail || !user) return { allowed: false, reasons: [] };
+    const here = user.memberships.filter((m) => m.organizationId === detail.municipalityId);
+    const roles = (here.length ? here : user.memberships).map((m) => m.role).filter(isWorkflowRole);
+    return canEditContent(contentFacts(detail), { userId: user.id, roles });
   });
 
-  protected readonly notFound = computed(() => {
-    const error = this.assessment.error();
-    const cause = error && 'cause' in error ? error.cause : error;
-    return (error instanceof HttpErrorResponse && error.status === 404) || (cause instanceof HttpErrorResponse && cause.status === 404);
-  });
+  constructor() {
+    effect(() => {
+      const allowed = this.permission().allowed;
+      untracked(() => this.editor.allowed.set(allowed));
+    });
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    inject(DestroyRef).onDestroy(() => this.editor.destroy());
+  }
+
+  protected async reload(): Promise<void> {
+    await this.load(this.id());
+  }
+
+  protected async take(request: ActionRequest): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      if (!(await this.editor.settle())) {
+        this.actionError.set({ text: null, key: 'record.actions.saveFirst', refusals: [] });
+        return;
+      }
+      const detail = await firstValueFrom(
+        this.api.transition(this.id(), { action: request.action, version: this.editor.version(), reason: request.reason }),
+      );
+      this.editor.load(detail);
+      this.announcer.announce('record.actions.movedTo', { stage: this.texts.t(`stages.${detail.stage}`) });
+      await this.refreshSide();
+      this.focus('#actions-heading');
+    } catch (error) {
+      const body = apiError(error);
+      this.actionError.set({
+        text: body?.message ?? null,
+        key: body ? null : 'record.actions.failed',
+        refusals: body?.refusals ?? [],
+      });
+      if (body?.conflict) {
+        this.editor.load(await firstValueFrom(this.api.get(this.id())));
+      }
+      await this.refreshSide();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(id: string): Promise<void> {
+    this.state.set('loading');
+    try {
+      this.editor.load(await firstValueFrom(this.api.get(id)));
+      this.state.set('ok');
+      await this.refreshSide();
+    } catch (error) {
+      this.state.set(error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400) ? 'notFound' : 'error');
+    }
+  }
+
+  /** The actions and the history change with every save and transition. */
+  private async refreshSide(): Promise<void> {
+    const id = this.id();
+    await Promise.all([
+      firstValueFrom(this.api.actions(id)).then(
+        (actions) => {
+          this.actions.set(actions);
+          this.actionsFailed.set(false);
+        },
+        () => this.actionsFailed.set(true),
+      ),
+      firstValueFrom(this.api.versions(id)).then(
+        (versions) => {
+          this.versions.set(versions);
+          this.historyFailed.set(false);
+        },
+        () => this.historyFailed.set(true),
+      ),
+    ]);
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+  }
+
+  protected refusalText(refusal: ApiRefusal): string {
+    return this.texts.refusal(refusal);
+  }
 }

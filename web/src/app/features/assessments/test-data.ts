@@ -1,4 +1,4 @@
-import type { AssessmentSummary } from '@lava/contracts';
+import type { AssessmentDetail, AssessmentSummary } from '@lava/contracts';
 
 export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}): AssessmentSummary {
   return {
@@ -15,6 +15,17 @@ export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     version: 1,
+    ...overrides,
+  };
+}
+
+export function detail(overrides: Partial<AssessmentDetail> = {}): AssessmentDetail {
+  return {
+    ...assessment(1),
+    screening: { affectsChildren: null, impactKind: null, ageGroups: [], rationale: '', signedBy: null, signedAt: null },
+    plainLanguageSummary: '',
+    followUpDate: null,
+    exPostEvaluation: '',
     ...overrides,
   };
 }

@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REFUSAL_CODES, WORKFLOW_ACTIONS } from '@lava/workflow';
+import { LANGS, loadTranslation } from '../../../../testing/translations';
+
+type Tree = { [key: string]: string | Tree };
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|html)$/.test(name) && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const files = Object.fromEntries(LANGS.map((lang) => [lang, loadTranslation(lang) as Tree]));
+
+describe('record page translations', () => {
+  it.each(LANGS)('%s names every workflow action, as a button and in the history', (lang) => {
+    const missing = WORKFLOW_ACTIONS.flatMap((a) => [`workflow.actions.${a}`, `workflow.done.${a}`]).filter(
+      (k) => !lookup(files[lang], k)?.trim(),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LANGS)('%s explains every refusal code', (lang) => {
+    const missing = REFUSAL_CODES.map((c) => `workflow.refusals.${c}`).filter((k) => !lookup(files[lang], k)?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it('uses the domain words', () => {
+    expect(lookup(files['fi'], 'workflow.done.return_for_preparation')).toBe('Palautettu uudelleen valmisteltavaksi');
+    expect(lookup(files['sv'], 'workflow.done.return_for_preparation')).toBe('Återremitterad');
+    expect(lookup(files['fi'], 'workflow.done.table')).toBe('Pantu pöydälle');
+    expect(lookup(files['sv'], 'workflow.done.table')).toBe('Bordlagd');
+    expect(lookup(files['fi'], 'record.summary.label')).toBe('Selkokielinen tiivistelmä');
+    expect(lookup(files['sv'], 'record.summary.label')).toBe('Lättläst sammanfattning');
+  });
+
+  it('has every literal record/workflow key the assessment pages use, in every language', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(join(__dirname, '..'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:record|workflow)\.[\w.]*\w)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(30);
+    for (const lang of LANGS) {
+      expect({ lang, missing: [...used].filter((key) => !lookup(files[lang], key)) }).toEqual({ lang, missing: [] });
+    }
+  });
+});
