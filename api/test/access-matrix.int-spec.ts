@@ -127,6 +127,30 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/notifications/${f.officialNotificationId}/retry`,
   },
   'GET /api/admin/queues': { expected: signedIn(403, { admin: 200 }) },
+  // Invitations: admins invite into their own organizations (others 403).
+  'POST /api/admin/invitations': {
+    expected: signedIn(403, { admin: 201 }),
+    body: (f) => ({
+      email: 'matrix-invitee@test.example',
+      language: 'fi',
+      memberships: [{ organizationId: f.kotkaMunicipalityId, role: 'official' }],
+    }),
+  },
+  'GET /api/admin/invitations': { expected: signedIn(403, { admin: 200 }) },
+  // The invited person's side is public: the link's token is the proof (an unknown one is 404 for everyone).
+  'GET /api/invitations/{token}': { expected: everyone(404), path: () => `/api/invitations/${'u'.repeat(43)}` },
+  'POST /api/invitations/{token}/accept': {
+    expected: everyone(404),
+    path: () => `/api/invitations/${'u'.repeat(43)}/accept`,
+    body: () => ({ password: 'a long enough password' }),
+  },
+  // Password reset is public and answers alike whether or not the address has an account.
+  'POST /api/auth/password-reset': { expected: everyone(202), body: () => ({ email: 'nobody@test.example' }) },
+  'POST /api/auth/password-reset/{token}': {
+    expected: everyone(404),
+    path: () => `/api/auth/password-reset/${'u'.repeat(43)}`,
+    body: () => ({ password: 'a long enough password' }),
+  },
   'GET /api/health': { expected: everyone(200) },
   // Off unless DEMO_MODE (never in production).
   'GET /api/demo-accounts': { expected: everyone(404) },

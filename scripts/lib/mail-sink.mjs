@@ -62,13 +62,36 @@ export async function startMailSink({ port = 0, host = '127.0.0.1', keepBodies =
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-/** A minimal web inbox for the sink: the list at /, one message (raw, with its MIME parts) at /message/N. */
+/**
+ * A minimal web inbox for the sink: the list at /, one message (raw, with its MIME parts) at /message/N,
+ * and every message as JSON at /messages.json (`?to=address` for one recipient's), for browser tests
+ * that follow a link from an e-mail: [{ index, receivedAt, to, subject, messageId, text, html }].
+ */
 export async function startMailInbox(sink, { port, host = '127.0.0.1' }) {
   const { simpleParser } = await import('mailparser');
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = url.pathname.match(/^\/message\/(\d+)(\/html)?$/);
     response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (url.pathname === '/messages.json') {
+      const to = url.searchParams.get('to')?.toLowerCase();
+      const chosen = sink.messages.map((m, index) => ({ m, index })).filter(({ m }) => !to || m.to.some((a) => a.toLowerCase() === to));
+      const items = [];
+      for (const { m, index } of chosen) {
+        const parsed = await simpleParser(m.raw ?? '');
+        items.push({
+          index,
+          receivedAt: m.receivedAt.toISOString(),
+          to: m.to,
+          subject: parsed.subject ?? m.subject,
+          messageId: m.messageId,
+          text: parsed.text ?? '',
+          html: parsed.html || '',
+        });
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return void response.end(JSON.stringify(items));
+    }
     if (match) {
       const message = sink.messages[Number(match[1])];
       if (!message) return void response.writeHead(404).end('No such message');

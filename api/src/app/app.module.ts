@@ -8,6 +8,7 @@ import type { LavaConfig } from './config/lava-config';
 import { DatabaseModule } from './database/database.module';
 import { DemoController } from './demo/demo.controller';
 import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AdminModule,
         AssessmentsModule,
         NotificationsModule,
+        InvitationsModule,
         HealthModule,
       ],
       controllers: [DemoController],

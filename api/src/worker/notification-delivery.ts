@@ -1,16 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_NOTIFICATION_CHANNEL, type Language, type NotificationChannel, type NotificationKind } from '@lava/contracts';
+import {
+  DEFAULT_NOTIFICATION_CHANNEL,
+  EMAIL_ONLY_NOTIFICATION_KINDS,
+  type Language,
+  type NotificationChannel,
+  type NotificationKind,
+} from '@lava/contracts';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { LavaConfig } from '../app/config/lava-config';
 import { isPermanentMailError, Mailer, type OutgoingMail } from './mail/mailer';
 import { renderDigest, renderNotification, type TemplateInput } from './mail/templates';
+import { type IssuedLink, issueSignInLink } from './sign-in-links';
 
 export type DeliveryOutcome = 'delivered' | 'emailed' | 'already-delivered' | 'failed-earlier' | 'gone';
 
 interface RowForDelivery {
   id: string;
+  recipient_user_id: string;
   kind: NotificationKind;
   params: Record<string, string>;
   assessment_id: string | null;
@@ -54,7 +62,7 @@ export class NotificationDelivery {
   /** `finalAttempt`: the queue will not try again, so a transient failure is recorded as failed too. */
   async deliver(notificationId: string, finalAttempt = false): Promise<DeliveryOutcome> {
     const [row]: RowForDelivery[] = await this.db.query(
-      `SELECT n.id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at, n.email_sent_at, n.failed_at,
+      `SELECT n.id, n.recipient_user_id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at, n.email_sent_at, n.failed_at,
               u.email, u.language, u.active, p.channel AS preferred
          FROM notifications n
          JOIN users u ON u.id = n.recipient_user_id
@@ -71,7 +79,13 @@ export class NotificationDelivery {
     let channel = row.channel;
     let outcome: DeliveryOutcome = 'already-delivered';
     if (!row.delivered_at) {
-      const wanted: NotificationChannel = row.active ? (row.preferred ?? DEFAULT_NOTIFICATION_CHANNEL[row.kind] ?? 'in_app') : 'in_app';
+      // Invitations and resets carry a sign-in link: always an e-mail at once, whatever the preferences say.
+      const emailOnly = (EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(row.kind);
+      const wanted: NotificationChannel = !row.active
+        ? 'in_app'
+        : emailOnly
+          ? 'email'
+          : (row.preferred ?? DEFAULT_NOTIFICATION_CHANNEL[row.kind] ?? 'in_app');
       const [updated]: [{ channel: NotificationChannel }[], number] = await this.db.query(
         `UPDATE notifications SET delivered_at = now(), channel = $2, attempts = attempts + 1, last_error = NULL
           WHERE id = $1 AND delivered_at IS NULL
@@ -92,14 +106,31 @@ export class NotificationDelivery {
       return outcome;
     }
 
-    const [claimed]: [{ id: string }[], number] = await this.db.query(
-      `UPDATE notifications SET email_sending_at = now(), email_attempts = email_attempts + 1
-        WHERE id = $1 AND email_sent_at IS NULL AND failed_at IS NULL
-          AND (email_sending_at IS NULL OR email_sending_at < now() - make_interval(secs => $2::int / 1000.0))
-        RETURNING id`,
-      [notificationId, this.leaseMs],
-    );
-    if (claimed.length === 0) {
+    // The claim and, for invitations and resets, the new link's hash commit together (see sign-in-links.ts).
+    const claim = await this.db.transaction(async (tx) => {
+      const [claimed]: [{ id: string }[], number] = await tx.query(
+        `UPDATE notifications SET email_sending_at = now(), email_attempts = email_attempts + 1
+          WHERE id = $1 AND email_sent_at IS NULL AND failed_at IS NULL
+            AND (email_sending_at IS NULL OR email_sending_at < now() - make_interval(secs => $2::int / 1000.0))
+          RETURNING id`,
+        [notificationId, this.leaseMs],
+      );
+      if (claimed.length === 0) return null;
+      const link = await issueSignInLink(
+        tx,
+        { id: row.id, kind: row.kind, recipientUserId: row.recipient_user_id, params: row.params },
+        this.config,
+      );
+      return { link };
+    });
+    if (claim?.link === 'obsolete') {
+      // The invitation was accepted or replaced, or the reset used, before this e-mail went out: nothing to send.
+      await this.db.query(`UPDATE notifications SET channel = 'in_app', email_sending_at = NULL WHERE id = $1 AND email_sent_at IS NULL`, [
+        notificationId,
+      ]);
+      return outcome;
+    }
+    if (!claim) {
       const [now] = await this.db.query(`SELECT email_sent_at, failed_at FROM notifications WHERE id = $1`, [notificationId]);
       if (now?.email_sent_at || now?.failed_at) return 'already-delivered';
       // Another attempt holds the lease (a stalled job still running): try again after a backoff.
@@ -109,7 +140,11 @@ export class NotificationDelivery {
     const mail: OutgoingMail = {
       to: row.email,
       messageId: this.mailer.messageId('notification', notificationId),
-      ...renderNotification({ kind: row.kind, params: row.params, assessmentId: row.assessment_id }, row.language, this.config.WEB_ORIGIN),
+      ...renderNotification(
+        withLink({ kind: row.kind, params: row.params, assessmentId: row.assessment_id }, claim.link),
+        row.language,
+        this.config.WEB_ORIGIN,
+      ),
     };
     try {
       await this.mailer.send(mail);
@@ -223,4 +258,8 @@ export class NotificationDelivery {
     if (permanent) throw new UnrecoverableError(message);
     throw error;
   }
+}
+
+function withLink(input: TemplateInput, link: IssuedLink | null): TemplateInput {
+  return link ? { ...input, params: { ...input.params, ...link.params }, linkPath: link.path } : input;
 }

@@ -11,6 +11,24 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/auth/login.page').then((m) => m.LoginPage),
   },
   {
+    path: 'forgot-password',
+    title: 'titles.forgotPassword',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/password-reset/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password/:token',
+    title: 'titles.resetPassword',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/password-reset/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'invitation/:token',
+    title: 'titles.invitation',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/invitation/invitation.page').then((m) => m.InvitationPage),
+  },
+  {
     path: 'assessments',
     canActivate: [authGuard],
     loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AdminUserView, type Language, type Page, ROLE_ORGANIZATION_KINDS } from '@lava/contracts';
+import { type AdminUserView, type Language, type Page, type Role, ROLE_ORGANIZATION_KINDS } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
@@ -70,24 +70,7 @@ export class AdminUsersService {
     const orgIds = await this.scope.organizationIds(admin.id);
     await this.db.transaction(async (tx) => {
       await this.inScope(tx, userId, orgIds, true);
-      const kinds: { id: string; kind: keyof typeof KIND_NAMES }[] = await tx.query(
-        `SELECT id, kind FROM organizations WHERE id = ANY($1)`,
-        [dto.memberships.map((m) => m.organizationId)],
-      );
-      const problems = dto.memberships.flatMap((m, index) => {
-        const org = kinds.find((k) => k.id === m.organizationId);
-        if (!org || !orgIds.includes(org.id))
-          return [{ field: `memberships.${index}.organizationId`, messages: ['is not one of your organizations'] }];
-        if (!ROLE_ORGANIZATION_KINDS[m.role].includes(org.kind))
-          return [{ field: `memberships.${index}.role`, messages: [`${m.role} is not a role in a ${KIND_NAMES[org.kind]}`] }];
-        return [];
-      });
-      if (problems.length > 0) {
-        throw new BadRequestException({
-          message: `Please check the roles. ${problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join('. ')}`,
-          details: problems,
-        });
-      }
+      await checkMemberships(tx, dto.memberships, orgIds);
       if (userId === admin.id && !dto.memberships.some((m) => m.role === 'admin')) {
         throw new BadRequestException('You cannot remove your own admin role; ask another admin.');
       }
@@ -148,6 +131,31 @@ export class AdminUsersService {
         .filter((m) => m.user_id === r.id)
         .map((m) => ({ organizationId: m.organization_id, organizationName: m.name, organizationKind: m.kind, role: m.role })),
     }));
+  }
+}
+
+/** Refuses (400, field by field) roles outside the admin's organizations or not possible in the organization's kind. */
+export async function checkMemberships(
+  tx: EntityManager,
+  memberships: { organizationId: string; role: Role }[],
+  orgIds: string[],
+): Promise<void> {
+  const kinds: { id: string; kind: keyof typeof KIND_NAMES }[] = await tx.query(`SELECT id, kind FROM organizations WHERE id = ANY($1)`, [
+    memberships.map((m) => m.organizationId),
+  ]);
+  const problems = memberships.flatMap((m, index) => {
+    const org = kinds.find((k) => k.id === m.organizationId);
+    if (!org || !orgIds.includes(org.id))
+      return [{ field: `memberships.${index}.organizationId`, messages: ['is not one of your organizations'] }];
+    if (!ROLE_ORGANIZATION_KINDS[m.role].includes(org.kind))
+      return [{ field: `memberships.${index}.role`, messages: [`${m.role} is not a role in a ${KIND_NAMES[org.kind]}`] }];
+    return [];
+  });
+  if (problems.length > 0) {
+    throw new BadRequestException({
+      message: `Please check the roles. ${problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join('. ')}`,
+      details: problems,
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LavaConfig } from '../config/lava-config';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Membership } from '../organizations/membership.entity';
 import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
@@ -14,23 +15,27 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { createLoginThrottle, LoginThrottle } from './login-throttle';
 import { LocalStrategy } from './local.strategy';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
     PassportModule,
+    NotificationsModule,
     TypeOrmModule.forFeature([User, Membership, RefreshToken]),
     JwtModule.registerAsync({
       inject: [LavaConfig],
       useFactory: (config: LavaConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, OidcController],
+  controllers: [AuthController, OidcController, PasswordResetController],
   providers: [
     OidcService,
     AuthService,
     SessionsService,
+    PasswordResetService,
     LocalStrategy,
     JwtStrategy,
     {
@@ -43,6 +48,6 @@ import { SessionsService } from './sessions.service';
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

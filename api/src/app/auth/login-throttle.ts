@@ -37,7 +37,7 @@ export class LoginThrottle {
   private lastWarning = 0;
 
   constructor(
-    private readonly limiters: { account: Limiter; address: Limiter },
+    private readonly limiters: { account: Limiter; address: Limiter; reset?: Limiter },
     private readonly maxFailuresPerAccount: number,
     private readonly warn: (message: string) => void,
     private readonly onClose: () => void = () => undefined,
@@ -58,6 +58,28 @@ export class LoginThrottle {
       this.storeFailed(error);
     }
     return null;
+  }
+
+  /**
+   * A password reset request: counted per client address together with sign-ins (`blocked`: answer
+   * 429), and per e-mail address (`send: false` once over PASSWORD_RESET_MAX_PER_ACCOUNT: answer as
+   * always but send nothing, so nobody can flood a mailbox and the answer reveals nothing).
+   */
+  async checkReset(email: string, address: string): Promise<{ blocked: LoginBlocked | null; send: boolean }> {
+    try {
+      await this.limiters.address.consume(address);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { blocked: blocked(error.msBeforeNext), send: false };
+      this.storeFailed(error);
+    }
+    if (!this.limiters.reset) return { blocked: null, send: true };
+    try {
+      await this.limiters.reset.consume(accountKey(email));
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { blocked: null, send: false };
+      this.storeFailed(error);
+    }
+    return { blocked: null, send: true };
   }
 
   async recordFailure(email: string): Promise<void> {
@@ -119,6 +141,7 @@ export function createLoginThrottle(config: LavaConfig, warn: (message: string) 
     {
       account: limiter('account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT),
       address: limiter('address', config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS),
+      reset: limiter('reset', config.PASSWORD_RESET_MAX_PER_ACCOUNT),
     },
     config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     warn,

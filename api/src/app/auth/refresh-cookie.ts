@@ -26,3 +26,7 @@ export function newRefreshToken(): string {
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** The same kind of secret for links sent by e-mail (invitations, password resets): random, stored only hashed. */
+export const newLinkToken = newRefreshToken;
+export const hashLinkToken = hashRefreshToken;

@@ -83,6 +83,26 @@ export class LavaConfig {
   @Max(24 * 60)
   LOGIN_THROTTLE_WINDOW_MINUTES = 15;
 
+  /** How long an invitation link works, counted from when its e-mail is sent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  INVITATION_TTL_DAYS = 7;
+
+  /** How long a password reset link works, counted from when its e-mail is sent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Password reset e-mails allowed per e-mail address within LOGIN_THROTTLE_WINDOW_MINUTES; further requests are answered alike but send nothing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_ACCOUNT = 3;
+
   /** Public URL of the web app: CORS allows only this origin, and links in messages point here. */
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },

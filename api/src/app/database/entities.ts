@@ -1,7 +1,9 @@
 import { Assessment } from '../assessments/assessment.entity';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { PasswordReset } from '../auth/password-reset.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { Invitation } from '../invitations/invitation.entity';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { Membership } from '../organizations/membership.entity';
@@ -18,4 +20,6 @@ export const ENTITIES = [
   RefreshToken,
   AssessmentVersion,
   NotificationPreference,
+  Invitation,
+  PasswordReset,
 ];

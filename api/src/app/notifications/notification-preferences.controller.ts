@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  CONFIGURABLE_NOTIFICATION_KINDS,
   DEFAULT_NOTIFICATION_CHANNEL,
-  NOTIFICATION_KINDS,
   type NotificationChannel,
   type NotificationKind,
   type NotificationPreferences,
@@ -18,7 +18,7 @@ import { UpdateNotificationPreferencesDto } from './notification-preferences.dto
 export class NotificationPreferencesController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** How you hear about each kind of event: in Lava only, an e-mail at once, or in the daily digest. */
+  /** How you hear about each kind of event: in Lava only, an e-mail at once, or in the daily digest. Invitations and resets are always e-mailed and not listed. */
   @Get()
   async get(@CurrentUser() user: AuthenticatedUser): Promise<NotificationPreferences> {
     const rows: { kind: NotificationKind; channel: NotificationChannel }[] = await this.db.query(
@@ -27,7 +27,7 @@ export class NotificationPreferencesController {
     );
     const chosen = new Map(rows.map((r) => [r.kind, r.channel]));
     return {
-      items: NOTIFICATION_KINDS.map((kind) => ({
+      items: CONFIGURABLE_NOTIFICATION_KINDS.map((kind) => ({
         kind,
         channel: chosen.get(kind) ?? DEFAULT_NOTIFICATION_CHANNEL[kind],
         isDefault: !chosen.has(kind),

@@ -1,18 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  CONFIGURABLE_NOTIFICATION_KINDS,
+  type ConfigurableNotificationKind,
   NOTIFICATION_CHANNELS,
-  NOTIFICATION_KINDS,
   type NotificationChannel,
-  type NotificationKind,
   type UpdateNotificationPreferences,
 } from '@lava/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
 
 export class NotificationPreferenceDto {
-  @ApiProperty({ enum: NOTIFICATION_KINDS })
-  @IsIn(NOTIFICATION_KINDS, { message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` })
-  kind!: NotificationKind;
+  @ApiProperty({ enum: CONFIGURABLE_NOTIFICATION_KINDS })
+  @IsIn(CONFIGURABLE_NOTIFICATION_KINDS, { message: `must be one of ${CONFIGURABLE_NOTIFICATION_KINDS.join(', ')}` })
+  kind!: ConfigurableNotificationKind;
 
   @ApiProperty({
     enum: NOTIFICATION_CHANNELS,
@@ -25,7 +25,7 @@ export class NotificationPreferenceDto {
 export class UpdateNotificationPreferencesDto implements UpdateNotificationPreferences {
   @ApiProperty({ type: [NotificationPreferenceDto] })
   @IsArray()
-  @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @ArrayMaxSize(CONFIGURABLE_NOTIFICATION_KINDS.length)
   @ValidateNested({ each: true })
   @Type(() => NotificationPreferenceDto)
   items!: NotificationPreferenceDto[];

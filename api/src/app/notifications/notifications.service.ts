@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationKind, NotificationPage } from '@lava/contracts';
+import { EMAIL_ONLY_NOTIFICATION_KINDS, type NotificationKind, type NotificationPage } from '@lava/contracts';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 
@@ -13,7 +13,7 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
-/** The recipient's side: only delivered notifications are visible. */
+/** The recipient's side: only delivered notifications are visible, and not the e-mail-only kinds (invitations, resets). */
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -24,13 +24,14 @@ export class NotificationsService {
     const rows: NotificationRow[] = await this.db.query(
       `SELECT id, kind, params, assessment_id, created_at, read_at
          FROM notifications
-        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL ${after}
+        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}') ${after}
         ORDER BY created_at DESC, id DESC
         LIMIT $2`,
       position ? [userId, limit + 1, position.createdAt, position.id] : [userId, limit + 1],
     );
     const [{ count }] = await this.db.query(
-      `SELECT count(*)::int AS count FROM notifications WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND read_at IS NULL`,
+      `SELECT count(*)::int AS count FROM notifications
+        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND read_at IS NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}')`,
       [userId],
     );
     const page = toPage(
@@ -52,7 +53,7 @@ export class NotificationsService {
   async markRead(userId: string, notificationId: string): Promise<void> {
     const [, affected] = await this.db.query(
       `UPDATE notifications SET read_at = coalesce(read_at, now())
-        WHERE id = $1 AND recipient_user_id = $2 AND delivered_at IS NOT NULL`,
+        WHERE id = $1 AND recipient_user_id = $2 AND delivered_at IS NOT NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}')`,
       [notificationId, userId],
     );
     // Someone else's notification is reported exactly like a missing one.

@@ -1,4 +1,4 @@
-import type { Language, NotificationKind } from '@lava/contracts';
+import { EMAIL_ONLY_NOTIFICATION_KINDS, type Language, type NotificationKind } from '@lava/contracts';
 
 /**
  * E-mail templates: plain functions per kind and language, no template engine. Every value from a
@@ -24,9 +24,101 @@ export interface TemplateInput {
   kind: NotificationKind;
   params: Record<string, string>;
   assessmentId: string | null;
+  /** A link made at send time (an invitation's or a reset's secret link), instead of the assessment's. */
+  linkPath?: string;
 }
 
 type MessageFor = (params: Record<string, string>, assessmentPath: string) => Message;
+
+/** An invitation: a new person sets a password (`mode` invite), or an existing one hears they got roles (`mode` access). */
+const invitation = (
+  texts: Record<'invite' | 'access', { subject: string; summary: (inviter: string, orgs: string, days: string) => string; action: string }>,
+  language: Language,
+): MessageFor => {
+  return (p, path) => {
+    const t = p['mode'] === 'access' ? texts.access : texts.invite;
+    const inviter = p['inviter'] ?? '';
+    const orgs = p[`organizations_${language}`] ?? '';
+    return {
+      subject: t.subject,
+      summary: t.summary(inviter, orgs, p['validDays'] ?? ''),
+      action: t.action,
+      path: p['mode'] === 'access' ? '/assessments' : path,
+    };
+  };
+};
+
+const INVITATION_MESSAGES: Record<Language, MessageFor> = {
+  fi: invitation(
+    {
+      invite: {
+        subject: 'Kutsu Lavaan',
+        summary: (who, orgs, days) =>
+          `${who} kutsui sinut Lavaan: ${orgs}. Lavassa arvioidaan, miten päätökset vaikuttavat lapsiin ja nuoriin. Valitse itsellesi salasana. Linkki toimii ${days} päivää.`,
+        action: 'Valitse salasana',
+      },
+      access: {
+        subject: 'Sait käyttöoikeuden Lavassa',
+        summary: (who, orgs) => `${who} antoi sinulle käyttöoikeuden Lavassa: ${orgs}. Kirjaudu sisään omalla salasanallasi.`,
+        action: 'Avaa Lava',
+      },
+    },
+    'fi',
+  ),
+  sv: invitation(
+    {
+      invite: {
+        subject: 'Inbjudan till Lava',
+        summary: (who, orgs, days) =>
+          `${who} bjöd in dig till Lava: ${orgs}. I Lava bedömer man hur beslut påverkar barn och unga. Välj ett lösenord. Länken fungerar i ${days} dagar.`,
+        action: 'Välj lösenord',
+      },
+      access: {
+        subject: 'Du har fått åtkomst i Lava',
+        summary: (who, orgs) => `${who} gav dig åtkomst i Lava: ${orgs}. Logga in med ditt eget lösenord.`,
+        action: 'Öppna Lava',
+      },
+    },
+    'sv',
+  ),
+  en: invitation(
+    {
+      invite: {
+        subject: 'Invitation to Lava',
+        summary: (who, orgs, days) =>
+          `${who} invited you to Lava: ${orgs}. In Lava, people check how decisions affect children and young people. Choose a password. The link works for ${days} days.`,
+        action: 'Choose a password',
+      },
+      access: {
+        subject: 'You now have access in Lava',
+        summary: (who, orgs) => `${who} gave you access in Lava: ${orgs}. Sign in with your own password.`,
+        action: 'Open Lava',
+      },
+    },
+    'en',
+  ),
+};
+
+const PASSWORD_RESET_MESSAGES: Record<Language, MessageFor> = {
+  fi: (p, path) => ({
+    subject: 'Vaihda Lavan salasana',
+    summary: `Joku pyysi uutta salasanaa Lava-tunnuksellesi. Jos se olit sinä, vaihda salasana linkistä. Linkki toimii ${p['validMinutes'] ?? ''} minuuttia. Jos et pyytänyt tätä, voit jättää viestin huomiotta.`,
+    action: 'Vaihda salasana',
+    path,
+  }),
+  sv: (p, path) => ({
+    subject: 'Byt lösenord i Lava',
+    summary: `Någon bad om ett nytt lösenord för ditt Lava-konto. Om det var du, byt lösenord via länken. Länken fungerar i ${p['validMinutes'] ?? ''} minuter. Om det inte var du kan du strunta i det här meddelandet.`,
+    action: 'Byt lösenord',
+    path,
+  }),
+  en: (p, path) => ({
+    subject: 'Reset your Lava password',
+    summary: `Someone asked for a new password for your Lava account. If it was you, choose a new password with the link. The link works for ${p['validMinutes'] ?? ''} minutes. If it was not you, you can ignore this message.`,
+    action: 'Choose a new password',
+    path,
+  }),
+};
 
 const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
   assessment_created: {
@@ -49,6 +141,8 @@ const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
       path,
     }),
   },
+  invitation: INVITATION_MESSAGES,
+  password_reset: PASSWORD_RESET_MESSAGES,
 };
 
 const CHROME: Record<
@@ -88,7 +182,7 @@ function oneLine(value: string): string {
 }
 
 function message(input: TemplateInput, language: Language): Message {
-  const path = input.assessmentId ? `/assessments/${encodeURIComponent(input.assessmentId)}` : '/notifications';
+  const path = input.linkPath ?? (input.assessmentId ? `/assessments/${encodeURIComponent(input.assessmentId)}` : '/notifications');
   return MESSAGES[input.kind][language](input.params, path);
 }
 
@@ -96,17 +190,24 @@ function url(webOrigin: string, path: string): string {
   return `${webOrigin.replace(/\/$/, '')}${path}`;
 }
 
-function layout(webOrigin: string, language: Language, textBody: string[], htmlBody: string): { text: string; html: string } {
+function layout(
+  webOrigin: string,
+  language: Language,
+  textBody: string[],
+  htmlBody: string,
+  withPreferences = true,
+): { text: string; html: string } {
   const chrome = CHROME[language];
   const preferencesUrl = url(webOrigin, '/preferences');
-  const text = [chrome.greeting, '', ...textBody, '', '--', chrome.footer, `${chrome.preferences}: ${preferencesUrl}`, ''].join('\n');
+  const preferences = withPreferences ? [`${chrome.preferences}: ${preferencesUrl}`] : [];
+  const text = [chrome.greeting, '', ...textBody, '', '--', chrome.footer, ...preferences, ''].join('\n');
   const html = `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>Lava</title></head>
 <body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">
 <p>${escapeHtml(chrome.greeting)}</p>
 ${htmlBody}
 <hr>
-<p style="font-size: 0.9em">${escapeHtml(chrome.footer)} <a href="${escapeHtml(preferencesUrl)}">${escapeHtml(chrome.preferences)}</a></p>
+<p style="font-size: 0.9em">${escapeHtml(chrome.footer)}${withPreferences ? ` <a href="${escapeHtml(preferencesUrl)}">${escapeHtml(chrome.preferences)}</a>` : ''}</p>
 </body></html>
 `;
   return { text, html };
@@ -121,6 +222,8 @@ export function renderNotification(input: TemplateInput, language: Language, web
     language,
     [m.summary, '', `${m.action}: ${link}`],
     `<p>${escapeHtml(m.summary)}</p>\n<p><a href="${escapeHtml(link)}">${escapeHtml(m.action)}</a></p>`,
+    // Invitations and resets are not configurable (and an invited person has no preferences yet).
+    !(EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(input.kind),
   );
   return { subject: oneLine(m.subject), ...body };
 }

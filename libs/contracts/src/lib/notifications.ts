@@ -1,5 +1,18 @@
-export const NOTIFICATION_KINDS = ['assessment_created'] as const;
+export const NOTIFICATION_KINDS = ['assessment_created', 'invitation', 'password_reset'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Kinds that always go by e-mail at once and are not shown in Lava: they carry a sign-in link
+ * (made by the worker at send time) and cannot wait for a digest. Not in the preferences.
+ */
+export const EMAIL_ONLY_NOTIFICATION_KINDS = ['invitation', 'password_reset'] as const satisfies readonly NotificationKind[];
+
+/** The kinds a person chooses a channel for (the preferences page lists these). */
+export const CONFIGURABLE_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter(
+  (kind): kind is Exclude<NotificationKind, (typeof EMAIL_ONLY_NOTIFICATION_KINDS)[number]> =>
+    !(EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(kind),
+);
+export type ConfigurableNotificationKind = (typeof CONFIGURABLE_NOTIFICATION_KINDS)[number];
 
 /**
  * How a person wants to hear about one kind of event. In-app is always on; `email` adds an
@@ -11,6 +24,8 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 /** Used until the person chooses otherwise. */
 export const DEFAULT_NOTIFICATION_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   assessment_created: 'email',
+  invitation: 'email',
+  password_reset: 'email',
 };
 
 /** An in-app notification as the recipient sees it. The web app renders it in the user's language. */

@@ -2,6 +2,8 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { RefreshTokens1764100000000 } from './1764100000000-refresh-tokens';
 import { ScreeningAndVersions1764200000000 } from './1764200000000-screening-and-versions';
 import { NotificationDelivery1764300000000 } from './1764300000000-notification-delivery';
+import { InvitationsAndResets1764400000000 } from './1764400000000-invitations-and-resets';
+import { OneYouthCouncil1764500000000 } from './1764500000000-one-youth-council';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   RefreshTokens1764100000000,
   ScreeningAndVersions1764200000000,
   NotificationDelivery1764300000000,
+  InvitationsAndResets1764400000000,
+  OneYouthCouncil1764500000000,
 ];

@@ -88,6 +88,12 @@ export class AuthService {
     );
   }
 
+  /** Takes a session another route started (accepting an invitation answers like a sign-in). */
+  startSession(response: LoginResponse): CurrentUser {
+    this.store(response);
+    return response.user;
+  }
+
   /** Takes the user as the API returned it after a change (e.g. a saved profile). */
   updateUser(user: CurrentUser): void {
     const current = this.session();

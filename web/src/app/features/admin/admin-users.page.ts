@@ -7,6 +7,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../shared/api-error';
 import { AdminApi } from './admin.api';
 import { OrganizationsSection } from './organizations-section';
+import { InvitePerson } from './invite-person';
 
 interface DraftMembership {
   organizationId: string;
@@ -16,7 +17,7 @@ interface DraftMembership {
 /** People of the admin's organizations: their roles, and whether they may sign in. */
 @Component({
   selector: 'lava-admin-users-page',
-  imports: [FormsModule, TranslocoPipe, OrganizationsSection],
+  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users.page.html',
   styleUrl: './admin-users.page.css',

@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, HttpException, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { LavaConfig } from '../config/lava-config';
+import { LoginThrottle } from './login-throttle';
+import { PasswordResetDto, SetNewPasswordDto } from './password-reset.dto';
+import { PasswordResetService } from './password-reset.service';
+import { Public } from './public.decorator';
+
+@ApiTags('auth')
+@Controller('auth/password-reset')
+export class PasswordResetController {
+  constructor(
+    private readonly resets: PasswordResetService,
+    private readonly throttle: LoginThrottle,
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+  ) {}
+
+  /**
+   * Asks for a reset link by e-mail. The answer is the same whether or not the address has an
+   * account, so accounts cannot be discovered. Throttled like sign-in per client address (429);
+   * per e-mail address at most PASSWORD_RESET_MAX_PER_ACCOUNT e-mails per window (more get the same answer).
+   */
+  @Public()
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'If the address has an account, a link is on its way.' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; see Retry-After.' })
+  async request(
+    @Body() body: PasswordResetDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ message: string }> {
+    const { blocked, send } = await this.throttle.checkReset(body.email, request.ip ?? 'unknown');
+    if (blocked) {
+      response.setHeader('Retry-After', String(blocked.retryAfterSeconds));
+      throw new HttpException(blocked.message, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    if (send) await this.resets.request(body.email);
+    const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
+    return { message: `If this address has an account in Lava, we sent a link to it. The link works for ${minutes} minutes.` };
+  }
+
+  @Public()
+  @Post(':token')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is changed, and every session of the person has ended.' })
+  @ApiBadRequestResponse({ description: 'The password is too short or is the e-mail address.' })
+  @ApiNotFoundResponse({ description: 'No such link.' })
+  @ApiGoneResponse({ description: 'The link has expired or was used.' })
+  reset(@Param('token') token: string, @Body() body: SetNewPasswordDto): Promise<void> {
+    return this.resets.reset(token, body.password);
+  }
+}

@@ -1,0 +1,84 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { AdminOrganizationView } from '@lava/contracts';
+import { translocoTesting } from '../../../testing/translations';
+import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
+import { InvitePerson } from './invite-person';
+
+const ORGANIZATIONS: AdminOrganizationView[] = [
+  { id: 'm1', name: 'Kotka', names: { fi: 'Kotka', sv: 'Kotka', en: 'Kotka' }, kind: 'municipality', parentId: null },
+  {
+    id: 'y1',
+    name: 'Kotka Youth Council',
+    names: { fi: 'Kotkan nuorisovaltuusto', sv: 'Ungdomsfullmäktige i Kotka', en: 'Kotka Youth Council' },
+    kind: 'youth_council',
+    parentId: 'm1',
+  },
+];
+
+async function render() {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({
+    imports: [InvitePerson, translocoTesting()],
+    providers: [provideHttpClient(), provideHttpClientTesting()],
+  });
+  const fixture = TestBed.createComponent(InvitePerson);
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/admin/organizations').flush(ORGANIZATIONS);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const field = <T extends HTMLElement>(selector: string): T => {
+    const found = el.querySelector<T>(selector);
+    if (!found) throw new Error(`no ${selector}`);
+    return found;
+  };
+  const choose = async (selector: string, value: string) => {
+    const select = field<HTMLSelectElement>(selector);
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  };
+  return { fixture, http, el, field, choose };
+}
+
+describe('InvitePerson', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('offers only the roles the chosen organization can have', async () => {
+    const { field, choose } = await render();
+    await choose('#invite-organization', 'm1');
+    const roles = () => [...field<HTMLSelectElement>('#invite-role').options].map((o) => o.value).filter(Boolean);
+    expect(roles()).toEqual(['official', 'reviewer', 'admin']);
+    await choose('#invite-organization', 'y1');
+    expect(roles()).toEqual(['youth_council_member']);
+    expect(field<HTMLSelectElement>('#invite-role').value).toBe('youth_council_member');
+  });
+
+  it('sends the invitation and announces it in the live region', async () => {
+    const { fixture, http, field, choose } = await render();
+    const email = field<HTMLInputElement>('#invite-email');
+    email.value = 'veera@kotka.example';
+    email.dispatchEvent(new Event('input'));
+    await choose('#invite-organization', 'y1');
+    field<HTMLButtonElement>('button[type=submit]').click();
+    const request = http.expectOne('/api/admin/invitations');
+    expect(request.request.body).toEqual({
+      email: 'veera@kotka.example',
+      language: 'en',
+      memberships: [{ organizationId: 'y1', role: 'youth_council_member' }],
+    });
+    request.flush({ userId: 'u1', outcome: 'invited' });
+    await fixture.whenStable();
+    expect(TestBed.inject(AnnouncerService).message()).toEqual({ key: 'invite.sent', params: { email: 'veera@kotka.example' } });
+  });
+
+  it('shows what is missing instead of sending', async () => {
+    const { fixture, el, field } = await render();
+    field<HTMLButtonElement>('button[type=submit]').click();
+    await fixture.whenStable();
+    expect(el.querySelector('#invite-email-error')?.textContent).toContain('Enter an e-mail address.');
+    expect(el.querySelector('#invite-organization-error')?.textContent).toContain('Choose an organization.');
+  });
+});
