@@ -108,12 +108,18 @@ export async function startMailInbox(sink, { port, host = '127.0.0.1' }) {
 <h2>Plain text</h2><pre style="white-space:pre-wrap">${escapeHtml(parsed.text ?? '')}</pre>
 <h2>HTML</h2><p><a href="/message/${match[1]}/html">Open the HTML part</a></p></body></html>`);
     }
-    const rows = sink.messages
+    // The newest 200, with subjects decoded (the raw header carries RFC 2047 encoded words).
+    const newest = sink.messages
       .map((m, i) => ({ m, i }))
-      .reverse()
+      .slice(-200)
+      .reverse();
+    const subjects = await Promise.all(
+      newest.map(({ m }) => (m.raw ? simpleParser(m.raw).then((p) => p.subject ?? m.subject) : m.subject)),
+    );
+    const rows = newest
       .map(
-        ({ m, i }) =>
-          `<tr><td>${m.receivedAt.toISOString()}</td><td>${escapeHtml(m.to.join(', '))}</td><td><a href="/message/${i}">${escapeHtml(m.subject || '(no subject)')}</a></td></tr>`,
+        ({ m, i }, n) =>
+          `<tr><td>${m.receivedAt.toISOString()}</td><td>${escapeHtml(m.to.join(', '))}</td><td><a href="/message/${i}">${escapeHtml(subjects[n] || '(no subject)')}</a></td></tr>`,
       )
       .join('\n');
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
