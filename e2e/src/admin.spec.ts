@@ -15,6 +15,8 @@ test.describe('people and access', () => {
     await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('People and roles');
     const person = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: 'Pekka Heikkinen' }) });
     await expect(person).toContainText('Committee chair – Education Committee');
+    await expect(adminPage.getByRole('heading', { name: 'E-mail deliveries' })).toBeVisible();
+    await expect(adminPage.getByText(/^Queue: \d+ waiting/)).toBeVisible();
     await expectNoAxeViolations(adminPage, 'the admin page');
 
     await person.getByRole('button', { name: 'Deactivate Pekka Heikkinen' }).click();

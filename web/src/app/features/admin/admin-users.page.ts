@@ -6,6 +6,7 @@ import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../shared/api-error';
 import { AdminApi } from './admin.api';
+import { DeliveriesSection } from './deliveries-section';
 import { OrganizationsSection } from './organizations-section';
 import { InvitePerson } from './invite-person';
 
@@ -17,7 +18,7 @@ interface DraftMembership {
 /** People of the admin's organizations: their roles, and whether they may sign in. */
 @Component({
   selector: 'lava-admin-users-page',
-  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson],
+  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson, DeliveriesSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users.page.html',
   styleUrl: './admin-users.page.css',

@@ -4,8 +4,10 @@ import type {
   AdminOrganizationView,
   AdminUserView,
   CreateOrganizationRequest,
+  FailedNotificationPage,
   OrganizationNames,
   Page,
+  QueueCounts,
   UpdateMembershipsRequest,
 } from '@lava/contracts';
 import type { Observable } from 'rxjs';
@@ -28,6 +30,18 @@ export class AdminApi {
 
   renameOrganization(id: string, names: OrganizationNames): Observable<AdminOrganizationView> {
     return this.http.patch<AdminOrganizationView>(`/api/admin/organizations/${id}`, { names });
+  }
+
+  failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {
+    return this.http.get<FailedNotificationPage>('/api/admin/notifications/failed', { params: cursor ? { cursor } : {} });
+  }
+
+  retryNotification(id: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/notifications/${id}/retry`, {});
+  }
+
+  queues(): Observable<QueueCounts[]> {
+    return this.http.get<QueueCounts[]>('/api/admin/queues');
   }
 
   setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<AdminUserView> {
