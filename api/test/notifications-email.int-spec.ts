@@ -1,56 +1,18 @@
 import { DAILY_DIGEST_SCHEDULER, DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@lava/contracts';
 import { Queue } from 'bullmq';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { TEST_REDIS_URL } from './support/databases';
+import type { ParsedMail } from 'mailparser';
+import { startSmtpServer } from './support/smtp';
 import { createMunicipality, createUser } from './support/factories';
 import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
 
-interface Received {
-  to: string[];
-  mail: ParsedMail;
-}
-
-/** A real SMTP server for the test: keeps every message; `reject` decides per recipient (e.g. 550, 451). */
-async function startSmtpSink() {
-  const received: Received[] = [];
-  let reject: (address: string) => { code: number; message: string } | null = () => null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const refusal = reject(address.address);
-      if (!refusal) return callback();
-      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    setReject: (fn: typeof reject) => (reject = fn),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('notifications by e-mail (real SMTP server, real worker module)', () => {
   let env: TestEnvironment;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let queue: Queue;
 
   beforeEach(async () => {
-    smtp = await startSmtpSink();
+    smtp = await startSmtpServer();
     env = await startTestEnvironment({ MAIL_MODE: 'smtp', SMTP_URL: smtp.url, WEB_ORIGIN: 'https://lava.example' });
     queue = new Queue(QUEUES.notifications, { connection: { url: TEST_REDIS_URL }, prefix: env.config.QUEUE_PREFIX });
   });

@@ -7,13 +7,21 @@ export interface ReceivedMail {
   mail: ParsedMail;
 }
 
-/** A real SMTP server for a test: keeps every message it receives. */
+type Refusal = { code: number; message: string } | null;
+
+/** A real SMTP server for a test: keeps every message; `setReject` refuses recipients (e.g. 550, 451). */
 export async function startSmtpServer() {
   const received: ReceivedMail[] = [];
+  let reject: (address: string) => Refusal = () => null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = reject(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -29,6 +37,7 @@ export async function startSmtpServer() {
     url: `smtp://127.0.0.1:${port}`,
     received,
     to: (address: string) => received.filter((r) => r.to.includes(address)),
+    setReject: (fn: (address: string) => Refusal) => (reject = fn),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
