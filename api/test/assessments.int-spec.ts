@@ -173,4 +173,51 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
     const order = seen.map((a) => `${a.createdAt}|${a.id}`);
     expect(order).toEqual([...order].sort().reverse());
   });
+
+  it('filters the list by stage, committee, official, meeting dates and title words, still paging by cursor', async () => {
+    const auth = { Authorization: `Bearer ${officialToken}` };
+    const author = (await env.db.query(`SELECT id FROM users WHERE display_name = 'Anna Virtanen'`))[0].id;
+    const technical = (
+      await env.db.query(
+        `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en) VALUES ('committee', $1, 'Tekninen', 'Tekniska', 'Technical') RETURNING id`,
+        [kotka.municipality.id],
+      )
+    )[0].id;
+    await env.db.query(
+      `INSERT INTO assessments (title, stage, municipality_id, committee_id, responsible_official_id, created_by_id, planned_meeting_date)
+       VALUES ('Koulukuljetusten kilpailutus', 'review', $1, $2, $3, $3, '2027-05-10'),
+              ('Uimahallin aukioloajat', 'review', $1, $4, $3, $3, '2027-09-01'),
+              ('Koulun pihan peruskorjaus', 'draft', $1, $4, $3, $3, '2027-05-20')`,
+      [kotka.municipality.id, kotka.education.id, author, technical],
+    );
+    const titles = async (query: Record<string, string>) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response: { body: unknown } = await env
+          .http()
+          .get('/api/assessments')
+          .query({ ...query, limit: '1', ...(cursor ? { cursor } : {}) })
+          .set(auth)
+          .expect(200);
+        const page = response.body as Page<AssessmentSummary>;
+        seen.push(...page.items.map((a) => a.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen.sort();
+    };
+    expect(await titles({ stage: 'review' })).toEqual(['Koulukuljetusten kilpailutus', 'Uimahallin aukioloajat']);
+    expect(await titles({ q: 'koulu' })).toEqual(['Koulukuljetusten kilpailutus', 'Koulun pihan peruskorjaus', 'Kouluverkkoselvitys 2027']);
+    expect(await titles({ q: 'KOULU pihan!' })).toEqual(['Koulun pihan peruskorjaus']);
+    expect(await titles({ committeeId: technical, stage: 'review' })).toEqual(['Uimahallin aukioloajat']);
+    expect(await titles({ meetingFrom: '2027-05-01', meetingTo: '2027-05-31' })).toEqual([
+      'Koulukuljetusten kilpailutus',
+      'Koulun pihan peruskorjaus',
+    ]);
+    expect(await titles({ responsibleOfficialId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+    expect(await titles({ municipalityId: kouvola.municipality.id })).toEqual([]);
+
+    const bad = await env.http().get('/api/assessments').query({ stage: 'approved', meetingFrom: '2027-13-01' }).set(auth).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['meetingFrom', 'stage']);
+  });
 });

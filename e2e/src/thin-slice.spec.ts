@@ -53,6 +53,21 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
     await expectNoAxeViolations(page, 'the assessment page');
   });
 
+  test('finds assessments by a word of the title and by stage', async ({ page }) => {
+    await signIn(page, 'official@kotka.example');
+    await useLanguage(page, 'en');
+    await page.getByLabel('Title contains').fill('kouluverkko');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(page.getByRole('cell', { name: 'Kouluverkkoselvitys 2027–2030' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Hovinsaaren nuorisotalon aukioloajat' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Stage').selectOption('consultation');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(page.getByRole('cell', { name: 'Hovinsaaren nuorisotalon aukioloajat' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Kouluverkkoselvitys 2027–2030' })).toHaveCount(0);
+    await expectNoAxeViolations(page, 'the filtered list');
+  });
+
   test('keeps another municipality’s work out of sight', async ({ page }) => {
     await signIn(page, 'reviewer@kouvola.example');
     await useLanguage(page, 'en');

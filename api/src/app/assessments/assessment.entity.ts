@@ -37,7 +37,6 @@ export class Assessment {
   @JoinColumn({ name: 'municipality_id' })
   municipality?: Organization;
 
-  @Index()
   @Column({ name: 'committee_id', type: 'uuid' })
   committeeId!: string;
 
@@ -51,7 +50,6 @@ export class Assessment {
   @Column({ name: 'case_number', type: 'text', nullable: true })
   caseNumber!: string | null;
 
-  @Index()
   @Column({ name: 'responsible_official_id', type: 'uuid' })
   responsibleOfficialId!: string;
 

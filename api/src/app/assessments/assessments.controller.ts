@@ -12,12 +12,12 @@ import {
 import type { AssessmentDetail, AssessmentSummary, AssessmentVersionView, Language, Page } from '@lava/contracts';
 import type { AvailableAction } from '@lava/workflow';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { AssessmentRecordService } from './assessment-record.service';
 import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentDto } from './dto/create-assessment.dto';
+import { ListAssessmentsQueryDto } from './dto/list-assessments.query';
 import { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
 
 @ApiTags('assessments')
@@ -44,10 +44,10 @@ export class AssessmentsController {
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: PageQueryDto,
+    @Query() query: ListAssessmentsQueryDto,
     @RequestLanguage() language: Language,
   ): Promise<Page<AssessmentSummary>> {
-    return this.assessments.list(user, query.limit, query.cursor, language);
+    return this.assessments.list(user, query, language);
   }
 
   @Get(':id')

@@ -12,6 +12,7 @@ import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../orga
 import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import type { CreateAssessmentDto } from './dto/create-assessment.dto';
+import { type ListAssessmentsQueryDto, titleSearchQuery } from './dto/list-assessments.query';
 
 interface SummaryRow {
   id: string;
@@ -111,34 +112,52 @@ export class AssessmentsService {
     return this.get(user, assessmentId, language);
   }
 
-  /** Assessments of the municipalities where the caller is staff, newest first (keyset pagination). */
-  async list(user: AuthenticatedUser, limit: number, cursor: string | undefined, language: Language): Promise<Page<AssessmentSummary>> {
-    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+  /** Assessments of the municipalities where the caller is staff, newest first (keyset pagination), filtered. */
+  async list(user: AuthenticatedUser, query: ListAssessmentsQueryDto, language: Language): Promise<Page<AssessmentSummary>> {
+    const visible = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    const municipalityIds = query.municipalityId ? visible.filter((id) => id === query.municipalityId) : visible;
     if (municipalityIds.length === 0) return { items: [], nextCursor: null };
-    const position = cursor ? decodeCursor(cursor) : null;
-    const params: unknown[] = [municipalityIds, limit + 1];
-    let after = '';
-    if (position) {
+    const params: unknown[] = [municipalityIds, query.limit + 1];
+    const conditions: string[] = [];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
       params.push(position.createdAt, position.id);
-      after = 'AND (x.created_at, x.id) < ($3::timestamptz, $4::uuid)';
+      conditions.push(`(x.created_at, x.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    // One ordered index scan per municipality, each stopping after a page, then merged: with
-    // `municipality_id = ANY(...)` alone PostgreSQL would read and sort every matching row.
-    const rows: SummaryRow[] = await this.db.query(
-      `WITH page AS (
-         SELECT p.id
+    if (query.stage) add((p) => `x.stage = ${p}`, query.stage);
+    if (query.committeeId) add((p) => `x.committee_id = ${p}::uuid`, query.committeeId);
+    if (query.responsibleOfficialId) add((p) => `x.responsible_official_id = ${p}::uuid`, query.responsibleOfficialId);
+    if (query.meetingFrom) add((p) => `x.planned_meeting_date >= ${p}::date`, query.meetingFrom);
+    if (query.meetingTo) add((p) => `x.planned_meeting_date <= ${p}::date`, query.meetingTo);
+    const search = query.q ? titleSearchQuery(query.q) : null;
+    if (search) add((p) => `to_tsvector('simple', x.title) @@ to_tsquery('simple', ${p})`, search);
+    const where = conditions.map((c) => `AND ${c}`).join(' ');
+    // Unfiltered or by stage: one ordered index scan per municipality, each stopping after a page, then
+    // merged (with `municipality_id = ANY(...)` alone PostgreSQL would read and sort every visible row).
+    // A selective filter (words, committee, official, dates) is better served by its own index and a
+    // sort of the few matches, so those queries leave the plan to PostgreSQL.
+    const selective = !!(search || query.committeeId || query.responsibleOfficialId || query.meetingFrom || query.meetingTo);
+    const page = selective
+      ? `SELECT x.id FROM assessments x WHERE x.municipality_id = ANY($1) ${where} ORDER BY x.created_at DESC, x.id DESC LIMIT $2`
+      : `SELECT p.id
            FROM unnest($1::uuid[]) AS visible(municipality_id)
            CROSS JOIN LATERAL (
              SELECT x.id, x.created_at FROM assessments x
-              WHERE x.municipality_id = visible.municipality_id ${after}
+              WHERE x.municipality_id = visible.municipality_id ${where}
               ORDER BY x.created_at DESC, x.id DESC
               LIMIT $2) p
           ORDER BY p.created_at DESC, p.id DESC
-          LIMIT $2)
+          LIMIT $2`;
+    const rows: SummaryRow[] = await this.db.query(
+      `WITH page AS (${page})
        ${this.summarySelect(language)} WHERE a.id IN (SELECT id FROM page) ORDER BY a.created_at DESC, a.id DESC`,
       params,
     );
-    return toPage(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id }), toSummary);
+    return toPage(rows, query.limit, (row) => ({ createdAt: row.created_at, id: row.id }), toSummary);
   }
 
   /** One assessment; 404 also when it exists but the caller may not see it, so existence does not leak. */

@@ -90,3 +90,16 @@ export interface AssessmentVersionView {
   changes: Record<string, { from: unknown; to: unknown }>;
   reason: string | null;
 }
+
+/** Filters of the assessment list (all optional; combine freely). Pass the same filters with every page's cursor. */
+export interface AssessmentListFilters {
+  stage?: Stage;
+  municipalityId?: string;
+  committeeId?: string;
+  responsibleOfficialId?: string;
+  /** Words of the title; each matches as a word prefix ("koulu" finds "Kouluverkkoselvitys"). */
+  q?: string;
+  /** Planned meeting date range, inclusive (YYYY-MM-DD). */
+  meetingFrom?: string;
+  meetingTo?: string;
+}

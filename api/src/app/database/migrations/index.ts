@@ -4,6 +4,7 @@ import { ScreeningAndVersions1764200000000 } from './1764200000000-screening-and
 import { NotificationDelivery1764300000000 } from './1764300000000-notification-delivery';
 import { InvitationsAndResets1764400000000 } from './1764400000000-invitations-and-resets';
 import { OneYouthCouncil1764500000000 } from './1764500000000-one-youth-council';
+import { AssessmentListFilters1764600000000 } from './1764600000000-assessment-list-filters';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotificationDelivery1764300000000,
   InvitationsAndResets1764400000000,
   OneYouthCouncil1764500000000,
+  AssessmentListFilters1764600000000,
 ];

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AssessmentSummary } from '@lava/contracts';
+import type { AssessmentListFilters, AssessmentSummary } from '@lava/contracts';
+import { STAGES, type Stage } from '@lava/workflow';
+import { FormsModule } from '@angular/forms';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
@@ -14,7 +16,7 @@ export interface CreatedAssessmentState {
 
 @Component({
   selector: 'lava-assessment-list-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe],
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-list.page.html',
   styleUrl: './assessment-list.page.css',
@@ -30,6 +32,15 @@ export class AssessmentListPage {
   protected readonly loaded = signal(false);
   protected readonly failed = signal(false);
   protected readonly canCreate = this.auth.hasRole('official');
+  protected readonly stages = STAGES;
+  /** The filter form's fields; applied (and the list reloaded from the top) on submit. */
+  protected readonly filterForm: { q: string; stage: Stage | ''; meetingFrom: string; meetingTo: string } = {
+    q: '',
+    stage: '',
+    meetingFrom: '',
+    meetingTo: '',
+  };
+  private filters: AssessmentListFilters = {};
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -45,6 +56,27 @@ export class AssessmentListPage {
     if (cursor && !this.loading()) this.load(cursor);
   }
 
+  protected applyFilters(): void {
+    const { q, stage, meetingFrom, meetingTo } = this.filterForm;
+    this.filters = {
+      q: q.trim() || undefined,
+      stage: stage || undefined,
+      meetingFrom: meetingFrom || undefined,
+      meetingTo: meetingTo || undefined,
+    };
+    this.items.set([]);
+    this.loaded.set(false);
+    this.load(null);
+  }
+
+  protected clearFilters(): void {
+    this.filterForm.q = '';
+    this.filterForm.stage = '';
+    this.filterForm.meetingFrom = '';
+    this.filterForm.meetingTo = '';
+    this.applyFilters();
+  }
+
   protected retry(): void {
     this.load(this.loaded() ? this.nextCursor() : null);
   }
@@ -52,7 +84,7 @@ export class AssessmentListPage {
   private load(cursor: string | null): void {
     this.loading.set(true);
     this.failed.set(false);
-    this.api.list(cursor).subscribe({
+    this.api.list(cursor, this.filters).subscribe({
       next: (page) => {
         const firstNew = this.items().length;
         this.items.update((current) => {

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   DEFAULT_PAGE_SIZE,
   type AssessmentDetail,
+  type AssessmentListFilters,
   type AssessmentSummary,
   type AssessmentVersionView,
   type CommitteeOption,
@@ -18,9 +19,10 @@ import type { Observable } from 'rxjs';
 export class AssessmentsApi {
   private readonly http = inject(HttpClient);
 
-  list(cursor: string | null, limit = DEFAULT_PAGE_SIZE): Observable<Page<AssessmentSummary>> {
+  list(cursor: string | null, filters: AssessmentListFilters = {}, limit = DEFAULT_PAGE_SIZE): Observable<Page<AssessmentSummary>> {
     const params: Record<string, string | number> = { limit };
     if (cursor) params['cursor'] = cursor;
+    for (const [key, value] of Object.entries(filters)) if (value) params[key] = value;
     return this.http.get<Page<AssessmentSummary>>('/api/assessments', { params });
   }
 
