@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  getMetadataStorage,
   validateSync,
 } from 'class-validator';
 
@@ -223,11 +224,19 @@ export function loggerLevels(config: Pick<LavaConfig, 'LOG_LEVEL'>): (typeof LOG
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1);
 }
 
+/**
+ * Every variable the class declares, read from its validation decorators, so an optional setting
+ * without a default (OIDC_ISSUER, WORKER_ID…) is read like any other.
+ */
+function configKeys(): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(LavaConfig, '', true, false);
+  return [...new Set(metadata.map((m) => m.propertyName))];
+}
+
 /** Reads and validates the configuration; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
-  const known = Object.keys(new LavaConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'WORKER_ID', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_LABEL']) {
+  for (const key of configKeys()) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
