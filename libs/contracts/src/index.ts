@@ -7,3 +7,6 @@ export * from './lib/health';
 export * from './lib/errors';
 export * from './lib/queues';
 export * from './lib/admin';
+export * from './lib/review';
+export * from './lib/consultations';
+export * from './lib/comments';

@@ -1,4 +1,46 @@
-export const NOTIFICATION_KINDS = ['assessment_created', 'invitation', 'password_reset'] as const;
+import { RECORD_SECTIONS } from './assessments';
+
+/**
+ * Every kind of notification. Params (all strings; dates as ISO strings, the templates format them).
+ * A name known in every language may be given as `<param>_fi`, `<param>_sv`, `<param>_en` beside
+ * `<param>` (e.g. `council_sv`): e-mails and the web show the reader's language, `<param>` otherwise.
+ * Section keys and decision outcomes are translated by the templates.
+ * - `assessment_created` {title, municipality} → staff of the municipality
+ * - `consultation_opened` {title, council, deadline} → members of the council
+ * - `consultation_deadline_extended` {title, council, deadline} → members of the council
+ * - `consultation_deadline_reminder` {title, council, deadline, daysLeft} → members (scheduled, 7 and 2 days before)
+ * - `consultation_overdue` {title, council, deadline} → the responsible official (scheduled, at the deadline)
+ * - `consultation_returned` {title, council, reason} → members of a council asked in the round, when the official takes the draft back
+ * - `statement_submitted` {title, council} → the responsible official
+ * - `statement_feedback` {title, council} → members of the council, after the decision
+ * - `comment_added` {title, section, author} → the thread's participants (not the author); section: a RECORD_SECTIONS key
+ * - `mentioned` {title, section, author} → the person @mentioned
+ * - `section_changed_after_comment` {title, sections} → council members who commented; sections: comma-separated keys
+ * - `review_requested` {title} → the assigned reviewers
+ * - `assessment_returned` {title, by, reason} → the responsible official
+ * - `decision_recorded` {title, outcome} → the responsible official and the assigned reviewers; outcome: a DecisionOutcome
+ * - `follow_up_due` {title, followUpDate} → the responsible official (scheduled; followUpDate YYYY-MM-DD)
+ * - `invitation`, `password_reset`: e-mail only (see below)
+ */
+export const NOTIFICATION_KINDS = [
+  'assessment_created',
+  'consultation_opened',
+  'consultation_deadline_extended',
+  'consultation_deadline_reminder',
+  'consultation_overdue',
+  'consultation_returned',
+  'statement_submitted',
+  'statement_feedback',
+  'comment_added',
+  'mentioned',
+  'section_changed_after_comment',
+  'review_requested',
+  'assessment_returned',
+  'decision_recorded',
+  'follow_up_due',
+  'invitation',
+  'password_reset',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -24,9 +66,108 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 /** Used until the person chooses otherwise. */
 export const DEFAULT_NOTIFICATION_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   assessment_created: 'email',
+  consultation_opened: 'email',
+  consultation_deadline_extended: 'email',
+  consultation_deadline_reminder: 'email',
+  consultation_overdue: 'email',
+  consultation_returned: 'email',
+  statement_submitted: 'email',
+  statement_feedback: 'email',
+  comment_added: 'digest',
+  mentioned: 'email',
+  section_changed_after_comment: 'digest',
+  review_requested: 'email',
+  assessment_returned: 'email',
+  decision_recorded: 'email',
+  follow_up_due: 'email',
   invitation: 'email',
   password_reset: 'email',
 };
+
+/** How the preferences page groups the configurable kinds (every configurable kind is in exactly one group). */
+export const NOTIFICATION_KIND_GROUPS = [
+  {
+    key: 'consultation',
+    kinds: [
+      'consultation_opened',
+      'consultation_deadline_extended',
+      'consultation_deadline_reminder',
+      'consultation_overdue',
+      'consultation_returned',
+      'statement_submitted',
+      'statement_feedback',
+    ],
+  },
+  { key: 'discussion', kinds: ['comment_added', 'mentioned', 'section_changed_after_comment'] },
+  { key: 'assessment', kinds: ['assessment_created', 'review_requested', 'assessment_returned', 'decision_recorded', 'follow_up_due'] },
+] as const satisfies readonly { key: string; kinds: readonly ConfigurableNotificationKind[] }[];
+export type NotificationKindGroup = (typeof NOTIFICATION_KIND_GROUPS)[number]['key'];
+
+/**
+ * Who a configurable kind is for: youth council members (`youth`), municipal staff (`staff`), or both.
+ * The preferences page shows a person the kinds for their roles (all of them to someone with both).
+ */
+export const NOTIFICATION_KIND_AUDIENCE: Record<ConfigurableNotificationKind, 'youth' | 'staff' | 'all'> = {
+  assessment_created: 'staff',
+  consultation_opened: 'youth',
+  consultation_deadline_extended: 'youth',
+  consultation_deadline_reminder: 'youth',
+  consultation_overdue: 'staff',
+  consultation_returned: 'youth',
+  statement_submitted: 'staff',
+  statement_feedback: 'youth',
+  comment_added: 'all',
+  mentioned: 'all',
+  section_changed_after_comment: 'youth',
+  review_requested: 'staff',
+  assessment_returned: 'staff',
+  decision_recorded: 'staff',
+  follow_up_due: 'staff',
+};
+
+/** Where a notification leads: the assessment page, with the fragment of the part it is about. */
+export interface NotificationLink {
+  /** `/assessments/<id>` (or `/notifications` when it is about no assessment). */
+  path: string;
+  /** Element id on that page (`section-<key>`, `consultation`), or null. */
+  fragment: string | null;
+}
+
+function sectionFragment(section: string | undefined): string | null {
+  return section !== undefined && (RECORD_SECTIONS as readonly string[]).includes(section) ? `section-${section}` : null;
+}
+
+/** The element id on the assessment page that a notification of this kind is about. */
+export function notificationFragment(kind: NotificationKind, params: Record<string, string>): string | null {
+  switch (kind) {
+    case 'consultation_opened':
+    case 'consultation_deadline_extended':
+    case 'consultation_deadline_reminder':
+    case 'consultation_overdue':
+    case 'consultation_returned':
+    case 'statement_submitted':
+    case 'statement_feedback':
+      return 'consultation';
+    case 'comment_added':
+    case 'mentioned':
+      return sectionFragment(params['section']);
+    case 'section_changed_after_comment':
+      return sectionFragment((params['sections'] ?? '').split(',')[0]?.trim());
+    case 'follow_up_due':
+      return 'section-followUp';
+    default:
+      return null;
+  }
+}
+
+export function notificationLink(n: {
+  kind: NotificationKind;
+  assessmentId: string | null;
+  params: Record<string, string>;
+}): NotificationLink {
+  if (n.assessmentId === null) return { path: '/notifications', fragment: null };
+  return { path: `/assessments/${encodeURIComponent(n.assessmentId)}`, fragment: notificationFragment(n.kind, n.params) };
+}
 
 /** An in-app notification as the recipient sees it. The web app renders it in the user's language. */
 export interface NotificationView {
@@ -85,4 +226,10 @@ export interface QueueCounts {
   delayed: number;
   completed: number;
   failed: number;
+}
+
+/** A session for the queue dashboard (Bull Board): a cookie scoped to `url` was set; open `url` before `expiresAt`. */
+export interface QueueBoardSession {
+  url: string;
+  expiresAt: string;
 }

@@ -11,9 +11,14 @@ export const JOBS = {
   /** Repeatable (job scheduler DAILY_DIGEST_SCHEDULER): queues one sendDigest job per user with digest rows waiting. */
   dailyDigest: 'daily-digest',
   sendDigest: 'send-digest',
+  /** A delayed job (jobId = the scheduled_events row id) that fires one scheduled event when it is due. */
+  fireScheduledEvent: 'fire-scheduled-event',
+  /** Repeatable (job scheduler SESSION_CLEANUP_SCHEDULER): deletes refresh-token rows long expired. */
+  cleanUpSessions: 'clean-up-sessions',
 } as const;
 
 export const DAILY_DIGEST_SCHEDULER = 'daily-digest';
+export const SESSION_CLEANUP_SCHEDULER = 'clean-up-sessions';
 
 export interface DeliverNotificationJob {
   notificationId: string;
@@ -22,6 +27,16 @@ export interface DeliverNotificationJob {
 export interface SendDigestJob {
   userId: string;
 }
+
+export interface FireScheduledEventJob {
+  scheduledEventId: string;
+}
+
+/** The kinds of scheduled event; each fires notifications of the same kind when its condition still holds. */
+export const SCHEDULED_EVENT_KINDS = ['consultation_deadline_reminder', 'consultation_overdue', 'follow_up_due'] as const;
+export type ScheduledEventKind = (typeof SCHEDULED_EVENT_KINDS)[number];
+export const SCHEDULED_EVENT_STATUSES = ['pending', 'cancelled', 'fired'] as const;
+export type ScheduledEventStatus = (typeof SCHEDULED_EVENT_STATUSES)[number];
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,

@@ -55,3 +55,33 @@ export interface AssessmentFacts {
   /** The ex-post evaluation (jälkiarviointi) has been written. */
   readonly hasExPostEvaluation: boolean;
 }
+
+/** The parts of the assessment record itself that the workflow looks at. */
+export interface RecordFactsSource {
+  readonly stage: Stage;
+  readonly responsibleOfficialId: string;
+  readonly screening: { readonly affectsChildren: boolean | null; readonly rationale: string };
+  readonly plainLanguageSummary: string;
+  readonly followUpDate: string | null;
+  readonly exPostEvaluation: string;
+}
+
+/**
+ * The facts the record alone gives, with the features around it (consultations, reviewers, checklist)
+ * empty: the API adds theirs; the web uses these to decide what the record's own editors may do.
+ */
+export function recordFacts(record: RecordFactsSource): AssessmentFacts {
+  return {
+    stage: record.stage,
+    responsibleOfficialId: record.responsibleOfficialId,
+    assignedReviewerIds: [],
+    screening: { affectsChildren: record.screening.affectsChildren, rationale: record.screening.rationale },
+    hasPlainLanguageSummary: record.plainLanguageSummary.trim() !== '',
+    consultations: [],
+    // Vacuously true when no statement has been submitted: no point waits for an answer.
+    allStatementPointsAnswered: true,
+    reviewChecklist: [],
+    followUpDate: record.followUpDate,
+    hasExPostEvaluation: record.exPostEvaluation.trim() !== '',
+  };
+}

@@ -3,7 +3,7 @@ import { actorWith, factsWith, IN_TWO_WEEKS, LAST_WEEK, NOW, OFFICIAL_ID, REVIEW
 import { REFUSAL_CODES, type Refusal } from './refusals';
 import { WORKFLOW_ROLES, type WorkflowActor, type WorkflowRole } from './roles';
 import { isImmutable, STAGES, type Stage } from './stages';
-import { availableActions, canEditContent, checkTransition, type TransitionInput } from './workflow';
+import { availableActions, canEditContent, canWriteEvaluation, checkTransition, type TransitionInput } from './workflow';
 
 /** Every refusal code any scenario in this file produced; the last test checks all codes are reachable. */
 const seen = new Set<string>();
@@ -400,6 +400,20 @@ describe('decided and closed are immutable', () => {
         expect(permission.allowed).toBe(want.length === 0);
       }
     }
+  });
+
+  it('lets only the responsible official write the ex-post evaluation, and only in follow-up', () => {
+    for (const stage of STAGES) {
+      for (const role of everyone) {
+        const permission = canWriteEvaluation(factsWith({ stage }), actorWith(role));
+        const want = [...(role === 'official' ? [] : ['role_not_allowed']), ...(stage === 'follow_up' ? [] : ['wrong_stage'])];
+        expect([stage, role, record(permission.reasons)]).toEqual([stage, role, want]);
+        expect(permission.allowed).toBe(want.length === 0);
+      }
+    }
+    expect(record(canWriteEvaluation(factsWith({ stage: 'follow_up' }), actorWith('official', 'u-colleague')).reasons)).toEqual([
+      'not_responsible_official',
+    ]);
   });
 
   it('does not let a colleague official edit', () => {

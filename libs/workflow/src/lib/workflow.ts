@@ -126,3 +126,15 @@ export function canEditContent(facts: AssessmentFacts, actor: WorkflowActor): Pe
   }
   return { allowed: reasons.length === 0, reasons };
 }
+
+/**
+ * May this actor write the ex-post evaluation (jälkiarviointi) now? The record is immutable once
+ * decided, except for this one part: the responsible official writes it during the follow-up.
+ */
+export function canWriteEvaluation(facts: AssessmentFacts, actor: WorkflowActor): Permission {
+  const reasons: Refusal[] = actor.roles.includes('official')
+    ? identityRefusals('responsible_official', facts, actor)
+    : [refusal('role_not_allowed', { allowedRoles: 'official' })];
+  if (facts.stage !== 'follow_up') reasons.push(refusal('wrong_stage', { stage: facts.stage, expectedStage: 'follow_up' }));
+  return { allowed: reasons.length === 0, reasons };
+}
