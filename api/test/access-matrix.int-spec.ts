@@ -34,6 +34,12 @@ interface RouteCase {
   body?: (f: Fixture, caller: Caller) => object | Promise<object>;
 }
 
+/** An id no thread or comment has (comments rows). */
+const NO_SUCH_ID = '00000000-0000-4000-8000-00000000c0de';
+
+/** A consultation (and point) id nobody has. */
+const NO_CONSULTATION = '00000000-0000-4000-8000-00000000c0c0';
+
 const MATRIX: Record<string, RouteCase> = {
   'POST /api/auth/login': {
     // Each caller signs in with their own account; "anonymous" uses an address nobody has.
@@ -151,6 +157,163 @@ const MATRIX: Record<string, RouteCase> = {
     path: () => `/api/auth/password-reset/${'u'.repeat(43)}`,
     body: () => ({ password: 'a long enough password' }),
   },
+  // --- Record content (rows for record routes go here) ---
+  // --- Review and decision (rows go here) ---
+  // The review is internal to the municipality's staff; the fixture is in screening, so the responsible
+  // official's reviewer changes are refused by stage (409) and nobody is assigned to tick the checklist.
+  'GET /api/assessments/{id}/review': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/review`,
+  },
+  'GET /api/assessments/{id}/reviewer-candidates': {
+    expected: signedIn(403, { official: 200, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/reviewer-candidates`,
+  },
+  'POST /api/assessments/{id}/reviewers': {
+    expected: signedIn(403, { official: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/reviewers`,
+    body: (f) => ({ userId: f.users.reviewer.id }),
+  },
+  'DELETE /api/assessments/{id}/reviewers/{userId}': {
+    expected: signedIn(403, { official: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/reviewers/${f.users.reviewer.id}`,
+  },
+  'PUT /api/assessments/{id}/review/checklist/{item}': {
+    expected: signedIn(403, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/review/checklist/evidence_gaps_stated`,
+    body: () => ({ done: true, version: 1 }),
+  },
+  'GET /api/assessments/{id}/decisions': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/decisions`,
+  },
+  // --- Consultation and statements (rows go here) ---
+  // The fixture assessment is in screening and no council is consulted: staff read its (empty) board,
+  // the official may not plan in screening (409), others may not plan (403), a council not asked and
+  // another municipality see nothing (404). Routes on one request use an id nobody has (404 to all);
+  // who may do what on a real request is covered by consultations.int-spec.ts.
+  'GET /api/assessments/{id}/consultations': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/consultations`,
+  },
+  'GET /api/assessments/{id}/youth-councils': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/youth-councils`,
+  },
+  'POST /api/assessments/{id}/consultations': {
+    expected: signedIn(403, { official: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/consultations`,
+    body: () => ({ youthCouncilId: NO_CONSULTATION, deadline: new Date(Date.now() + 14 * 86_400_000).toISOString() }),
+  },
+  'GET /api/consultations': { expected: signedIn(200) },
+  'GET /api/consultations/{id}': { expected: signedIn(404), path: () => `/api/consultations/${NO_CONSULTATION}` },
+  'PATCH /api/consultations/{id}': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}`,
+    body: () => ({ version: 1, deadline: new Date(Date.now() + 14 * 86_400_000).toISOString() }),
+  },
+  'DELETE /api/consultations/{id}': { expected: signedIn(404), path: () => `/api/consultations/${NO_CONSULTATION}?version=1` },
+  'POST /api/consultations/{id}/withdraw': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/withdraw`,
+    body: () => ({ version: 1 }),
+  },
+  'PUT /api/consultations/{id}/points/{pointId}/disposition': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/points/${NO_CONSULTATION}/disposition`,
+    body: () => ({ version: 1, disposition: 'accepted', reason: 'Hyvä ehdotus.' }),
+  },
+  'POST /api/consultations/{id}/points': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/points`,
+    body: () => ({ text: 'Kohta' }),
+  },
+  'PATCH /api/consultations/{id}/points/{pointId}': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/points/${NO_CONSULTATION}`,
+    body: () => ({ version: 1, text: 'Kohta' }),
+  },
+  'DELETE /api/consultations/{id}/points/{pointId}': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/points/${NO_CONSULTATION}?version=1`,
+  },
+  'POST /api/consultations/{id}/statement/adopt': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/statement/adopt`,
+    body: () => ({ version: 1, meetingDate: '2026-01-15' }),
+  },
+  'POST /api/consultations/{id}/statement/submit': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/statement/submit`,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/consultations/{id}/statement/withdraw': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/statement/withdraw`,
+    body: () => ({ version: 1 }),
+  },
+  // --- Comments (rows go here) ---
+  // The fixture assessment is in screening: staff read its comments but write none yet (409); a youth
+  // council not consulted cannot read it (404). Thread and comment rows use an id nobody has (404 to
+  // all); comments.int-spec.ts covers every rule on real threads.
+  'GET /api/assessments/{id}/comment-access': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-access`,
+  },
+  'GET /api/assessments/{id}/comment-threads': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
+  },
+  'POST /api/assessments/{id}/comment-threads': {
+    expected: signedIn(409, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
+    body: () => ({ section: 'scope', audience: 'staff', text: 'Matriisin kommentti' }),
+  },
+  'GET /api/assessments/{id}/comment-mentionables': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-mentionables?audience=staff`,
+  },
+  'GET /api/assessments/{id}/comment-changes': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes`,
+  },
+  'PUT /api/assessments/{id}/comment-changes/answer': {
+    // Only a consulted youth council answers; staff get 403.
+    expected: signedIn(403, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes/answer`,
+    body: async (f) => ({ answer: 'stands', assessmentVersion: await f.version() }),
+  },
+  'POST /api/comment-threads/{threadId}/comments': {
+    expected: signedIn(404),
+    path: () => `/api/comment-threads/${NO_SUCH_ID}/comments`,
+    body: () => ({ text: 'Vastaus' }),
+  },
+  'POST /api/comment-threads/{threadId}/resolve': {
+    expected: signedIn(404),
+    path: () => `/api/comment-threads/${NO_SUCH_ID}/resolve`,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/comment-threads/{threadId}/reopen': {
+    expected: signedIn(404),
+    path: () => `/api/comment-threads/${NO_SUCH_ID}/reopen`,
+    body: () => ({ version: 1 }),
+  },
+  'PATCH /api/comments/{commentId}': {
+    expected: signedIn(404),
+    path: () => `/api/comments/${NO_SUCH_ID}`,
+    body: () => ({ text: 'Muokattu', version: 1 }),
+  },
+  'DELETE /api/comments/{commentId}': { expected: signedIn(404), path: () => `/api/comments/${NO_SUCH_ID}` },
+  'POST /api/comments/{commentId}/flags': { expected: signedIn(404), path: () => `/api/comments/${NO_SUCH_ID}/flags`, body: () => ({}) },
+  'POST /api/comments/{commentId}/hide': {
+    expected: signedIn(404),
+    path: () => `/api/comments/${NO_SUCH_ID}/hide`,
+    body: () => ({ reason: 'Asiaton' }),
+  },
+  'POST /api/comments/{commentId}/unhide': { expected: signedIn(404), path: () => `/api/comments/${NO_SUCH_ID}/unhide` },
+  // --- Notifications and scheduling (rows go here) ---
+  // Sets the queue dashboard's cookie (the dashboard itself, /api/admin/queues/board/, is not in the document: queue-board.int-spec).
+  'POST /api/admin/queues/board-session': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/health': { expected: everyone(200) },
   // Off unless DEMO_MODE (never in production).
   'GET /api/demo-accounts': { expected: everyone(404) },

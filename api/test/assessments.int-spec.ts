@@ -220,4 +220,45 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
     const bad = await env.http().get('/api/assessments').query({ stage: 'approved', meetingFrom: '2027-13-01' }).set(auth).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['meetingFrom', 'stage']);
   });
+
+  it('shows each row’s next deadline by stage, and filters by youth-council deadline in Finnish days', async () => {
+    const auth = { Authorization: `Bearer ${officialToken}` };
+    const author = (await env.db.query(`SELECT id FROM users WHERE display_name = 'Anna Virtanen'`))[0].id;
+    const [consulting, decided, closed] = (
+      await env.db.query(
+        `INSERT INTO assessments (title, stage, municipality_id, committee_id, responsible_official_id, created_by_id, planned_meeting_date, follow_up_date)
+         VALUES ('Nuorisotilan aukioloajat', 'consultation', $1, $2, $3, $3, '2027-03-01', NULL),
+                ('Puheterapiakokeilu päiväkodeissa', 'decided', $1, $2, $3, $3, '2020-01-01', '2020-06-01'),
+                ('Suljettu selvitys', 'closed', $1, $2, $3, $3, '2027-03-01', NULL)
+         RETURNING id`,
+        [kotka.municipality.id, kotka.education.id, author],
+      )
+    ).map((r: { id: string }) => r.id);
+    // Round 1 is over (returned to draft); in round 2 one council has submitted, another is still to be
+    // heard by 31 January 23:59 Finnish time (= 21:59 UTC), a third request was withdrawn.
+    const other = async (name: string) => (await createMunicipality(env.db, name)).youthCouncil.id;
+    await env.db.query(
+      `INSERT INTO consultations (assessment_id, youth_council_id, round, deadline, status, opened_at) VALUES
+         ($1, $2, 1, '2027-01-05T21:59:00Z', 'drafting', now()),
+         ($1, $2, 2, '2027-01-20T21:59:00Z', 'submitted', now()),
+         ($1, $3, 2, '2027-01-31T21:59:00Z', 'drafting', now()),
+         ($1, $4, 2, '2027-01-10T21:59:00Z', 'withdrawn', now())`,
+      [consulting, kotka.youthCouncil.id, await other('Nuva A'), await other('Nuva B')],
+    );
+    const byId = async (id: string) => (await env.http().get(`/api/assessments/${id}`).set(auth).expect(200)).body as AssessmentSummary;
+    expect((await byId(consulting)).nextDeadline).toEqual({ kind: 'consultation', at: '2027-01-31T21:59:00.000Z', overdue: false });
+    expect((await byId(decided)).nextDeadline).toEqual({ kind: 'follow_up', at: '2020-06-01', overdue: true });
+    expect((await byId(closed)).nextDeadline).toBeNull();
+
+    const titles = async (query: Record<string, string>) =>
+      ((await env.http().get('/api/assessments').query(query).set(auth).expect(200)).body as Page<AssessmentSummary>).items.map(
+        (a) => a.title,
+      );
+    // 31 January in Finland includes 21:59 UTC that day; 1 February does not.
+    expect(await titles({ deadlineFrom: '2027-01-31', deadlineTo: '2027-01-31' })).toEqual(['Nuorisotilan aukioloajat']);
+    expect(await titles({ deadlineFrom: '2027-02-01' })).toEqual([]);
+    expect(await titles({ deadlineTo: '2027-01-05' })).toEqual(['Nuorisotilan aukioloajat']);
+    const bad = await env.http().get('/api/assessments').query({ deadlineTo: '31.1.2027' }).set(auth).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['deadlineTo']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { CONFIGURABLE_NOTIFICATION_KINDS } from '@lava/contracts';
 import { createHash } from 'node:crypto';
 import { NotificationDelivery } from '../src/worker/notification-delivery';
 import { createMunicipality, createUser, TEST_PASSWORD, type TestMunicipality } from './support/factories';
@@ -97,7 +98,8 @@ describe('invitations by e-mail (real SMTP server, real worker module)', () => {
     const notifications = await env.http().get('/api/notifications').set(as(accepted.body.accessToken)).expect(200);
     expect(notifications.body).toMatchObject({ items: [], unreadCount: 0 });
     const preferences = await env.http().get('/api/me/notification-preferences').set(as(accepted.body.accessToken)).expect(200);
-    expect(preferences.body.items.map((i: { kind: string }) => i.kind)).toEqual(['assessment_created']);
+    // Every kind one chooses a channel for; never the e-mail-only invitation or reset.
+    expect(preferences.body.items.map((i: { kind: string }) => i.kind)).toEqual([...CONFIGURABLE_NOTIFICATION_KINDS]);
 
     // Once only.
     const again = await env.http().post(`/api/invitations/${token}/accept`).send({ password: 'another long password' }).expect(410);

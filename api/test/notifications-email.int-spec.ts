@@ -1,5 +1,6 @@
-import { DAILY_DIGEST_SCHEDULER, DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@lava/contracts';
+import { CONFIGURABLE_NOTIFICATION_KINDS, DAILY_DIGEST_SCHEDULER, DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@lava/contracts';
 import { Queue } from 'bullmq';
+import { NotificationOutbox } from '../src/app/notifications/notification-outbox.service';
 import { TEST_REDIS_URL } from './support/databases';
 import type { ParsedMail } from 'mailparser';
 import { startSmtpServer } from './support/smtp';
@@ -167,7 +168,8 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
       .set('Authorization', `Bearer ${token}`)
       .send({ items: [{ kind: 'assessment_created', channel: 'digest' }] })
       .expect(200);
-    expect(saved.body.items).toEqual([{ kind: 'assessment_created', channel: 'digest', isDefault: false }]);
+    expect(saved.body.items).toContainEqual({ kind: 'assessment_created', channel: 'digest', isDefault: false });
+    expect(saved.body.items).toContainEqual({ kind: 'comment_added', channel: 'digest', isDefault: true });
 
     await env.startWorker();
     // The worker registers the daily run (07:00 Helsinki time unless configured).
@@ -178,13 +180,26 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     expect(schedulers[0]).toMatchObject({ key: DAILY_DIGEST_SCHEDULER, pattern: '0 7 * * *', tz: 'Europe/Helsinki' });
 
     await createAssessment(token, education.id, 'Kirjasto');
-    await createAssessment(token, education.id, 'Nuorisotalo');
+    const nuorisotalo = await createAssessment(token, education.id, 'Nuorisotalo');
+    // A kind whose default is the digest (comments), from another feature's transaction.
+    const outbox = env.app.get(NotificationOutbox);
+    const ids = await env.db.transaction((tx) =>
+      outbox.add(tx, [
+        {
+          recipientUserId: official.id,
+          kind: 'comment_added',
+          assessmentId: nuorisotalo,
+          params: { title: 'Nuorisotalo', section: 'childrensViews', author: 'Aino' },
+        },
+      ]),
+    );
+    await outbox.publish(ids);
     await eventually(async () => {
       const [{ count }] = await env.db.query(
         `SELECT count(*)::int AS count FROM notifications WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND channel = 'digest'`,
         [official.id],
       );
-      return count === 2;
+      return count === 3;
     });
     expect(smtp.received).toHaveLength(0);
 
@@ -193,9 +208,11 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     await eventually(async () => smtp.received.length === 1);
     const [first] = smtp.received;
     const digest = first?.mail;
-    expect(digest?.subject).toBe('Lava: 2 nya aviseringar');
+    expect(digest?.subject).toBe('Lava: 3 nya aviseringar');
     expect(digest?.text).toContain('Kirjasto');
     expect(digest?.text).toContain('Nuorisotalo');
+    expect(digest?.text).toContain('Aino kommenterade avsnittet ”Barns och ungas åsikter” i ”Nuorisotalo”.');
+    expect(digest?.text).toContain(`https://lava.example/assessments/${nuorisotalo}#section-childrensViews`);
     await queue.add(JOBS.dailyDigest, {}, DEFAULT_JOB_OPTIONS);
     await eventually(async () => (await queue.getJobCounts('completed')).completed >= 5);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -206,7 +223,10 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     const { municipality } = await createMunicipality(env.db, 'Porvoo');
     const token = await env.login((await createUser(env.db, 'official', municipality)).email);
     const shown = await env.http().get('/api/me/notification-preferences').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(shown.body).toEqual({ items: [{ kind: 'assessment_created', channel: 'email', isDefault: true }] });
+    expect(shown.body.items.map((i: { kind: string }) => i.kind)).toEqual([...CONFIGURABLE_NOTIFICATION_KINDS]);
+    expect(shown.body.items).toContainEqual({ kind: 'assessment_created', channel: 'email', isDefault: true });
+    expect(shown.body.items).toContainEqual({ kind: 'comment_added', channel: 'digest', isDefault: true });
+    expect(shown.body.items.map((i: { kind: string }) => i.kind)).not.toContain('invitation');
     await env
       .http()
       .put('/api/me/notification-preferences')

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
+import { CommentsModule } from './comments/comments.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { LavaConfigModule } from './config/config.module';
 import type { LavaConfig } from './config/lava-config';
 import { DatabaseModule } from './database/database.module';
@@ -11,6 +13,8 @@ import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ReviewDecisionModule } from './review-decision/review-decision.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP API. Queue processors are not here: they live in the worker process (WorkerModule). */
@@ -28,7 +32,11 @@ export class AppModule {
         UsersModule,
         AdminModule,
         AssessmentsModule,
+        ReviewDecisionModule,
+        ConsultationsModule,
+        CommentsModule,
         NotificationsModule,
+        SchedulingModule,
         InvitationsModule,
         HealthModule,
       ],

@@ -4,14 +4,18 @@ import {
   DAILY_DIGEST_SCHEDULER,
   DEFAULT_JOB_OPTIONS,
   type DeliverNotificationJob,
+  type FireScheduledEventJob,
   JOBS,
   QUEUES,
   type SendDigestJob,
+  SESSION_CLEANUP_SCHEDULER,
 } from '@lava/contracts';
 import { type Job, type Queue, Worker } from 'bullmq';
 import { LavaConfig } from '../app/config/lava-config';
+import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
 import { redisConnection } from '../app/queue/redis-connection';
 import { NotificationDelivery } from './notification-delivery';
+import { SessionCleanup } from './session-cleanup';
 
 /**
  * The notifications queue's consumer. A BullMQ Worker made here rather than with @Processor, so its
@@ -27,6 +31,8 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     private readonly delivery: NotificationDelivery,
+    private readonly scheduled: ScheduledEventFiring,
+    private readonly sessions: SessionCleanup,
     @Inject(LavaConfig) private readonly config: LavaConfig,
   ) {}
 
@@ -54,6 +60,13 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
         { name: JOBS.dailyDigest, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
       )
       .catch((error: Error) => this.logger.warn(`Could not schedule the daily digest yet: ${error.message}`));
+    await this.queue
+      .upsertJobScheduler(
+        SESSION_CLEANUP_SCHEDULER,
+        { pattern: '30 3 * * *', tz: 'Europe/Helsinki' },
+        { name: JOBS.cleanUpSessions, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
+      )
+      .catch((error: Error) => this.logger.warn(`Could not schedule the session clean-up yet: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -65,8 +78,12 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     switch (job.name) {
       case JOBS.deliverNotification:
         return this.delivery.deliver((job.data as DeliverNotificationJob).notificationId, finalAttempt);
+      case JOBS.fireScheduledEvent:
+        return this.scheduled.fire((job.data as FireScheduledEventJob).scheduledEventId);
       case JOBS.sendDigest:
         return this.delivery.sendDigest((job.data as SendDigestJob).userId, finalAttempt);
+      case JOBS.cleanUpSessions:
+        return this.sessions.run();
       case JOBS.dailyDigest: {
         const userIds = await this.delivery.usersWithDigestWaiting();
         await this.queue.addBulk(

@@ -6,11 +6,12 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { LavaConfig } from '../app/config/lava-config';
 import { enqueueNotifications } from '../app/notifications/outbox';
+import { enqueueScheduledEvents } from '../app/scheduling/scheduled-events.queue';
 
 const BATCH_SIZE = 500;
 
 /**
- * Queues notification rows that the API committed but could not queue (Redis down,
+ * Queues notification rows and scheduled events that the API committed but could not queue (Redis down,
  * a crash between commit and enqueue). Runs at start and then on an interval; rows are
  * claimed with SKIP LOCKED so several workers share the work.
  */
@@ -52,7 +53,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       total += queued;
       if (queued < BATCH_SIZE) break;
     }
-    return total + (await this.requeueStale());
+    return total + (await this.requeueStale()) + (await this.relayScheduledEvents());
+  }
+
+  /**
+   * Scheduled events: pending rows never queued (a crash between commit and publish), and pending rows
+   * overdue by OUTBOX_REQUEUE_AFTER_MS (their delayed job was lost with Redis data, or failed for good).
+   * Adding an existing job id is a no-op, so a job still waiting is untouched.
+   */
+  async relayScheduledEvents(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `SELECT id FROM scheduled_events
+          WHERE status = 'pending'
+            AND (enqueued_at IS NULL OR due_at < now() - make_interval(secs => $1::int / 1000.0))
+          ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [this.config.OUTBOX_REQUEUE_AFTER_MS, BATCH_SIZE],
+      );
+      const ids = rows.map((r) => r.id);
+      for (const id of ids) {
+        const job = await this.queue.getJob(id);
+        if (job && (await job.isFailed())) await job.retry('failed');
+      }
+      await enqueueScheduledEvents(this.queue, tx, ids);
+      return ids.length;
+    });
   }
 
   /**

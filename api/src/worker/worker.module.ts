@@ -4,20 +4,31 @@ import type { LavaConfig } from '../app/config/lava-config';
 import { DatabaseModule } from '../app/database/database.module';
 import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
+import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
 import { Mailer } from './mail/mailer';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationsWorker } from './notifications-worker';
 import { OutboxRelay } from './outbox-relay';
+import { SessionCleanup } from './session-cleanup';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** The worker process: queue consumers, the outbox relay and the heartbeat. No HTTP. */
+/** The worker process: queue consumers, the outbox relay (notifications and scheduled events), scheduled-event firing and the heartbeat. No HTTP. */
 @Module({})
 export class WorkerModule {
   static register(config: LavaConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [LavaConfigModule.forRoot(config), DatabaseModule, QueueModule.register('worker')],
-      providers: [Mailer, NotificationDelivery, NotificationsWorker, OutboxRelay, WorkerHeartbeat, RedisClient],
+      providers: [
+        Mailer,
+        NotificationDelivery,
+        NotificationsWorker,
+        OutboxRelay,
+        WorkerHeartbeat,
+        RedisClient,
+        ScheduledEventFiring,
+        SessionCleanup,
+      ],
     };
   }
 }

@@ -1,24 +1,22 @@
-import type { AssessmentFacts } from '@lava/workflow';
+import { recordFacts, type AssessmentFacts } from '@lava/workflow';
 import type { Assessment } from './assessment.entity';
 
 /**
- * What the workflow needs to know about an assessment, from what is stored so far.
- * Consultations, statements and the review checklist arrive with their own features; until then
- * there are none, so the guards that need them refuse (no consultation can open without a youth
- * council, no review can be approved without an assigned reviewer and a complete checklist).
+ * What the workflow needs to know about an assessment: the record's own facts (shared with the web
+ * through `recordFacts`) and what the features around it (review, consultation) add through
+ * `AssessmentExtensions.facts`. Where no feature says otherwise there are no consultations, no
+ * reviewers and an empty checklist, so the guards that need them refuse.
  */
-export function assessmentFacts(assessment: Assessment): AssessmentFacts {
+export function assessmentFacts(assessment: Assessment, contributed: Partial<AssessmentFacts> = {}): AssessmentFacts {
   return {
-    stage: assessment.stage,
-    responsibleOfficialId: assessment.responsibleOfficialId,
-    assignedReviewerIds: [],
-    screening: { affectsChildren: assessment.screeningAffectsChildren, rationale: assessment.screeningRationale },
-    hasPlainLanguageSummary: assessment.plainLanguageSummary.trim().length > 0,
-    consultations: [],
-    // Vacuously true: no statement has been submitted, so no point waits for an answer.
-    allStatementPointsAnswered: true,
-    reviewChecklist: [],
-    followUpDate: assessment.followUpDate,
-    hasExPostEvaluation: assessment.exPostEvaluation.trim().length > 0,
+    ...recordFacts({
+      stage: assessment.stage,
+      responsibleOfficialId: assessment.responsibleOfficialId,
+      screening: { affectsChildren: assessment.screeningAffectsChildren, rationale: assessment.screeningRationale },
+      plainLanguageSummary: assessment.plainLanguageSummary,
+      followUpDate: assessment.followUpDate,
+      exPostEvaluation: assessment.exPostEvaluation,
+    }),
+    ...contributed,
   };
 }

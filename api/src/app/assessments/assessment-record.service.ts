@@ -1,17 +1,26 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentDetail, AssessmentVersionView, Language } from '@lava/contracts';
-import { availableActions, canEditContent, checkTransition, type AvailableAction, type WorkflowActor } from '@lava/workflow';
+import {
+  availableActions,
+  canEditContent,
+  canWriteEvaluation,
+  checkTransition,
+  type AvailableAction,
+  type WorkflowAction,
+} from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
-import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { User } from '../users/user.entity';
-import { assessmentFacts } from './assessment-facts';
+import { AssessmentAccess } from './assessment-access.service';
+import { AssessmentExtensions } from './assessment-extensions';
 import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
+import { RecordContentService } from './record-content/record-content.service';
 import { workflowRefusal } from './workflow-refusal';
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -25,9 +34,12 @@ type Changes = Record<string, { from: unknown; to: unknown }>;
 export class AssessmentRecordService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly organizations: OrganizationsService,
+    private readonly access: AssessmentAccess,
+    private readonly extensions: AssessmentExtensions,
     private readonly assessments: AssessmentsService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
+    private readonly content: RecordContentService,
   ) {}
 
   async detail(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentDetail> {
@@ -49,19 +61,26 @@ export class AssessmentRecordService {
       plainLanguageSummary: assessment.plainLanguageSummary,
       followUpDate: assessment.followUpDate,
       exPostEvaluation: assessment.exPostEvaluation,
+      ...(await this.content.content(this.db.manager, assessment)),
     };
   }
 
   /** Every action out of the current stage, allowed or not, with the reasons for the refused ones. */
   async actions(user: AuthenticatedUser, id: string): Promise<readonly AvailableAction[]> {
-    const assessment = await this.visible(this.db.manager, user, id, false);
-    return availableActions(assessmentFacts(assessment), await this.actor(user, assessment), new Date());
+    const assessment = await this.access.readable(null, user, id);
+    return availableActions(await this.access.facts(null, assessment), await this.access.actor(user, assessment), new Date());
   }
 
   async update(user: AuthenticatedUser, id: string, dto: UpdateAssessmentDto, language: Language): Promise<AssessmentDetail> {
     await this.db.transaction(async (tx) => {
-      const assessment = await this.visible(tx, user, id, true);
-      const permission = canEditContent(assessmentFacts(assessment), await this.actor(user, assessment));
+      const assessment = await this.access.readable(tx, user, id, true);
+      // The ex-post evaluation is the one part written after the decision (in follow-up); everything else is drafting.
+      const evaluationOnly = Object.entries(dto).every(
+        ([key, value]) => value === undefined || key === 'version' || key === 'exPostEvaluation',
+      );
+      const facts = await this.access.facts(tx, assessment);
+      const actor = await this.access.actor(user, assessment);
+      const permission = evaluationOnly && facts.stage === 'follow_up' ? canWriteEvaluation(facts, actor) : canEditContent(facts, actor);
       if (!permission.allowed) throw workflowRefusal(permission.reasons);
       await this.requireVersion(tx, assessment, dto.version);
 
@@ -81,6 +100,7 @@ export class AssessmentRecordService {
       set('plainLanguageSummary', dto.plainLanguageSummary);
       set('followUpDate', dto.followUpDate);
       set('exPostEvaluation', dto.exPostEvaluation);
+      Object.assign(changes, await this.content.apply(tx, assessment, dto));
       if (Object.keys(changes).length === 0) return;
 
       await this.saveVersion(tx, user, assessment, 'edited', changes, null);
@@ -96,17 +116,24 @@ export class AssessmentRecordService {
   }
 
   async transition(user: AuthenticatedUser, id: string, dto: TransitionDto, language: Language): Promise<AssessmentDetail> {
-    await this.db.transaction(async (tx) => {
-      const assessment = await this.visible(tx, user, id, true);
+    const notificationIds = await this.db.transaction(async (tx) => {
+      const assessment = await this.access.readable(tx, user, id, true);
       const now = new Date();
-      const result = checkTransition(dto.action, assessmentFacts(assessment), await this.actor(user, assessment), now, {
+      const result = checkTransition(dto.action, await this.access.facts(tx, assessment), await this.access.actor(user, assessment), now, {
         reason: dto.reason,
       });
       if (!result.ok) throw workflowRefusal(result.reasons);
       await this.requireVersion(tx, assessment, dto.version);
 
       const from = assessment.stage;
+      const reason = dto.reason?.trim() || null;
+      const context = { tx, user, assessment, action: dto.action as WorkflowAction, from, to: result.to, reason, request: dto, now };
+      const followUpDateBefore = assessment.followUpDate;
+      await this.extensions.beforeTransition(context);
       const changes: Changes = { stage: { from, to: result.to } };
+      // The decision sets the follow-up date (DecisionService); it belongs in this version's changes too.
+      if (assessment.followUpDate !== followUpDateBefore)
+        changes['followUpDate'] = { from: followUpDateBefore, to: assessment.followUpDate };
       assessment.stage = result.to;
       if (dto.action === 'screen_out' || dto.action === 'start_full_assessment') {
         // Taking the screening decision signs the screening result.
@@ -114,7 +141,10 @@ export class AssessmentRecordService {
         assessment.screeningSignedById = user.id;
         assessment.screeningSignedAt = now;
       }
-      const reason = dto.reason?.trim() || null;
+      if (dto.action === 'start_full_assessment') {
+        // The full assessment starts with the proposal and "no change" (see RecordContentService).
+        Object.assign(changes, await this.content.startFullAssessment(tx, assessment.id, language));
+      }
       await this.saveVersion(tx, user, assessment, `transition:${dto.action}`, changes, reason);
       await this.audit.record(tx, {
         actorUserId: user.id,
@@ -126,12 +156,14 @@ export class AssessmentRecordService {
         reason,
         details: { action: dto.action, version: assessment.version },
       });
+      return this.extensions.afterTransition(context);
     });
+    await this.outbox.publish(notificationIds);
     return this.detail(user, id, language);
   }
 
   async history(user: AuthenticatedUser, id: string): Promise<AssessmentVersionView[]> {
-    await this.visible(this.db.manager, user, id, false);
+    await this.access.readable(null, user, id);
     const rows: {
       version: number;
       changed_at: Date;
@@ -154,19 +186,6 @@ export class AssessmentRecordService {
       changes: r.changes,
       reason: r.reason,
     }));
-  }
-
-  /** Loads the assessment (locked for update when changing it); 404 when the caller may not see it. */
-  private async visible(tx: EntityManager, user: AuthenticatedUser, id: string, lock: boolean): Promise<Assessment> {
-    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
-    const query = tx.getRepository(Assessment).createQueryBuilder('a').where('a.id = :id', { id });
-    const assessment = await (lock ? query.setLock('pessimistic_write') : query).getOne();
-    if (!assessment || !municipalityIds.includes(assessment.municipalityId)) throw new NotFoundException('No such assessment.');
-    return assessment;
-  }
-
-  private async actor(user: AuthenticatedUser, assessment: Assessment): Promise<WorkflowActor> {
-    return { userId: user.id, roles: await this.organizations.rolesForAssessment(user.id, assessment) };
   }
 
   /** Optimistic locking with a readable answer: what was saved since the version the editor had. */
@@ -234,6 +253,19 @@ function assessmentColumns(a: Assessment) {
     plainLanguageSummary: a.plainLanguageSummary,
     followUpDate: a.followUpDate,
     exPostEvaluation: a.exPostEvaluation,
+    scopeChildrenAffected: a.scopeChildrenAffected,
+    legalUncrcArticles: a.legalUncrcArticles,
+    legalNationalLaw: a.legalNationalLaw,
+    legalWelfarePlan: a.legalWelfarePlan,
+    evidenceGaps: a.evidenceGaps,
+    viewsMethods: a.viewsMethods,
+    viewsHowGathered: a.viewsHowGathered,
+    viewsWhatTheySaid: a.viewsWhatTheySaid,
+    mitigation: a.mitigation,
+    changesMade: a.changesMade,
+    recommendation: a.recommendation,
+    bestInterests: a.bestInterests,
+    communication: a.communication,
     version: a.version,
     updatedAt: a.updatedAt,
   };

@@ -1,4 +1,4 @@
-import type { AgeGroup, ImpactKind } from '@lava/contracts';
+import type { AgeGroup, ImpactKind, ViewMethod } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
 import {
   Column,
@@ -86,6 +86,46 @@ export class Assessment {
 
   @Column({ name: 'ex_post_evaluation', type: 'text', default: '' })
   exPostEvaluation!: string;
+
+  // The full assessment (the lists are in record-content/record-content.entities.ts).
+  @Column({ name: 'scope_children_affected', type: 'text', default: '' })
+  scopeChildrenAffected!: string;
+
+  @Column({ name: 'legal_uncrc_articles', type: 'int', array: true, default: () => "'{}'" })
+  legalUncrcArticles!: number[];
+
+  @Column({ name: 'legal_national_law', type: 'text', default: '' })
+  legalNationalLaw!: string;
+
+  @Column({ name: 'legal_welfare_plan', type: 'text', default: '' })
+  legalWelfarePlan!: string;
+
+  @Column({ name: 'evidence_gaps', type: 'text', default: '' })
+  evidenceGaps!: string;
+
+  @Column({ name: 'views_methods', type: 'text', array: true, default: () => "'{}'" })
+  viewsMethods!: ViewMethod[];
+
+  @Column({ name: 'views_how_gathered', type: 'text', default: '' })
+  viewsHowGathered!: string;
+
+  @Column({ name: 'views_what_they_said', type: 'text', default: '' })
+  viewsWhatTheySaid!: string;
+
+  @Column({ type: 'text', default: '' })
+  mitigation!: string;
+
+  @Column({ name: 'changes_made', type: 'text', default: '' })
+  changesMade!: string;
+
+  @Column({ type: 'text', default: '' })
+  recommendation!: string;
+
+  @Column({ name: 'best_interests', type: 'text', default: '' })
+  bestInterests!: string;
+
+  @Column({ type: 'text', default: '' })
+  communication!: string;
 
   /** Millisecond precision, so keyset cursors made in JavaScript compare exactly. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssessmentSummary, Language, Page } from '@lava/contracts';
+import type { AssessmentSummary, Language, NextDeadline, Page } from '@lava/contracts';
 import { INITIAL_STAGE, type Stage } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { Organization, organizationName } from '../organizations/organization.entity';
 import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../organizations/organizations.service';
+import { AssessmentAccess } from './assessment-access.service';
 import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import type { CreateAssessmentDto } from './dto/create-assessment.dto';
@@ -29,6 +30,10 @@ interface SummaryRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  follow_up_date: string | null;
+  consultation_deadline: Date | null;
+  /** Today in Finland, from the database clock (calendar dates are Finnish dates). */
+  today: string;
 }
 
 @Injectable()
@@ -38,6 +43,7 @@ export class AssessmentsService {
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
+    private readonly access: AssessmentAccess,
   ) {}
 
   /**
@@ -133,6 +139,17 @@ export class AssessmentsService {
     if (query.responsibleOfficialId) add((p) => `x.responsible_official_id = ${p}::uuid`, query.responsibleOfficialId);
     if (query.meetingFrom) add((p) => `x.planned_meeting_date >= ${p}::date`, query.meetingFrom);
     if (query.meetingTo) add((p) => `x.planned_meeting_date <= ${p}::date`, query.meetingTo);
+    if (query.deadlineFrom || query.deadlineTo) {
+      // Council deadlines are instants; the range is in Finnish calendar days, ends included.
+      const from = query.deadlineFrom ?? '-infinity';
+      const to = query.deadlineTo ?? 'infinity';
+      params.push(from, to);
+      conditions.push(
+        `x.id IN (SELECT c.assessment_id FROM consultations c
+                   WHERE c.deadline >= ($${params.length - 1}::date::timestamp AT TIME ZONE 'Europe/Helsinki')
+                     AND c.deadline < (($${params.length}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki'))`,
+      );
+    }
     const search = query.q ? titleSearchQuery(query.q) : null;
     if (search) add((p) => `to_tsvector('simple', x.title) @@ to_tsquery('simple', ${p})`, search);
     const where = conditions.map((c) => `AND ${c}`).join(' ');
@@ -140,7 +157,15 @@ export class AssessmentsService {
     // merged (with `municipality_id = ANY(...)` alone PostgreSQL would read and sort every visible row).
     // A selective filter (words, committee, official, dates) is better served by its own index and a
     // sort of the few matches, so those queries leave the plan to PostgreSQL.
-    const selective = !!(search || query.committeeId || query.responsibleOfficialId || query.meetingFrom || query.meetingTo);
+    const selective = !!(
+      search ||
+      query.committeeId ||
+      query.responsibleOfficialId ||
+      query.meetingFrom ||
+      query.meetingTo ||
+      query.deadlineFrom ||
+      query.deadlineTo
+    );
     const page = selective
       ? `SELECT x.id FROM assessments x WHERE x.municipality_id = ANY($1) ${where} ORDER BY x.created_at DESC, x.id DESC LIMIT $2`
       : `SELECT p.id
@@ -160,13 +185,10 @@ export class AssessmentsService {
     return toPage(rows, query.limit, (row) => ({ createdAt: row.created_at, id: row.id }), toSummary);
   }
 
-  /** One assessment; 404 also when it exists but the caller may not see it, so existence does not leak. */
+  /** One assessment; 404 also when it exists but the caller may not read it, so existence does not leak. */
   async get(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentSummary> {
-    const municipalityIds = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
-    const [row]: SummaryRow[] = await this.db.query(`${this.summarySelect(language)} WHERE a.id = $1 AND a.municipality_id = ANY($2)`, [
-      id,
-      municipalityIds,
-    ]);
+    await this.access.readable(null, user, id);
+    const [row]: SummaryRow[] = await this.db.query(`${this.summarySelect(language)} WHERE a.id = $1`, [id]);
     if (!row) throw new NotFoundException('No such assessment.');
     return toSummary(row);
   }
@@ -176,7 +198,14 @@ export class AssessmentsService {
     return `SELECT a.id, a.title, a.stage, a.municipality_id, m.${name} AS municipality_name,
                    a.committee_id, c.${name} AS committee_name, to_char(a.planned_meeting_date, 'YYYY-MM-DD') AS planned_meeting_date,
                    a.case_number, a.responsible_official_id, u.display_name AS responsible_official_name,
-                   a.created_at, a.updated_at, a.version
+                   a.created_at, a.updated_at, a.version,
+                   to_char(a.follow_up_date, 'YYYY-MM-DD') AS follow_up_date,
+                   CASE WHEN a.stage = 'consultation' THEN (
+                     SELECT min(c.deadline) FROM consultations c
+                      WHERE c.assessment_id = a.id AND c.opened_at IS NOT NULL AND c.status IN ('not_started', 'drafting')
+                        AND c.round = (SELECT max(r.round) FROM consultations r WHERE r.assessment_id = a.id)) END
+                     AS consultation_deadline,
+                   to_char(now() AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS today
               FROM assessments a
               JOIN organizations m ON m.id = a.municipality_id
               JOIN organizations c ON c.id = a.committee_id
@@ -199,5 +228,28 @@ function toSummary(row: SummaryRow): AssessmentSummary {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
+    nextDeadline: nextDeadline(row),
   };
+}
+
+/** See `NextDeadline`: which date an assessment heads for depends on its stage. */
+function nextDeadline(row: SummaryRow): NextDeadline | null {
+  switch (row.stage) {
+    case 'consultation':
+      return row.consultation_deadline
+        ? { kind: 'consultation', at: row.consultation_deadline.toISOString(), overdue: row.consultation_deadline.getTime() < Date.now() }
+        : null;
+    case 'screening':
+    case 'draft':
+    case 'review':
+    case 'decision':
+      return row.planned_meeting_date
+        ? { kind: 'meeting', at: row.planned_meeting_date, overdue: row.planned_meeting_date < row.today }
+        : null;
+    case 'decided':
+    case 'follow_up':
+      return row.follow_up_date ? { kind: 'follow_up', at: row.follow_up_date, overdue: row.follow_up_date < row.today } : null;
+    case 'closed':
+      return null;
+  }
 }

@@ -1,6 +1,8 @@
 import { Assessment } from '../assessments/assessment.entity';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
+import { RECORD_CONTENT_ENTITIES } from '../assessments/record-content/record-content.entities';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CONSULTATION_ENTITIES } from '../consultations/consultation.entities';
 import { PasswordReset } from '../auth/password-reset.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Invitation } from '../invitations/invitation.entity';
@@ -22,4 +24,6 @@ export const ENTITIES = [
   NotificationPreference,
   Invitation,
   PasswordReset,
+  ...RECORD_CONTENT_ENTITIES,
+  ...CONSULTATION_ENTITIES,
 ];

@@ -58,6 +58,14 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'youth_council_member',
     at: { municipality: 'kotka', unit: 'youth_council' },
   },
+  {
+    // A second member, so two people can draft the council's statement together.
+    email: 'youth2@kotka.example',
+    displayName: 'Onni',
+    language: 'fi',
+    role: 'youth_council_member',
+    at: { municipality: 'kotka', unit: 'youth_council' },
+  },
   { email: 'official@kouvola.example', displayName: 'Juha Nieminen', language: 'sv', role: 'official', at: { municipality: 'kouvola' } },
   { email: 'reviewer@kouvola.example', displayName: 'Sanna Lehtonen', language: 'fi', role: 'reviewer', at: { municipality: 'kouvola' } },
   {

@@ -15,6 +15,11 @@ import {
   DEMO_USERS,
   DEMO_WELLBEING_COUNTY,
 } from './demo-data';
+import { seedCommentsDemo } from './seed-comments';
+import { seedConsultationDemo } from './seed-consultation';
+import { seedRecordContent } from './seed-content';
+import { seedNotificationsDemo } from './seed-notifications';
+import { seedReviewDemo } from './seed-review';
 
 /** Seeds the Kymenlaakso demo once. Returns false when it was already there. */
 export async function seedDemoData(db: DataSource): Promise<boolean> {
@@ -93,6 +98,11 @@ async function seed(tx: EntityManager): Promise<void> {
       details: { title: a.title },
     });
   }
+  await seedRecordContent(tx);
+  await seedConsultationDemo(tx);
+  await seedCommentsDemo(tx);
+  await seedReviewDemo(tx);
+  await seedNotificationsDemo(tx);
 }
 
 function demoMunicipality<T>(municipalities: Map<string, T>, key: string): T {

@@ -1,10 +1,13 @@
-import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import type { FailedNotificationPage, QueueCounts } from '@lava/contracts';
+import { Controller, ForbiddenException, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FailedNotificationPage, QueueBoardSession, QueueCounts } from '@lava/contracts';
+import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { uuidPipe } from '../common/uuid.pipe';
+import { LavaConfig } from '../config/lava-config';
 import { AdminNotificationsService } from './admin-notifications.service';
+import { boardCookieOptions, QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH, QUEUE_BOARD_SESSION_MS, signBoardSession } from './queue-board';
 
 /** Admin routes are no secret: others get 403. Which rows an admin sees is decided by their organizations. */
 function requireAdmin(user: AuthenticatedUser): void {
@@ -16,7 +19,10 @@ function requireAdmin(user: AuthenticatedUser): void {
 @ApiForbiddenResponse({ description: 'Only for admins.' })
 @Controller('admin')
 export class AdminNotificationsController {
-  constructor(private readonly admin: AdminNotificationsService) {}
+  constructor(
+    private readonly admin: AdminNotificationsService,
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+  ) {}
 
   /** Notifications whose e-mail failed for good, newest first, for people in your organizations. */
   @Get('notifications/failed')
@@ -39,5 +45,21 @@ export class AdminNotificationsController {
   queues(@CurrentUser() user: AuthenticatedUser): Promise<QueueCounts[]> {
     requireAdmin(user);
     return this.admin.queueCounts();
+  }
+
+  /**
+   * Opens the queue dashboard (Bull Board, read-only) for 15 minutes: sets an httpOnly, SameSite=Strict
+   * cookie, signed by the server and sent by the browser only to the board's path, because a browser
+   * navigation cannot carry the bearer token.
+   */
+  @Post('queues/board-session')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The cookie is set; open `url`.' })
+  boardSession(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): QueueBoardSession {
+    requireAdmin(user);
+    const expiresAt = new Date(Date.now() + QUEUE_BOARD_SESSION_MS);
+    response.cookie(QUEUE_BOARD_COOKIE, signBoardSession(this.config, user.id, expiresAt), boardCookieOptions(this.config, expiresAt));
+    response.setHeader('Cache-Control', 'no-store');
+    return { url: `${QUEUE_BOARD_PATH}/`, expiresAt: expiresAt.toISOString() };
   }
 }

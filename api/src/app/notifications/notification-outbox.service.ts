@@ -5,6 +5,7 @@ import { QUEUES, type NotificationKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Notification } from './notification.entity';
+import { enqueueScheduledEvents } from '../scheduling/scheduled-events.queue';
 import { enqueueNotifications } from './outbox';
 
 export interface NotificationDraft {
@@ -36,13 +37,16 @@ export class NotificationOutbox {
 
   /**
    * Best effort right after commit. If Redis is down the rows stay un-enqueued and the
-   * worker's relay queues them later; the user's request still succeeds.
+   * worker's relay queues them later; the user's request still succeeds. The ids may include
+   * scheduled events (see ScheduledEvents): those become delayed jobs (or, cancelled, lose theirs).
    */
-  async publish(notificationIds: string[]): Promise<void> {
+  async publish(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     try {
-      await enqueueNotifications(this.queue, this.db, notificationIds);
+      const { others } = await enqueueScheduledEvents(this.queue, this.db, ids);
+      await enqueueNotifications(this.queue, this.db, others);
     } catch (error) {
-      this.logger.warn(`Queued ${notificationIds.length} notification(s) later via the relay: ${(error as Error).message}`);
+      this.logger.warn(`Queued ${ids.length} notification(s) or scheduled event(s) later via the relay: ${(error as Error).message}`);
     }
   }
 }

@@ -1,4 +1,10 @@
-import { Module } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QUEUES } from '@lava/contracts';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { LavaConfig } from '../config/lava-config';
 import { QueueModule } from '../queue/queue.module';
 import { AdminNotificationsController } from './admin-notifications.controller';
 import { AdminNotificationsService } from './admin-notifications.service';
@@ -6,6 +12,7 @@ import { NotificationOutbox } from './notification-outbox.service';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { boardGuard, createQueueBoard, QUEUE_BOARD_ROUTE } from './queue-board';
 
 @Module({
   imports: [QueueModule.register('producer')],
@@ -13,4 +20,15 @@ import { NotificationsService } from './notifications.service';
   providers: [NotificationsService, NotificationOutbox, AdminNotificationsService],
   exports: [NotificationOutbox],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements NestModule {
+  constructor(
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+  ) {}
+
+  /** The queue dashboard (see queue-board.ts): its own cookie check, then Bull Board's router. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(boardGuard(this.config, this.db), createQueueBoard([this.queue])).forRoutes(QUEUE_BOARD_ROUTE);
+  }
+}

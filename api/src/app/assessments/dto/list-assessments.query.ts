@@ -46,6 +46,18 @@ export class ListAssessmentsQueryDto extends PageQueryDto implements AssessmentL
   @IsISO8601({ strict: true, strictSeparator: true }, DATE)
   @Length(10, 10, DATE)
   meetingTo?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Youth-council deadlines from this Finnish date.' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, DATE)
+  @Length(10, 10, DATE)
+  deadlineFrom?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-31', description: 'Youth-council deadlines up to and including this Finnish date.' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, DATE)
+  @Length(10, 10, DATE)
+  deadlineTo?: string;
 }
 
 /** "koulu verkko" → `koulu:* & verkko:*`: every word as a prefix, anything but letters and digits dropped. */

@@ -16,6 +16,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { DecisionDto } from '../../review-decision/review-decision.dto';
+
+import { RecordContentUpdateDto } from '../record-content/record-content.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { message: 'must be a date like 2027-02-15' };
@@ -47,7 +50,8 @@ export class ScreeningUpdateDto {
   rationale?: string;
 }
 
-export class UpdateAssessmentDto implements UpdateAssessmentRequest {
+/** The basics, the screening, the summary and follow-up, and every content section (RecordContentUpdateDto). */
+export class UpdateAssessmentDto extends RecordContentUpdateDto implements UpdateAssessmentRequest {
   @ApiProperty({ description: 'The version you started editing from.' })
   @Type(() => Number)
   @IsInt({ message: 'must be the version number you loaded' })
@@ -119,4 +123,10 @@ export class TransitionDto {
   @IsString()
   @MaxLength(5000)
   reason?: string;
+
+  @ApiPropertyOptional({ type: DecisionDto, description: 'The decision: required for record_decision, table and return_for_preparation.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision?: DecisionDto;
 }

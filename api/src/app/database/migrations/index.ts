@@ -5,6 +5,12 @@ import { NotificationDelivery1764300000000 } from './1764300000000-notification-
 import { InvitationsAndResets1764400000000 } from './1764400000000-invitations-and-resets';
 import { OneYouthCouncil1764500000000 } from './1764500000000-one-youth-council';
 import { AssessmentListFilters1764600000000 } from './1764600000000-assessment-list-filters';
+import { RecordContent1764700000000 } from './1764700000000-record-content';
+import { ReviewAndDecision1764710000000 } from './1764710000000-review-and-decision';
+import { Consultations1764720000000 } from './1764720000000-consultations';
+import { Comments1764730000000 } from './1764730000000-comments';
+import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
+import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +21,10 @@ export const MIGRATIONS = [
   InvitationsAndResets1764400000000,
   OneYouthCouncil1764500000000,
   AssessmentListFilters1764600000000,
+  RecordContent1764700000000,
+  ReviewAndDecision1764710000000,
+  Consultations1764720000000,
+  Comments1764730000000,
+  ScheduledEvents1764740000000,
+  ConsultationDeadlineIndex1764750000000,
 ];

@@ -1,0 +1,177 @@
+import type { CommentAudience, CommentSection, CommentThreadView, CommentView } from '@lava/contracts';
+import { sectionOfChange } from '@lava/contracts';
+import type { EntityManager } from 'typeorm';
+import type { CommentAccess, CommentViewer } from './comment-access.service';
+
+export interface ThreadRow {
+  id: string;
+  assessment_id: string;
+  section: CommentSection;
+  audience: CommentAudience;
+  council_id: string | null;
+  council_name: string | null;
+  quote_field: string | null;
+  quote_text: string | null;
+  quote_start: number | null;
+  quote_end: number | null;
+  anchored_version: number;
+  created_by_id: string;
+  creator_name: string;
+  created_at: Date;
+  resolved_at: Date | null;
+  resolved_by_id: string | null;
+  resolver_name: string | null;
+  version: number;
+}
+
+export interface CommentRow {
+  id: string;
+  thread_id: string;
+  reply_to_id: string | null;
+  author_id: string;
+  author_name: string;
+  council_id: string | null;
+  body: string;
+  created_at: Date;
+  edited_at: Date | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  deleted_at: Date | null;
+  version: number;
+}
+
+/** SELECT … FROM comment_threads t with the names a view needs; `nameColumn` is a fixed whitelist value. */
+export function threadSelect(nameColumn: string): string {
+  return `SELECT t.*, cu.display_name AS creator_name, ru.display_name AS resolver_name, o.${nameColumn} AS council_name
+            FROM comment_threads t
+            JOIN users cu ON cu.id = t.created_by_id
+            LEFT JOIN users ru ON ru.id = t.resolved_by_id
+            LEFT JOIN organizations o ON o.id = t.council_id`;
+}
+
+export const COMMENT_SELECT = `SELECT c.*, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id`;
+
+/**
+ * Whether a quoted passage is still there: the field's latest saved value (from the version
+ * history, which records every change as `<section>.<field>`) still has the quote at its offsets.
+ * A field that was not changed since the thread began keeps its passage; a change to a field the
+ * history cannot give as text (or to the section, when the field is unknown) counts as changed.
+ */
+export function quoteChanged(
+  thread: Pick<ThreadRow, 'section' | 'quote_field' | 'quote_text' | 'quote_start' | 'quote_end' | 'anchored_version'>,
+  versions: readonly { version: number; changes: Record<string, { from: unknown; to: unknown }> }[],
+): boolean {
+  const field = thread.quote_field;
+  if (field === null || thread.quote_text === null) return false;
+  let latest: { value: unknown } | null = null;
+  let sectionTouched = false;
+  for (const v of versions) {
+    if (v.version <= thread.anchored_version) continue;
+    for (const [key, change] of Object.entries(v.changes ?? {})) {
+      if (key === field) latest = { value: change.to };
+      else if (key.startsWith(`${field}.`) || sectionOfChange(key) === thread.section) sectionTouched = true;
+    }
+  }
+  if (latest !== null) {
+    return typeof latest.value !== 'string' || latest.value.slice(thread.quote_start ?? 0, thread.quote_end ?? 0) !== thread.quote_text;
+  }
+  // A field named as the history names it (`<section>.<field>`) that was not saved since: unchanged.
+  // A name the history does not use: any change to the section counts as a change.
+  // A passage of the whole section (field = the section key): any change to the section counts.
+  const historyName = field !== thread.section && sectionOfChange(field) === thread.section;
+  return !historyName && sectionTouched;
+}
+
+/** Builds the views of the given threads as the viewer may see them (hidden and deleted texts are never included). */
+export async function threadViews(
+  manager: EntityManager,
+  access: CommentAccess,
+  viewer: CommentViewer,
+  threads: readonly ThreadRow[],
+): Promise<CommentThreadView[]> {
+  if (threads.length === 0) return [];
+  const ids = threads.map((t) => t.id);
+  const comments: CommentRow[] = await manager.query(`${COMMENT_SELECT} WHERE c.thread_id = ANY($1) ORDER BY c.created_at, c.id`, [ids]);
+  const commentIds = comments.map((c) => c.id);
+  const [revisions, mentions, flags] = await Promise.all([
+    manager.query(`SELECT comment_id, body, written_at FROM comment_revisions WHERE comment_id = ANY($1) ORDER BY written_at, id`, [
+      commentIds,
+    ]) as Promise<{ comment_id: string; body: string; written_at: Date }[]>,
+    manager.query(
+      `SELECT m.comment_id, u.id, u.display_name FROM comment_mentions m JOIN users u ON u.id = m.user_id
+        WHERE m.comment_id = ANY($1) ORDER BY u.display_name`,
+      [commentIds],
+    ) as Promise<{ comment_id: string; id: string; display_name: string }[]>,
+    manager.query(
+      `SELECT comment_id, count(*)::int AS count, bool_or(user_id = $2) AS mine,
+              coalesce(array_agg(reason ORDER BY created_at) FILTER (WHERE reason <> ''), '{}') AS reasons
+         FROM comment_flags WHERE comment_id = ANY($1) GROUP BY comment_id`,
+      [commentIds, viewer.user.id],
+    ) as Promise<{ comment_id: string; count: number; mine: boolean; reasons: string[] }[]>,
+  ]);
+  const minAnchor = Math.min(...threads.filter((t) => t.quote_text !== null).map((t) => t.anchored_version));
+  const versions: { version: number; changes: Record<string, { from: unknown; to: unknown }> }[] = Number.isFinite(minAnchor)
+    ? await manager.query(`SELECT version, changes FROM assessment_versions WHERE assessment_id = $1 AND version > $2 ORDER BY version`, [
+        viewer.assessment.id,
+        minAnchor,
+      ])
+    : [];
+
+  const flagsOf = new Map(flags.map((f) => [f.comment_id, f]));
+  const view = (thread: ThreadRow, c: CommentRow, writable: boolean): CommentView => {
+    const gone = c.hidden_at !== null || c.deleted_at !== null;
+    const flag = flagsOf.get(c.id);
+    return {
+      id: c.id,
+      threadId: c.thread_id,
+      replyToId: c.reply_to_id,
+      author: { id: c.author_id, displayName: c.author_name },
+      text: gone ? null : c.body,
+      createdAt: c.created_at.toISOString(),
+      editedAt: c.edited_at?.toISOString() ?? null,
+      revisions: gone
+        ? []
+        : revisions.filter((r) => r.comment_id === c.id).map((r) => ({ text: r.body, writtenAt: r.written_at.toISOString() })),
+      mentions: gone ? [] : mentions.filter((m) => m.comment_id === c.id).map((m) => ({ id: m.id, displayName: m.display_name })),
+      hidden: c.hidden_at ? { at: c.hidden_at.toISOString(), reason: c.hidden_reason ?? '' } : null,
+      deletedAt: c.deleted_at?.toISOString() ?? null,
+      flagCount: flag?.count ?? 0,
+      flaggedByMe: flag?.mine ?? false,
+      ...(viewer.moderator && thread.audience !== 'council' ? { flagReasons: gone ? [] : (flag?.reasons ?? []) } : {}),
+      version: c.version,
+      canEdit: !gone && writable && c.author_id === viewer.user.id,
+      canHide: viewer.moderator && thread.audience !== 'council' && c.deleted_at === null,
+    };
+  };
+
+  return threads.map((t) => {
+    const scope = { audience: t.audience, councilId: t.council_id };
+    const writable = access.mayWrite(viewer, scope);
+    return {
+      id: t.id,
+      assessmentId: t.assessment_id,
+      section: t.section,
+      audience: t.audience,
+      council: t.council_id ? { id: t.council_id, name: t.council_name ?? '' } : null,
+      quote:
+        t.quote_text !== null && t.quote_field !== null
+          ? {
+              field: t.quote_field,
+              text: t.quote_text,
+              start: t.quote_start ?? 0,
+              end: t.quote_end ?? 0,
+              changed: quoteChanged(t, versions),
+            }
+          : null,
+      createdBy: { id: t.created_by_id, displayName: t.creator_name },
+      createdAt: t.created_at.toISOString(),
+      resolved: t.resolved_at
+        ? { at: t.resolved_at.toISOString(), by: { id: t.resolved_by_id ?? '', displayName: t.resolver_name ?? '' } }
+        : null,
+      comments: comments.filter((c) => c.thread_id === t.id).map((c) => view(t, c, writable)),
+      version: t.version,
+      canReply: writable && t.resolved_at === null,
+      canResolve: writable,
+    };
+  });
+}

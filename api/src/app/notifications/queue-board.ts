@@ -1,0 +1,107 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { LavaConfig } from '../config/lava-config';
+
+/**
+ * Bull Board (the queues' dashboard) for admins. The API authenticates with bearer tokens kept in
+ * memory, which a browser navigation cannot send; so an admin-only POST (bearer) sets a short-lived
+ * signed cookie that the browser sends only to the board's path:
+ * httpOnly (no script reads it), SameSite=Strict (no other site's page or form can make the browser
+ * send it: the board's own POSTs are safe from CSRF), Secure in production, Path=the board.
+ * Every request to the board checks the signature, the expiry, and that the person is still an active
+ * admin. The board is read-only: the queue is shared by every organization, so retrying and removing
+ * stay with the scoped failed-deliveries list.
+ */
+export const QUEUE_BOARD_PATH = '/api/admin/queues/board';
+/** The route below the global `api` prefix (for the middleware consumer). */
+export const QUEUE_BOARD_ROUTE = 'admin/queues/board';
+export const QUEUE_BOARD_COOKIE = 'lava_queue_board';
+export const QUEUE_BOARD_SESSION_MS = 15 * 60_000;
+
+function key(config: Pick<LavaConfig, 'JWT_SECRET'>): Buffer {
+  // A key of its own, derived from the server secret: a board cookie is no access token and vice versa.
+  return createHmac('sha256', config.JWT_SECRET).update('lava-queue-board-cookie').digest();
+}
+
+function signature(config: Pick<LavaConfig, 'JWT_SECRET'>, payload: string): string {
+  return createHmac('sha256', key(config)).update(payload).digest('base64url');
+}
+
+export function signBoardSession(config: Pick<LavaConfig, 'JWT_SECRET'>, userId: string, expiresAt: Date): string {
+  const payload = Buffer.from(JSON.stringify({ sub: userId, exp: expiresAt.getTime() })).toString('base64url');
+  return `${payload}.${signature(config, payload)}`;
+}
+
+/** The user id of a valid, unexpired session cookie; null otherwise. */
+export function verifyBoardSession(config: Pick<LavaConfig, 'JWT_SECRET'>, value: string | undefined, now = Date.now()): string | null {
+  if (!value) return null;
+  const [payload, given, extra] = value.split('.');
+  if (!payload || !given || extra !== undefined) return null;
+  const expected = Buffer.from(signature(config, payload));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
+    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp <= now) return null;
+    return claims.sub;
+  } catch {
+    return null;
+  }
+}
+
+export function boardCookieOptions(config: Pick<LavaConfig, 'NODE_ENV'>, expiresAt: Date): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', secure: config.NODE_ENV === 'production', path: QUEUE_BOARD_PATH, expires: expiresAt };
+}
+
+function readCookie(request: Request, name: string): string | undefined {
+  const parsed = (request as Request & { cookies?: Record<string, string> }).cookies?.[name];
+  if (parsed !== undefined) return parsed;
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/** Lets a request through to the board only with a valid cookie of a person who is an active admin now. */
+export function boardGuard(config: Pick<LavaConfig, 'JWT_SECRET'>, db: DataSource): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const userId = verifyBoardSession(config, readCookie(request, QUEUE_BOARD_COOKIE));
+    const refuse = (status: number, text: string) => {
+      response.status(status).type('text/plain; charset=utf-8').setHeader('Cache-Control', 'no-store');
+      response.send(text);
+    };
+    if (!userId) {
+      refuse(401, 'Open the queue dashboard from the admin page in Lava (the link is valid for 15 minutes).');
+      return;
+    }
+    db.query(
+      `SELECT 1 FROM users u WHERE u.id = $1 AND u.active AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'admin')`,
+      [userId],
+    ).then(
+      (rows: unknown[]) => {
+        if (rows.length === 0) refuse(403, 'The queue dashboard is for administrators.');
+        else next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+/** The board's Express router, mounted at QUEUE_BOARD_PATH. */
+export function createQueueBoard(queues: Queue[]): RequestHandler {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+    // @bull-board/express 9.10.1 (the newest) pins its own copy of @bull-board/api 9.10.1; the two differ only in private fields.
+    serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    options: { uiConfig: { boardTitle: 'Lava' } },
+  });
+  return serverAdapter.getRouter() as RequestHandler;
+}

@@ -1,0 +1,32 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AssessmentExtensions } from '../assessments/assessment-extensions';
+import { AssessmentsModule } from '../assessments/assessments.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { DecisionService } from './decision.service';
+import { ReviewDecisionController } from './review-decision.controller';
+import { ReviewService } from './review.service';
+
+/** Reviewers, review rounds with the quality checklist, and the committee's signed decisions. */
+@Module({
+  imports: [AssessmentsModule, NotificationsModule],
+  controllers: [ReviewDecisionController],
+  providers: [ReviewService, DecisionService],
+})
+export class ReviewDecisionModule implements OnModuleInit {
+  constructor(
+    private readonly extensions: AssessmentExtensions,
+    private readonly reviews: ReviewService,
+    private readonly decisions: DecisionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.register({
+      facts: (db, assessment) => this.reviews.facts(db, assessment),
+      beforeTransition: (context) => this.decisions.beforeTransition(context),
+      afterTransition: async (context) => [
+        ...(await this.reviews.afterTransition(context)),
+        ...(await this.decisions.afterTransition(context)),
+      ],
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { ScheduledEventKind } from '@lava/contracts';
+import type { EntityManager } from 'typeorm';
+import { type ScheduledEventDraft, ScheduledEvents } from './scheduled-events.service';
+
+const DAY_MS = 24 * 3600 * 1000;
+const DEADLINE_KINDS: readonly ScheduledEventKind[] = ['consultation_deadline_reminder', 'consultation_overdue'];
+
+/** Days before the deadline when the members are reminded. */
+export const REMINDER_DAYS = [7, 2] as const;
+
+/** The reminders still ahead (7 and 2 days before) and the escalation at the deadline. */
+export function consultationDeadlineEvents(consultationId: string, deadline: Date, now: Date): ScheduledEventDraft[] {
+  const iso = deadline.toISOString();
+  const reminders: ScheduledEventDraft[] = REMINDER_DAYS.map((days) => ({ days, dueAt: new Date(deadline.getTime() - days * DAY_MS) }))
+    .filter((r) => r.dueAt.getTime() > now.getTime())
+    .map((r) => ({
+      kind: 'consultation_deadline_reminder',
+      subjectId: consultationId,
+      dueAt: r.dueAt,
+      params: { deadline: iso, daysLeft: String(r.days) },
+    }));
+  return [...reminders, { kind: 'consultation_overdue', subjectId: consultationId, dueAt: deadline, params: { deadline: iso } }];
+}
+
+/**
+ * A consultation's deadline work: reminders to the council's members 7 and 2 days before (those
+ * already in the past are skipped) and the escalation to the responsible official at the deadline.
+ *
+ * Call `schedule` when a consultation opens or its deadline moves, `cancel` when it is submitted,
+ * withdrawn or closed, both inside your transaction; then `publish` the returned ids after commit.
+ * At fire time the worker checks the consultation again (status not_started/drafting, deadline still
+ * the scheduled one, not closed, assessment still in consultation), so a late cancel or a moved
+ * deadline never sends a wrong reminder even if a job was already on its way.
+ */
+@Injectable()
+export class ConsultationDeadlines {
+  constructor(private readonly events: ScheduledEvents) {}
+
+  /** Replaces the consultation's pending deadline events; returns ids to publish after commit. */
+  async schedule(tx: EntityManager, consultationId: string, deadline: Date, now: Date = new Date()): Promise<string[]> {
+    const cancelled = await this.events.cancelPending(tx, consultationId, DEADLINE_KINDS);
+    const added = await this.events.add(tx, consultationDeadlineEvents(consultationId, deadline, now));
+    return [...cancelled, ...added];
+  }
+
+  /** Cancels the consultation's pending deadline events; returns ids to publish after commit. */
+  cancel(tx: EntityManager, consultationId: string): Promise<string[]> {
+    return this.events.cancelPending(tx, consultationId, DEADLINE_KINDS);
+  }
+
+  publish(ids: readonly string[]): Promise<void> {
+    return this.events.publish(ids);
+  }
+}
