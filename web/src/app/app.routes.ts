@@ -34,6 +34,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),
   },
   {
+    path: 'consultations',
+    canActivate: [authGuard],
+    loadChildren: () => import('./features/consultation/consultation.routes').then((m) => m.CONSULTATION_ROUTES),
+  },
+  {
     path: 'notifications',
     title: 'titles.notifications',
     canActivate: [authGuard],

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TranslocoTestingModule, type Translation } from '@jsverse/transloco';
+import { mergeTranslationParts, TRANSLATION_PARTS, type TranslationTree } from '../app/core/i18n/translation-parts';
 
 export const LANGS = ['fi', 'sv', 'en'] as const;
 
-/** The real translation file for a language (web/public/i18n/<lang>.json). */
+const I18N = join(__dirname, '..', '..', 'public', 'i18n');
+
+/** The real translations for a language: web/public/i18n/<lang>.json merged with every part's <part>/<lang>.json. */
 export function loadTranslation(lang: (typeof LANGS)[number]): Translation {
-  const file = join(__dirname, '..', '..', 'public', 'i18n', `${lang}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Translation;
+  const files = [`${lang}.json`, ...TRANSLATION_PARTS.map((part) => join(part, `${lang}.json`))];
+  return mergeTranslationParts(
+    files.map((name) => ({ name, tree: JSON.parse(readFileSync(join(I18N, name), 'utf8')) as TranslationTree })),
+  ) as Translation;
 }
 
 /** Transloco with the real English texts, so tests query what a user reads. */

@@ -19,7 +19,7 @@ export const guestGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
   await auth.restore();
-  return auth.isLoggedIn() ? router.createUrlTree(['/assessments']) : true;
+  return auth.isLoggedIn() ? router.parseUrl(auth.homePath()) : true;
 };
 
 /** The admin area: only for admins (the API checks again on every call). */

@@ -44,6 +44,12 @@ export class AuthService {
     return this.user()?.memberships.some((m) => m.role === role) ?? false;
   }
 
+  /** Where a person starts: youth council members at their council's consultations, everyone else at the assessments. */
+  homePath(): string {
+    const memberships = this.user()?.memberships ?? [];
+    return memberships.length > 0 && memberships.every((m) => m.role === 'youth_council_member') ? '/consultations' : '/assessments';
+  }
+
   /** Once per page load (the route guards wait for it): picks up the session the refresh cookie holds, if any. */
   restore(): Promise<boolean> {
     this.restoring ??= firstValueFrom(this.refresh()).then((token) => token !== null);

@@ -4,6 +4,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { NotificationPage, NotificationView } from '@lava/contracts';
 import { EMPTY, Observable, Subject, catchError, exhaustMap, merge, of, switchMap, tap, timer } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { FragmentLanding } from './fragment-landing';
 
 export const NOTIFICATION_POLL_MS = 5_000;
 const NOTIFICATIONS_URL = '/api/notifications';
@@ -17,6 +18,8 @@ export class NotificationsService {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly refresh$ = new Subject<void>();
+  /** Notification links lead into a page (e.g. its consultation part): started with the app, like this service. */
+  private readonly fragmentLanding = inject(FragmentLanding);
 
   private readonly page = signal<NotificationPage | null>(null);
   readonly loadFailed = signal(false);

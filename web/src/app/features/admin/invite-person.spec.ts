@@ -27,6 +27,17 @@ async function render() {
   const fixture = TestBed.createComponent(InvitePerson);
   const http = TestBed.inject(HttpTestingController);
   http.expectOne('/api/admin/organizations').flush(ORGANIZATIONS);
+  http.expectOne({ method: 'GET', url: '/api/admin/invitations' }).flush([
+    {
+      id: 'i1',
+      userId: 'u9',
+      email: 'onni@kotka.example',
+      displayName: 'Onni',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      sentAt: '2026-11-20T10:00:05.000Z',
+      expiresAt: '2026-11-27T10:00:05.000Z',
+    },
+  ]);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
   const field = <T extends HTMLElement>(selector: string): T => {
@@ -63,7 +74,7 @@ describe('InvitePerson', () => {
     email.dispatchEvent(new Event('input'));
     await choose('#invite-organization', 'y1');
     field<HTMLButtonElement>('button[type=submit]').click();
-    const request = http.expectOne('/api/admin/invitations');
+    const request = http.expectOne({ method: 'POST', url: '/api/admin/invitations' });
     expect(request.request.body).toEqual({
       email: 'veera@kotka.example',
       language: 'en',
@@ -72,6 +83,18 @@ describe('InvitePerson', () => {
     request.flush({ userId: 'u1', outcome: 'invited' });
     await fixture.whenStable();
     expect(TestBed.inject(AnnouncerService).message()).toEqual({ key: 'invite.sent', params: { email: 'veera@kotka.example' } });
+    // The list of waiting invitations is fetched again, now with the new one.
+    http.expectOne({ method: 'GET', url: '/api/admin/invitations' }).flush([]);
+    await fixture.whenStable();
+  });
+
+  it('lists the invitations not yet accepted, with when the link expires', async () => {
+    const { el } = await render();
+    const item = el.querySelector('ul.pending li');
+    expect(item?.textContent).toContain('Onni');
+    expect(item?.textContent).toContain('onni@kotka.example');
+    expect(item?.textContent).toContain('the link expires');
+    expect(item?.querySelectorAll('time')).toHaveLength(2);
   });
 
   it('shows what is missing instead of sending', async () => {

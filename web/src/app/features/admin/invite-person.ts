@@ -10,17 +10,19 @@ import {
   type CreateInvitationRequest,
   type InvitationResult,
   type Language,
+  type PendingInvitationView,
   type Role,
 } from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { AdminApi } from './admin.api';
 
 /** "Invite a person": an e-mail with a link to set a password (or, for someone with an account, a note that they got the role). */
 @Component({
   selector: 'lava-invite-person',
-  imports: [ReactiveFormsModule, TranslocoPipe],
+  imports: [ReactiveFormsModule, TranslocoPipe, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './invite-person.html',
   styleUrl: './invite-person.css',
@@ -43,8 +45,13 @@ export class InvitePerson {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly roles = signal<Role[]>([]);
+  /** Invitations not yet accepted (null while loading; an empty list when none or when they could not be loaded). */
+  protected readonly pending = signal<PendingInvitationView[] | null>(null);
+  protected readonly pendingFailed = signal(false);
+  protected readonly locale = this.language.locale;
 
   constructor() {
+    this.loadPending();
     inject(AdminApi)
       .organizations()
       .subscribe({ next: (orgs) => this.organizations.set(orgs), error: () => this.organizations.set([]) });
@@ -83,11 +90,23 @@ export class InvitePerson {
         this.announcer.announce(result.outcome === 'invited' ? 'invite.sent' : 'invite.accessGranted', { email: body.email });
         this.submitted.set(false);
         this.form.reset({ language: value.language, organizationId: value.organizationId, role: value.role });
+        this.loadPending();
       },
       error: (err: unknown) => {
         this.busy.set(false);
         // The API's own message, or '' for "could not be sent" in the language on screen.
         this.error.set(apiError(err)?.message ?? '');
+      },
+    });
+  }
+
+  protected loadPending(): void {
+    this.pendingFailed.set(false);
+    this.http.get<PendingInvitationView[]>('/api/admin/invitations').subscribe({
+      next: (items) => this.pending.set(items),
+      error: () => {
+        this.pending.set([]);
+        this.pendingFailed.set(true);
       },
     });
   }

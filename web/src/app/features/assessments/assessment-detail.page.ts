@@ -16,7 +16,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentDetail, AssessmentVersionView } from '@lava/contracts';
-import { canEditContent, isWorkflowRole, type AssessmentFacts, type AvailableAction } from '@lava/workflow';
+import { canEditContent, isWorkflowRole, type AvailableAction } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
@@ -25,34 +25,37 @@ import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { StageBar } from '../../shared/stage-bar/stage-bar';
 import { AssessmentsApi } from './assessments.api';
+import { contentFacts } from './content-facts';
 import { ActionBar, type ActionRequest } from './record/action-bar';
 import { RecordEditor, type ApiRefusal } from './record/record-editor';
-import { ScreeningSection } from './record/screening-section';
+import { RecordForm } from './record/record-form';
 import { VersionHistory } from './record/version-history';
+import { CommentsPanel } from '../comments/comments-panel';
 import { WorkflowTexts } from './record/workflow-texts';
-
-/** What the workflow needs to decide whether the content is editable (the rest does not matter for that). */
-export function contentFacts(detail: AssessmentDetail): AssessmentFacts {
-  return {
-    stage: detail.stage,
-    responsibleOfficialId: detail.responsibleOfficial.id,
-    assignedReviewerIds: [],
-    screening: { affectsChildren: detail.screening.affectsChildren, rationale: detail.screening.rationale },
-    hasPlainLanguageSummary: detail.plainLanguageSummary.trim() !== '',
-    consultations: [],
-    allStatementPointsAnswered: true,
-    reviewChecklist: [],
-    followUpDate: detail.followUpDate,
-    hasExPostEvaluation: detail.exPostEvaluation.trim() !== '',
-  };
-}
+import { DecisionPanel, DECISION_PANEL_ACTIONS } from '../decision/decision-panel';
+import { ReviewPanel } from '../review/review-panel';
+import { ConsultationPanel } from '../consultation/consultation-panel';
+import { FollowUpPanel } from '../follow-up/follow-up-panel';
 
 type PageState = 'loading' | 'ok' | 'notFound' | 'error';
 
 /** The assessment record: header, stage, the actions the workflow offers, the screening and the history. */
 @Component({
   selector: 'lava-assessment-detail-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe, StageBar, ActionBar, ScreeningSection, VersionHistory],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    StageBar,
+    ActionBar,
+    RecordForm,
+    VersionHistory,
+    ReviewPanel,
+    DecisionPanel,
+    ConsultationPanel,
+    CommentsPanel,
+    FollowUpPanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-detail.page.html',
   styleUrl: './assessment-detail.page.css',
@@ -75,6 +78,8 @@ export class AssessmentDetailPage {
   protected readonly versions = signal<readonly AssessmentVersionView[]>([]);
   protected readonly historyFailed = signal(false);
   protected readonly busy = signal(false);
+  /** The decision's actions need their payload, so the decision panel takes them, not the action bar. */
+  protected readonly barActions = computed(() => this.actions().filter((a) => !DECISION_PANEL_ACTIONS.includes(a.action)));
   protected readonly actionError = signal<{ text: string | null; key: string | null; refusals: ApiRefusal[] } | null>(null);
 
   protected readonly editor = new RecordEditor({
@@ -176,6 +181,12 @@ export class AssessmentDetailPage {
 
   private focus(selector: string): void {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+  }
+
+  /** The review or decision panel changed something the workflow looks at (or signed the decision). */
+  protected async featureChanged(detail: AssessmentDetail | null): Promise<void> {
+    if (detail) this.editor.load(detail);
+    await this.refreshSide();
   }
 
   protected refusalText(refusal: ApiRefusal): string {

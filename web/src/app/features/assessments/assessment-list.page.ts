@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentListFilters, AssessmentSummary } from '@lava/contracts';
@@ -34,12 +44,14 @@ export class AssessmentListPage {
   protected readonly canCreate = this.auth.hasRole('official');
   protected readonly stages = STAGES;
   /** The filter form's fields; applied (and the list reloaded from the top) on submit. */
-  protected readonly filterForm: { q: string; stage: Stage | ''; meetingFrom: string; meetingTo: string } = {
-    q: '',
-    stage: '',
-    meetingFrom: '',
-    meetingTo: '',
-  };
+  protected readonly filterForm: {
+    q: string;
+    stage: Stage | '';
+    meetingFrom: string;
+    meetingTo: string;
+    deadlineFrom: string;
+    deadlineTo: string;
+  } = { q: '', stage: '', meetingFrom: '', meetingTo: '', deadlineFrom: '', deadlineTo: '' };
   private filters: AssessmentListFilters = {};
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -48,7 +60,17 @@ export class AssessmentListPage {
   private readonly created = (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
 
   constructor() {
-    this.load(null);
+    // Municipality and committee names come in the language of the request: reload from the top
+    // when the language changes (the first run of the effect is the initial load).
+    const language = inject(LanguageService).language;
+    effect(() => {
+      language();
+      untracked(() => {
+        this.items.set([]);
+        this.loaded.set(false);
+        this.load(null);
+      });
+    });
   }
 
   protected showMore(): void {
@@ -57,12 +79,14 @@ export class AssessmentListPage {
   }
 
   protected applyFilters(): void {
-    const { q, stage, meetingFrom, meetingTo } = this.filterForm;
+    const { q, stage, meetingFrom, meetingTo, deadlineFrom, deadlineTo } = this.filterForm;
     this.filters = {
       q: q.trim() || undefined,
       stage: stage || undefined,
       meetingFrom: meetingFrom || undefined,
       meetingTo: meetingTo || undefined,
+      deadlineFrom: deadlineFrom || undefined,
+      deadlineTo: deadlineTo || undefined,
     };
     this.items.set([]);
     this.loaded.set(false);
@@ -74,6 +98,8 @@ export class AssessmentListPage {
     this.filterForm.stage = '';
     this.filterForm.meetingFrom = '';
     this.filterForm.meetingTo = '';
+    this.filterForm.deadlineFrom = '';
+    this.filterForm.deadlineTo = '';
     this.applyFilters();
   }
 

@@ -1,4 +1,4 @@
-import type { AssessmentDetail, AssessmentSummary } from '@lava/contracts';
+import { emptyRecordContent, type AssessmentDetail, type AssessmentSummary } from '@lava/contracts';
 
 export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}): AssessmentSummary {
   return {
@@ -15,6 +15,7 @@ export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     version: 1,
+    nextDeadline: { kind: 'meeting', at: '2026-12-15', overdue: false },
     ...overrides,
   };
 }
@@ -26,6 +27,7 @@ export function detail(overrides: Partial<AssessmentDetail> = {}): AssessmentDet
     plainLanguageSummary: '',
     followUpDate: null,
     exPostEvaluation: '',
+    ...emptyRecordContent(),
     ...overrides,
   };
 }

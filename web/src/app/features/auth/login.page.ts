@@ -116,6 +116,6 @@ export class LoginPage implements OnInit {
   private safeReturnUrl(): string {
     const url = this.returnUrl();
     // Only same-site paths: never "//evil.example" or absolute URLs.
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/assessments';
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : this.auth.homePath();
   }
 }

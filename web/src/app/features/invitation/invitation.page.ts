@@ -61,7 +61,7 @@ export class InvitationPage implements OnInit {
       next: (response) => {
         const user = this.auth.startSession(response);
         void this.language.use(user.language);
-        void this.router.navigateByUrl('/assessments');
+        void this.router.navigateByUrl(this.auth.homePath());
       },
       error: (err: unknown) => {
         this.busy.set(false);

@@ -1,10 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
-import { NOTIFICATION_KINDS, type NotificationView } from '@lava/contracts';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { NOTIFICATION_KINDS, type NotificationView, notificationLink } from '@lava/contracts';
 import { LanguageService } from '../../core/i18n/language.service';
+import { notificationDisplayParams, notificationLinkLabel } from '../../core/notifications/notification-display';
 import { NotificationsService } from '../../core/notifications/notifications.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
+
+/** Where the section and outcome names are (objects of names, not texts). */
+const NAMES = 'notifications';
 
 @Component({
   selector: 'lava-notifications-page',
@@ -15,8 +20,27 @@ import { LocalDatePipe } from '../../shared/local-date.pipe';
 })
 export class NotificationsPage {
   protected readonly notifications = inject(NotificationsService);
-  protected readonly locale = inject(LanguageService).locale;
+  private readonly language = inject(LanguageService);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly locale = this.language.locale;
   protected readonly failedId = signal<string | null>(null);
+  private readonly sections = toSignal(this.transloco.selectTranslateObject<Record<string, string>>(`${NAMES}.sections`), {
+    initialValue: {},
+  });
+  private readonly outcomes = toSignal(this.transloco.selectTranslateObject<Record<string, string>>(`${NAMES}.outcomes`), {
+    initialValue: {},
+  });
+
+  /** Each notification with what its sentence shows, where its link leads and what the link says. */
+  protected readonly shown = computed(() => {
+    const names = { sections: this.sections() ?? {}, outcomes: this.outcomes() ?? {} };
+    return this.notifications.items().map((n) => ({
+      n,
+      params: notificationDisplayParams(n, this.language.language(), this.locale(), names),
+      link: n.assessmentId ? notificationLink(n) : null,
+      linkLabel: notificationLinkLabel(n.kind),
+    }));
+  });
   protected readonly busyId = signal<string | null>(null);
 
   constructor() {

@@ -55,6 +55,31 @@ describe('patchBody', () => {
     });
     expect(patchBody({ 'screening.affectsChildren': null }, 2)).toEqual({ version: 2, screening: { affectsChildren: null } });
   });
+
+  it('nests content fields by section (`<section>.<field>`) and sends lists whole', () => {
+    const items = [
+      { id: 'a1', title: 'Proposal', description: '' },
+      { id: 'a2', title: 'No change', description: '' },
+    ];
+    expect(
+      patchBody(
+        {
+          'mitigation.text': 'm',
+          'recommendation.bestInterests': 'b',
+          'recommendation.text': 'r',
+          'alternatives.items': items,
+          title: 'T',
+        },
+        7,
+      ),
+    ).toEqual({
+      version: 7,
+      mitigation: { text: 'm' },
+      recommendation: { bestInterests: 'b', text: 'r' },
+      alternatives: { items },
+      title: 'T',
+    });
+  });
 });
 
 describe('RecordEditor', () => {
@@ -229,5 +254,36 @@ describe('RecordEditor', () => {
     expect(await editor.settle()).toBe(true);
     expect(sent).toEqual([{ version: 5, screening: { affectsChildren: true, ageGroups: ['0-6', '7-12'] } }]);
     expect(editor.version()).toBe(6);
+  });
+
+  it('setMany saves an alternative and its matrix rows in one PATCH, and takes the rows the API added', async () => {
+    const alternatives = [
+      { id: 'a1', title: 'Proposal', description: '' },
+      { id: 'a2', title: 'No change', description: '' },
+    ];
+    const start = detail({ version: 4, alternatives: { items: alternatives } });
+    const { port, sent, answers } = fakePort(start);
+    const editor = new RecordEditor(port);
+    editor.load(start);
+    const third = { id: 'a3', title: '', description: '' };
+    editor.setMany({ 'alternatives.items': [...alternatives, third] });
+    // The API answers with the general-principle rows it added for the new alternative.
+    const added = [2, 3, 6, 12].map((article) => ({
+      id: `r${article}`,
+      alternativeId: 'a3',
+      article,
+      group: 'all',
+      direction: 'unknown' as const,
+      directness: 'direct' as const,
+      term: 'short' as const,
+      note: '',
+    }));
+    answers.push(() => ({ ...start, version: 5, alternatives: { items: [...alternatives, third] }, impactMatrix: { rows: added } }));
+    await settleTimers();
+    expect(sent).toEqual([{ version: 4, alternatives: { items: [...alternatives, third] } }]);
+    expect(editor.value('impactMatrix.rows')).toEqual(added);
+    expect(editor.pending()).toEqual([]);
+    await settleTimers(3000);
+    expect(sent).toHaveLength(1);
   });
 });

@@ -2,31 +2,50 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, signal } from '@angular/core';
 import {
   AGE_GROUPS,
+  CONTENT_FIELDS,
   type AgeGroup,
   type ApiError,
   type AssessmentDetail,
+  type ContentField,
+  type ContentSection,
   type ImpactKind,
+  type RecordContent,
   type UpdateAssessmentRequest,
 } from '@lava/contracts';
 import { apiError } from '../../../shared/api-error';
 
-/** The fields the record page edits, named as the API names them in versions and conflicts. */
-export const RECORD_FIELDS = [
+/** The basics, screening and summary fields the record page edits, named as the API names them in versions and conflicts. */
+export const BASE_FIELDS = [
+  'title',
+  'plannedMeetingDate',
+  'caseNumber',
   'screening.affectsChildren',
   'screening.impactKind',
   'screening.ageGroups',
   'screening.rationale',
   'plainLanguageSummary',
 ] as const;
+/** Every field the record page edits: the base fields and the content sections (`<section>.<field>`). */
+export const RECORD_FIELDS = [...BASE_FIELDS, ...CONTENT_FIELDS] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-export interface RecordValues {
+/** The value of a content field (`impactMatrix.rows` → ImpactMatrixRow[]). */
+export type ContentValue<K extends ContentField> = K extends `${infer S extends ContentSection}.${infer F}`
+  ? F extends keyof RecordContent[S]
+    ? RecordContent[S][F]
+    : never
+  : never;
+
+export type RecordValues = {
+  title: string;
+  plannedMeetingDate: string | null;
+  caseNumber: string | null;
   'screening.affectsChildren': boolean | null;
   'screening.impactKind': ImpactKind | null;
   'screening.ageGroups': AgeGroup[];
   'screening.rationale': string;
   plainLanguageSummary: string;
-}
+} & { [K in ContentField]: ContentValue<K> };
 
 export type ApiRefusal = NonNullable<ApiError['refusals']>[number];
 export type ConflictChange = NonNullable<ApiError['conflict']>['changes'][number];
@@ -61,13 +80,21 @@ export interface RecordPort {
 }
 
 export function valuesOf(detail: AssessmentDetail): RecordValues {
-  return {
+  const values: Record<string, unknown> = {
+    title: detail.title,
+    plannedMeetingDate: detail.plannedMeetingDate,
+    caseNumber: detail.caseNumber,
     'screening.affectsChildren': detail.screening.affectsChildren,
     'screening.impactKind': detail.screening.impactKind,
     'screening.ageGroups': sortAgeGroups(detail.screening.ageGroups),
     'screening.rationale': detail.screening.rationale,
     plainLanguageSummary: detail.plainLanguageSummary,
   };
+  for (const field of CONTENT_FIELDS) {
+    const [section, name] = field.split('.') as [ContentSection, string];
+    values[field] = (detail[section] as unknown as Record<string, unknown> | undefined)?.[name];
+  }
+  return values as RecordValues;
 }
 
 export function sortAgeGroups(groups: readonly AgeGroup[]): AgeGroup[] {
@@ -80,15 +107,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** The PATCH body for some fields at a version: only those fields, nested as the API wants them. */
 export function patchBody(values: Partial<RecordValues>, version: number): UpdateAssessmentRequest {
-  const body: UpdateAssessmentRequest = { version };
-  const screening: NonNullable<UpdateAssessmentRequest['screening']> = {};
-  if ('screening.affectsChildren' in values) screening.affectsChildren = values['screening.affectsChildren'];
-  if ('screening.impactKind' in values) screening.impactKind = values['screening.impactKind'];
-  if ('screening.ageGroups' in values) screening.ageGroups = values['screening.ageGroups'];
-  if ('screening.rationale' in values) screening.rationale = values['screening.rationale'];
-  if (Object.keys(screening).length) body.screening = screening;
-  if (values.plainLanguageSummary !== undefined) body.plainLanguageSummary = values.plainLanguageSummary;
-  return body;
+  const body: Record<string, unknown> = { version };
+  for (const [field, value] of Object.entries(values)) {
+    const dot = field.indexOf('.');
+    if (dot === -1) {
+      body[field] = value;
+      continue;
+    }
+    const section = field.slice(0, dot);
+    const nested = (body[section] ??= {}) as Record<string, unknown>;
+    nested[field.slice(dot + 1)] = value;
+  }
+  return body as unknown as UpdateAssessmentRequest;
 }
 
 /**
@@ -157,6 +187,17 @@ export class RecordEditor {
     if (field === 'screening.ageGroups') value = sortAgeGroups(value as AgeGroup[]) as RecordValues[F];
     if (!draft || !this.editable() || sameValue(draft[field], value)) return;
     this.draftState.set({ ...draft, [field]: value });
+    this.cancelTimer();
+    this.timer = setTimeout(() => void this.save(), this.debounceMs);
+  }
+
+  /** Changes several fields at once (an alternative removed with its matrix rows), saved together. */
+  setMany(values: Partial<RecordValues>): void {
+    const draft = this.draftState();
+    if (!draft || !this.editable()) return;
+    const next = { ...draft, ...values };
+    if (sameValue(next, draft)) return;
+    this.draftState.set(next);
     this.cancelTimer();
     this.timer = setTimeout(() => void this.save(), this.debounceMs);
   }
@@ -234,9 +275,13 @@ export class RecordEditor {
       const detail = await this.port.update(patchBody(sent, this.version()));
       // The draft keeps whatever was typed while the request was under way; it is saved next.
       // Fields unchanged since sending take the server's value (so a normalised value does not loop).
+      // Fields nobody edited here take the server's value too (the API adds matrix rows for a new alternative).
       const saved = valuesOf(detail);
+      const base = this.baseState();
       const draft = { ...this.draftState() } as Record<RecordField, unknown>;
-      for (const f of Object.keys(sent) as RecordField[]) if (sameValue(draft[f], sent[f])) draft[f] = saved[f];
+      for (const f of RECORD_FIELDS) {
+        if (f in sent ? sameValue(draft[f], sent[f]) : base && sameValue(draft[f], base[f])) draft[f] = saved[f];
+      }
       this.detailState.set(detail);
       this.baseState.set(saved);
       this.draftState.set(draft as unknown as RecordValues);

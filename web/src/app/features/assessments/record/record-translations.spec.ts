@@ -1,6 +1,16 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CONTENT_FIELDS,
+  IMPACT_DIRECTIONS,
+  IMPACT_DIRECTNESS,
+  IMPACT_TERMS,
+  RECORD_SECTIONS,
+  VIEW_METHODS,
+  VULNERABLE_GROUPS,
+} from '@lava/contracts';
 import { REFUSAL_CODES, WORKFLOW_ACTIONS } from '@lava/workflow';
+import { MATRIX_COLUMNS } from './impact-matrix-grid';
 import { LANGS, loadTranslation } from '../../../../testing/translations';
 
 type Tree = { [key: string]: string | Tree };
@@ -34,6 +44,20 @@ describe('record page translations', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(LANGS)('%s names every record section, content field, group, method and matrix value', (lang) => {
+    const keys = [
+      ...RECORD_SECTIONS.map((s) => `content.sections.${s}`),
+      ...CONTENT_FIELDS.map((f) => `content.fields.${f}`),
+      ...VULNERABLE_GROUPS.flatMap((g) => [`content.vulnerable.${g}.name`, `content.vulnerable.${g}.prompt`]),
+      ...VIEW_METHODS.map((m) => `content.views.method.${m}`),
+      ...IMPACT_DIRECTIONS.map((d) => `content.direction.${d}`),
+      ...IMPACT_DIRECTNESS.map((d) => `content.directness.${d}`),
+      ...IMPACT_TERMS.map((t) => `content.term.${t}`),
+      ...MATRIX_COLUMNS.map((c) => `content.matrix.col.${c}`),
+    ];
+    expect(keys.filter((k) => !lookup(files[lang], k)?.trim())).toEqual([]);
+  });
+
   it('uses the domain words', () => {
     expect(lookup(files['fi'], 'workflow.done.return_for_preparation')).toBe('Palautettu uudelleen valmisteltavaksi');
     expect(lookup(files['sv'], 'workflow.done.return_for_preparation')).toBe('Återremitterad');
@@ -46,7 +70,7 @@ describe('record page translations', () => {
   it('has every literal record/workflow key the assessment pages use, in every language', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(join(__dirname, '..'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:record|workflow)\.[\w.]*\w)'/g)) used.add(m[1]);
+      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:record|workflow|content)\.[\w.]*\w)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(30);
     for (const lang of LANGS) {

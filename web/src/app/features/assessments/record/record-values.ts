@@ -1,14 +1,109 @@
+import {
+  CONTENT_FIELDS,
+  type EvidenceItem,
+  type FollowUpIndicator,
+  type ImpactMatrixRow,
+  type RecordAlternative,
+  type VulnerableGroupNote,
+} from '@lava/contracts';
 import { isStage } from '@lava/workflow';
 import type { WorkflowTexts } from './workflow-texts';
 
 /** Fields whose history is running text, shown as a word diff. */
-export const TEXT_FIELDS: readonly string[] = ['title', 'caseNumber', 'screening.rationale', 'plainLanguageSummary', 'exPostEvaluation'];
+export const TEXT_FIELDS: readonly string[] = [
+  'title',
+  'caseNumber',
+  'screening.rationale',
+  'plainLanguageSummary',
+  'exPostEvaluation',
+  'scope.childrenAffected',
+  'legalBasis.nationalLaw',
+  'legalBasis.welfarePlan',
+  'evidence.gaps',
+  'childrensViews.howGathered',
+  'childrensViews.whatTheySaid',
+  'mitigation.text',
+  'changesMade.text',
+  'recommendation.text',
+  'recommendation.bestInterests',
+  'communication.text',
+];
+
+/** Fields holding lists: shown one item a line, and diffed as text line by line in the history. */
+export const LIST_FIELDS: readonly string[] = [
+  'scope.vulnerableGroups',
+  'alternatives.items',
+  'evidence.items',
+  'impactMatrix.rows',
+  'followUp.indicators',
+];
+
+/** What a list value needs to be told in words (the matrix names alternatives by their titles). */
+export interface DisplayContext {
+  alternatives?: readonly RecordAlternative[];
+}
+
+/** A matrix group in words: a known key translated, free text as written. */
+export function groupLabel(group: string, texts: WorkflowTexts): string {
+  if (group === 'all') return texts.t('content.groups.all');
+  if (/^\d+-\d+$/.test(group)) return texts.t('record.screening.ageGroup', { group: group.replace('-', '–') });
+  const key = `content.vulnerable.${group}.name`;
+  const text = texts.t(key);
+  return text === key ? group : text;
+}
+
+/** An alternative's name: its title, or "Alternative 3" while it has none. */
+export function alternativeLabel(alternatives: readonly RecordAlternative[], id: string, texts: WorkflowTexts): string {
+  const index = alternatives.findIndex((a) => a.id === id);
+  if (index === -1) return texts.t('content.alternatives.removed');
+  return alternatives[index].title.trim() || texts.t('content.alternatives.numbered', { n: index + 1 });
+}
+
+function lines(value: unknown, field: string, texts: WorkflowTexts, context: DisplayContext): string {
+  const items = value as unknown[];
+  switch (field) {
+    case 'scope.vulnerableGroups':
+      return (items as VulnerableGroupNote[])
+        .map((g) => `${texts.t(`content.vulnerable.${g.group}.name`)}${g.note ? `: ${g.note}` : ''}`)
+        .join('\n');
+    case 'alternatives.items':
+      return (items as RecordAlternative[])
+        .map(
+          (a, i) =>
+            `${i + 1}. ${a.title || texts.t('content.alternatives.numbered', { n: i + 1 })}${a.description ? ` — ${a.description}` : ''}`,
+        )
+        .join('\n');
+    case 'evidence.items':
+      return (items as EvidenceItem[])
+        .map((e) => `${e.source}${e.date ? ` (${texts.date(e.date)})` : ''}${e.finding ? `: ${e.finding}` : ''}`)
+        .join('\n');
+    case 'impactMatrix.rows':
+      return (items as ImpactMatrixRow[])
+        .map((r) =>
+          [
+            `${alternativeLabel(context.alternatives ?? [], r.alternativeId, texts)}, ${texts.t('content.matrix.articleN', { n: r.article })}, ${groupLabel(r.group, texts)}:`,
+            `${texts.t(`content.direction.${r.direction}`)}, ${texts.t(`content.directness.${r.directness}`)}, ${texts.t(`content.term.${r.term}`)}`,
+            r.note ? `— ${r.note}` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        )
+        .join('\n');
+    case 'followUp.indicators':
+      return (items as FollowUpIndicator[])
+        .map((x) => `${x.indicator}${x.owner ? ` — ${x.owner}` : ''}${x.dueDate ? `, ${texts.date(x.dueDate)}` : ''}`)
+        .join('\n');
+    default:
+      return items.map(String).join(', ');
+  }
+}
 
 /** A field's value in words, for the conflict panel and the history. */
-export function displayValue(field: string, value: unknown, texts: WorkflowTexts): string {
+export function displayValue(field: string, value: unknown, texts: WorkflowTexts, context: DisplayContext = {}): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return field === 'screening.affectsChildren' ? texts.t('record.screening.unanswered') : texts.t('record.empty');
   }
+  if (LIST_FIELDS.includes(field) && Array.isArray(value)) return lines(value, field, texts, context);
   switch (field) {
     case 'screening.affectsChildren':
       return texts.t(value ? 'record.screening.yes' : 'record.screening.no');
@@ -16,6 +111,10 @@ export function displayValue(field: string, value: unknown, texts: WorkflowTexts
       return texts.t(`record.screening.${String(value)}`);
     case 'screening.ageGroups':
       return (value as string[]).map((group) => texts.t('record.screening.ageGroup', { group: group.replace('-', '–') })).join(', ');
+    case 'legalBasis.uncrcArticles':
+      return (value as number[]).map((n) => texts.t('content.matrix.articleN', { n })).join(', ');
+    case 'childrensViews.methods':
+      return (value as string[]).map((m) => texts.t(`content.views.method.${m}`)).join(', ');
     case 'stage':
       return isStage(value) ? texts.t(`stages.${value}`) : String(value);
     case 'screening.signedBy':
@@ -28,7 +127,7 @@ export function displayValue(field: string, value: unknown, texts: WorkflowTexts
   }
 }
 
-/** The translation key naming a field (`record.fields.screening.rationale`). */
+/** The translation key naming a field (`record.fields.screening.rationale`, `content.fields.impactMatrix.rows`). */
 export function fieldKey(field: string): string {
-  return `record.fields.${field}`;
+  return (CONTENT_FIELDS as readonly string[]).includes(field) ? `content.fields.${field}` : `record.fields.${field}`;
 }

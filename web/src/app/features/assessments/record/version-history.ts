@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AssessmentVersionView } from '@lava/contracts';
+import type { AssessmentVersionView, RecordAlternative } from '@lava/contracts';
 import { TextDiff } from '../../../shared/diff/text-diff';
 import type { DiffPart } from '../../../shared/diff/word-diff';
-import { TEXT_FIELDS, displayValue, fieldKey } from './record-values';
+import { LIST_FIELDS, TEXT_FIELDS, displayValue, fieldKey } from './record-values';
 import { WorkflowTexts } from './workflow-texts';
 
 /** Every saved version, newest first: who, when, what kind, why, and what changed. */
@@ -38,8 +38,8 @@ import { WorkflowTexts } from './workflow-texts';
                     <dt>{{ texts.t(fieldKey(f)) }}</dt>
                     <dd>
                       <lava-text-diff
-                        [from]="asText(v.changes[f].from)"
-                        [to]="asText(v.changes[f].to)"
+                        [from]="asText(f, v.changes[f].from)"
+                        [to]="asText(f, v.changes[f].to)"
                         [given]="parts(f, v.changes[f].from, v.changes[f].to)"
                         [addedLabel]="texts.t('record.history.added')"
                         [removedLabel]="texts.t('record.history.removed')"
@@ -86,12 +86,16 @@ import { WorkflowTexts } from './workflow-texts';
     }
     .changes dd {
       margin: 0 0 0.5rem;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
     }
   `,
 })
 export class VersionHistory {
   readonly versions = input.required<readonly AssessmentVersionView[]>();
   readonly failed = input(false);
+  /** The record's alternatives, so matrix rows in the history name them. */
+  readonly alternatives = input<readonly RecordAlternative[]>([]);
   protected readonly texts = inject(WorkflowTexts);
   protected readonly fieldKey = fieldKey;
 
@@ -104,12 +108,16 @@ export class VersionHistory {
     return Object.keys(v.changes ?? {});
   }
 
-  protected asText(value: unknown): string {
+  protected asText(field: string, value: unknown): string {
+    if (LIST_FIELDS.includes(field) && Array.isArray(value)) {
+      return value.length ? displayValue(field, value, this.texts, { alternatives: this.alternatives() }) : '';
+    }
     return typeof value === 'string' ? value : '';
   }
 
-  /** Running text is diffed word by word; other values are shown whole, old then new. */
+  /** Running text and lists (one item a line) are diffed word by word; other values are shown whole, old then new. */
   protected parts(field: string, from: unknown, to: unknown): DiffPart[] | null {
+    if (LIST_FIELDS.includes(field)) return null;
     if (TEXT_FIELDS.includes(field) && (typeof from === 'string' || from === null) && (typeof to === 'string' || to === null)) return null;
     const parts: DiffPart[] = [];
     if (field !== 'screening.signedBy') parts.push({ kind: 'removed', text: displayValue(field, from, this.texts) });

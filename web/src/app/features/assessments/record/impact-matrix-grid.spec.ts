@@ -1,0 +1,196 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { ImpactMatrixRow, RecordAlternative } from '@lava/contracts';
+import { translocoTesting } from '../../../../testing/translations';
+import { LANGUAGE_STORAGE_KEY } from '../../../core/i18n/languages';
+import { ImpactMatrixGrid } from './impact-matrix-grid';
+
+const alternatives: RecordAlternative[] = [
+  { id: 'alt-1', title: 'The proposal', description: '' },
+  { id: 'alt-2', title: 'No change', description: '' },
+];
+const row = (id: string, alternativeId: string, article: number, over: Partial<ImpactMatrixRow> = {}): ImpactMatrixRow => ({
+  id,
+  alternativeId,
+  article,
+  group: 'all',
+  direction: 'unknown',
+  directness: 'direct',
+  term: 'short',
+  note: '',
+  ...over,
+});
+
+@Component({
+  imports: [ImpactMatrixGrid],
+  template: `<h2 id="matrix-heading">Impact matrix</h2>
+    <lava-impact-matrix-grid
+      [rows]="rows()"
+      [alternatives]="alternatives"
+      [readonly]="readonly()"
+      (rowsChange)="changed($event)"
+      (committed)="commits = commits + 1"
+    />`,
+})
+class Host {
+  readonly alternatives = alternatives;
+  readonly rows = signal<ImpactMatrixRow[]>([
+    row('r1', 'alt-1', 2),
+    row('r2', 'alt-1', 3, { direction: 'positive' }),
+    row('r3', 'alt-1', 31, { group: 'low_income_families', direction: 'negative', note: 'Fees rise' }),
+    row('r4', 'alt-2', 3),
+  ]);
+  readonly readonly = signal(false);
+  readonly changes: ImpactMatrixRow[][] = [];
+  commits = 0;
+  changed(rows: ImpactMatrixRow[]) {
+    this.changes.push(rows);
+    this.rows.set(rows);
+  }
+}
+
+async function render() {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({ imports: [Host, translocoTesting()] });
+  const fixture = TestBed.createComponent(Host);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const cell = (r: number, c: number) => el.querySelector<HTMLElement>(`[data-cell="${r}-${c}"]`) as HTMLElement;
+  const key = async (target: Element | null, k: string, init: KeyboardEventInit = {}) => {
+    (target as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+    fixture.detectChanges();
+    await fixture.whenStable();
+  };
+  const editor = () => el.querySelector<HTMLInputElement | HTMLSelectElement>('#matrix-editor');
+  const tabStops = () => [...el.querySelectorAll('[role="grid"] [tabindex="0"]')];
+  return { fixture, el, host: fixture.componentInstance, cell, key, editor, tabStops };
+}
+
+describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
+  it('is a grid with one tab stop, and labels each cell with its alternative, article and column', async () => {
+    const { el, cell, tabStops } = await render();
+    expect(el.querySelector('table')?.getAttribute('role')).toBe('grid');
+    expect(el.querySelector('table')?.getAttribute('aria-labelledby')).toBe('matrix-heading');
+    expect(tabStops()).toEqual([cell(0, 0)]);
+    expect(cell(2, 3).getAttribute('aria-label')).toBe('The proposal, article 31, Direction: Negative');
+    expect(cell(2, 2).getAttribute('aria-label')).toBe('The proposal, article 31, Group: Low-income families');
+    expect(cell(3, 0).getAttribute('aria-label')).toBe('No change, article 3, Alternative: No change');
+  });
+
+  it('moves with the arrow keys, Home/End and Ctrl+Home/End, staying inside the grid', async () => {
+    const { cell, key, tabStops } = await render();
+    cell(0, 0).focus();
+    await key(cell(0, 0), 'ArrowRight');
+    expect(document.activeElement).toBe(cell(0, 1));
+    await key(cell(0, 1), 'ArrowDown');
+    await key(cell(1, 1), 'ArrowDown');
+    expect(document.activeElement).toBe(cell(2, 1));
+    expect(tabStops()).toEqual([cell(2, 1)]);
+    await key(cell(2, 1), 'ArrowLeft');
+    await key(cell(2, 0), 'ArrowLeft');
+    expect(document.activeElement).toBe(cell(2, 0));
+    await key(cell(2, 0), 'End');
+    expect(document.activeElement).toBe(cell(2, 7)); // the remove button
+    await key(cell(2, 7), 'Home', { ctrlKey: true });
+    expect(document.activeElement).toBe(cell(0, 0));
+    await key(cell(0, 0), 'ArrowUp');
+    expect(document.activeElement).toBe(cell(0, 0));
+    await key(cell(0, 0), 'End', { ctrlKey: true });
+    expect(document.activeElement).toBe(cell(3, 7));
+  });
+
+  it('edits a cell with Enter, commits with Enter and returns focus to the cell', async () => {
+    const { host, cell, key, editor } = await render();
+    cell(1, 3).focus();
+    await key(cell(1, 3), 'Enter');
+    const select = editor() as HTMLSelectElement;
+    expect(select.tagName).toBe('SELECT');
+    expect(document.activeElement).toBe(select);
+    expect(select.getAttribute('aria-label')).toBe('The proposal, article 3, Direction: Positive');
+    select.value = 'negative';
+    select.dispatchEvent(new Event('change'));
+    await key(select, 'Enter');
+    expect(editor()).toBeNull();
+    expect(host.rows()[1].direction).toBe('negative');
+    expect(host.changes).toHaveLength(1);
+    expect(host.commits).toBe(1);
+    expect(document.activeElement).toBe(cell(1, 3));
+    expect(cell(1, 3).textContent?.trim()).toBe('Negative');
+  });
+
+  it('cancels an edit with Escape: nothing changes and focus returns to the cell', async () => {
+    const { host, cell, key, editor } = await render();
+    cell(2, 6).focus();
+    await key(cell(2, 6), 'F2');
+    const input = editor() as HTMLInputElement;
+    expect(input.value).toBe('Fees rise');
+    input.value = 'Something else';
+    input.dispatchEvent(new Event('input'));
+    await key(input, 'Escape');
+    expect(editor()).toBeNull();
+    expect(host.changes).toEqual([]);
+    expect(host.rows()[2].note).toBe('Fees rise');
+    expect(document.activeElement).toBe(cell(2, 6));
+  });
+
+  it('refuses an article number outside the UNCRC and keeps the editor open until it is valid', async () => {
+    const { host, el, cell, key, editor } = await render();
+    cell(2, 1).focus();
+    await key(cell(2, 1), 'Enter');
+    const input = editor() as HTMLInputElement;
+    input.value = '99';
+    input.dispatchEvent(new Event('input'));
+    await key(input, 'Enter');
+    expect(editor()).not.toBeNull();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(el.querySelector('#matrix-editor-error')?.textContent).toContain('Enter an article number from 1 to 54.');
+    expect(host.changes).toEqual([]);
+    input.value = '28';
+    input.dispatchEvent(new Event('input'));
+    await key(input, 'Enter');
+    expect(host.rows()[2].article).toBe(28);
+  });
+
+  it('adds a row under the active alternative with the article open for editing, and removes rows with Delete', async () => {
+    const { host, fixture, el, cell, key, editor } = await render();
+    cell(3, 0).focus();
+    await key(cell(3, 0), 'ArrowRight');
+    const add = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add a row') as HTMLButtonElement;
+    add.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(host.rows()).toHaveLength(5);
+    expect(host.rows()[4]).toMatchObject({ alternativeId: 'alt-2', article: 3, direction: 'unknown' });
+    expect(document.activeElement).toBe(editor());
+    await key(editor(), 'Escape');
+
+    // The second article-3 row of "No change" may go; the last one of a general principle stays.
+    await key(cell(4, 1), 'End');
+    expect(document.activeElement).toBe(cell(4, 7));
+    expect(cell(4, 7).getAttribute('aria-label')).toBe('Remove row: No change, article 3, All children');
+    await key(cell(4, 7), 'Delete');
+    expect(host.rows()).toHaveLength(4);
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('Row removed: No change, article 3, All children.');
+    expect(cell(3, 7).getAttribute('aria-disabled')).toBe('true');
+    expect(cell(3, 7).getAttribute('aria-label')).toBe('General principle, always assessed: No change, article 3, All children');
+    await key(cell(3, 7), 'Delete');
+    expect(host.rows()).toHaveLength(4);
+    // Article 31 is not a general principle: Enter on its remove button removes it.
+    await key(cell(2, 7), 'Enter');
+    expect(host.rows().map((r) => r.id)).toEqual(['r1', 'r2', 'r4']);
+  });
+
+  it('moves but does not edit when read-only', async () => {
+    const { host, fixture, el, cell, key, editor } = await render();
+    host.readonly.set(true);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    cell(0, 0).focus();
+    await key(cell(0, 0), 'Enter');
+    expect(editor()).toBeNull();
+    await key(cell(0, 0), 'ArrowRight');
+    expect(document.activeElement).toBe(cell(0, 1));
+    expect(el.querySelector('table')?.getAttribute('aria-readonly')).toBe('true');
+    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Add a row')).toBe(false);
+  });
+});

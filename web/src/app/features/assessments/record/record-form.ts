@@ -1,0 +1,258 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  GENERAL_PRINCIPLES,
+  RECORD_LIMITS,
+  RECORD_SECTIONS,
+  UNCRC_ARTICLE_MAX,
+  UNCRC_ARTICLE_MIN,
+  VIEW_METHODS,
+  VULNERABLE_GROUPS,
+  type EvidenceItem,
+  type FollowUpIndicator,
+  type ImpactMatrixRow,
+  type RecordAlternative,
+  type RecordSection,
+  type ViewMethod,
+  type VulnerableGroup,
+} from '@lava/contracts';
+import { FormField } from '../../../shared/form-field/form-field';
+import { ImpactMatrixGrid, newId } from './impact-matrix-grid';
+import type { ApiRefusal, RecordEditor, RecordField, RecordValues } from './record-editor';
+import { displayValue, fieldKey } from './record-values';
+import { ScreeningSection } from './screening-section';
+import { WorkflowTexts } from './workflow-texts';
+
+type TextField = {
+  [K in RecordField]: RecordValues[K] extends string ? K : RecordValues[K] extends string | null ? K : never;
+}[RecordField];
+type ListField = 'alternatives.items' | 'evidence.items' | 'followUp.indicators';
+type ItemOf<F extends ListField> = RecordValues[F][number];
+
+/** Sections shown before the screening has said "affects children". */
+const ALWAYS: readonly RecordSection[] = ['basics', 'screening'];
+
+/**
+ * The record as a guided form, section by section in RECORD_SECTIONS order (each with the element
+ * id `section-<key>`): the basics and the screening first, the rest once the screening says the
+ * matter affects children. Everything autosaves through the RecordEditor (one status line, one
+ * conflict panel for the whole record); lists are edited item by item and saved whole.
+ */
+@Component({
+  selector: 'lava-record-form',
+  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './record-form.html',
+  styleUrl: './record-form.css',
+})
+export class RecordForm {
+  readonly editor = input.required<RecordEditor>();
+  /** Why editing is not allowed (from the workflow), shown when read-only. */
+  readonly readOnlyReasons = input<readonly ApiRefusal[]>([]);
+
+  protected readonly texts = inject(WorkflowTexts);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly limits = RECORD_LIMITS;
+  protected readonly vulnerableGroups = VULNERABLE_GROUPS;
+  protected readonly viewMethods = VIEW_METHODS;
+
+  protected readonly readonly = computed(() => !this.editor().editable());
+  protected readonly affects = computed(() => this.editor().value('screening.affectsChildren') === true);
+  /** The sections on the page now, for the table of contents. */
+  protected readonly sections = computed(() => RECORD_SECTIONS.filter((s) => this.affects() || ALWAYS.includes(s)));
+  protected readonly reasons = computed<readonly ApiRefusal[]>(() => {
+    const refused = this.editor().refusals();
+    return refused.length ? refused : this.readOnlyReasons();
+  });
+  protected readonly articlesError = signal<string | null>(null);
+
+  protected readonly statusText = computed(() => {
+    const status = this.editor().status();
+    switch (status.kind) {
+      case 'saving':
+        return this.texts.t('record.save.saving');
+      case 'saved':
+        return this.texts.t('record.save.saved', { time: this.texts.time(status.at) });
+      case 'conflict':
+        return this.texts.t('record.save.conflict');
+      case 'error':
+        if (status.unreachable) return this.texts.t('record.save.unreachable');
+        return status.message ? this.texts.t('record.save.error', { message: status.message }) : this.texts.t('record.save.failed');
+      default:
+        return '';
+    }
+  });
+
+  protected alternatives(): RecordAlternative[] {
+    return this.editor().value('alternatives.items') ?? [];
+  }
+
+  protected text(field: TextField): string {
+    return (this.editor().value(field) as string | null | undefined) ?? '';
+  }
+
+  protected setText(field: TextField, value: string): void {
+    if (field === 'plannedMeetingDate' || field === 'caseNumber') {
+      this.editor().set(field, value === '' ? null : value);
+      return;
+    }
+    this.editor().set(field, value as never);
+  }
+
+  protected flush(): void {
+    void this.editor().flush();
+  }
+
+  // --- scope ---
+
+  protected groupNote(group: VulnerableGroup): { group: VulnerableGroup; note: string } | undefined {
+    return (this.editor().value('scope.vulnerableGroups') ?? []).find((g) => g.group === group);
+  }
+
+  protected toggleGroup(group: VulnerableGroup, checked: boolean): void {
+    const current = this.editor().value('scope.vulnerableGroups') ?? [];
+    const next = checked ? [...current, { group, note: '' }] : current.filter((g) => g.group !== group);
+    this.editor().set(
+      'scope.vulnerableGroups',
+      VULNERABLE_GROUPS.flatMap((g) => next.filter((x) => x.group === g)),
+    );
+  }
+
+  protected setGroupNote(group: VulnerableGroup, note: string): void {
+    const current = this.editor().value('scope.vulnerableGroups') ?? [];
+    this.editor().set(
+      'scope.vulnerableGroups',
+      current.map((g) => (g.group === group ? { ...g, note } : g)),
+    );
+  }
+
+  // --- legal basis ---
+
+  protected articlesText(): string {
+    return (this.editor().value('legalBasis.uncrcArticles') ?? []).join(', ');
+  }
+
+  protected setArticles(event: Event): void {
+    const raw = (event.target as HTMLInputElement).value;
+    const tokens = raw.split(/[\s,;]+/).filter(Boolean);
+    const numbers = tokens.map((t) => Number(t.replace(/^(art\.?|artikla|artikel|article)/i, '')));
+    const bad = tokens.filter((_, i) => !Number.isInteger(numbers[i]) || numbers[i] < UNCRC_ARTICLE_MIN || numbers[i] > UNCRC_ARTICLE_MAX);
+    if (bad.length) {
+      this.articlesError.set(
+        this.texts.t('content.legal.articlesInvalid', { bad: bad.join(', '), min: UNCRC_ARTICLE_MIN, max: UNCRC_ARTICLE_MAX }),
+      );
+      return;
+    }
+    this.articlesError.set(null);
+    const unique = [...new Set(numbers)].sort((a, b) => a - b);
+    this.editor().set('legalBasis.uncrcArticles', unique);
+    (event.target as HTMLInputElement).value = unique.join(', ');
+  }
+
+  // --- lists ---
+
+  protected items<F extends ListField>(field: F): ItemOf<F>[] {
+    return (this.editor().value(field) ?? []) as ItemOf<F>[];
+  }
+
+  protected setItem<F extends ListField>(field: F, id: string, key: string, value: string | null): void {
+    const items = this.items(field).map((item) => (item.id === id ? { ...item, [key]: value } : item));
+    this.editor().set(field, items as RecordValues[F]);
+  }
+
+  protected addAlternative(): void {
+    const alternative: RecordAlternative = { id: newId(), title: '', description: '' };
+    const principles: ImpactMatrixRow[] = GENERAL_PRINCIPLES.map((article) => ({
+      id: newId(),
+      alternativeId: alternative.id,
+      article,
+      group: 'all',
+      direction: 'unknown',
+      directness: 'direct',
+      term: 'short',
+      note: '',
+    }));
+    this.editor().setMany({
+      'alternatives.items': [...this.alternatives(), alternative],
+      'impactMatrix.rows': [...(this.editor().value('impactMatrix.rows') ?? []), ...principles],
+    });
+    this.focusLater(`alt-${alternative.id}-title`);
+  }
+
+  /** Removes an alternative with its matrix rows (saved together). */
+  protected removeAlternative(id: string): void {
+    if (this.alternatives().length <= 2) return;
+    this.editor().setMany({
+      'alternatives.items': this.alternatives().filter((a) => a.id !== id),
+      'impactMatrix.rows': (this.editor().value('impactMatrix.rows') ?? []).filter((r) => r.alternativeId !== id),
+    });
+    void this.editor().flush();
+    this.focusLater('add-alternative');
+  }
+
+  protected addEvidence(): void {
+    const item: EvidenceItem = { id: newId(), source: '', date: null, finding: '' };
+    this.editor().set('evidence.items', [...this.items('evidence.items'), item]);
+    this.focusLater(`ev-${item.id}-source`);
+  }
+
+  protected addIndicator(): void {
+    const item: FollowUpIndicator = { id: newId(), indicator: '', owner: '', dueDate: null };
+    this.editor().set('followUp.indicators', [...this.items('followUp.indicators'), item]);
+    this.focusLater(`ind-${item.id}-indicator`);
+  }
+
+  protected removeItem(field: 'evidence.items' | 'followUp.indicators', id: string, focusId: string): void {
+    if (field === 'evidence.items')
+      this.editor().set(
+        field,
+        this.items(field).filter((i) => i.id !== id),
+      );
+    else
+      this.editor().set(
+        field,
+        this.items(field).filter((i) => i.id !== id),
+      );
+    void this.editor().flush();
+    this.focusLater(focusId);
+  }
+
+  protected setMatrix(rows: ImpactMatrixRow[]): void {
+    this.editor().set('impactMatrix.rows', rows);
+  }
+
+  // --- children's views ---
+
+  protected toggleMethod(method: ViewMethod, checked: boolean): void {
+    const current = this.editor().value('childrensViews.methods') ?? [];
+    const next = checked ? [...current, method] : current.filter((m) => m !== method);
+    this.editor().set(
+      'childrensViews.methods',
+      VIEW_METHODS.filter((m) => next.includes(m)),
+    );
+  }
+
+  // --- conflict panel ---
+
+  protected label(field: RecordField): string {
+    return this.texts.t(fieldKey(field));
+  }
+
+  protected show(field: RecordField, value: unknown): string {
+    return displayValue(field, value, this.texts, { alternatives: this.alternatives() });
+  }
+
+  protected changeText(change: { version: number; changedAt: string; changedBy: string | null; fields: string[] }): string {
+    return this.texts.t('record.conflict.change', {
+      who: change.changedBy || this.texts.t('record.conflict.someone'),
+      version: change.version,
+      time: change.changedAt ? this.texts.date(change.changedAt, true) : '',
+      fields: change.fields.map((f) => this.texts.t(fieldKey(f))).join(', '),
+    });
+  }
+
+  private focusLater(id: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+  }
+}

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { COMMENT_MAX_LENGTH, COMMENT_REASON_MAX_LENGTH, type CommentThreadView, type CommentView } from '@lava/contracts';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalDatePipe } from '../../shared/local-date.pipe';
+import { commentErrorKey } from './comment-errors';
+import { CommentsApi } from './comments.api';
+import { MentionPicker } from './mention-picker';
+
+/** Which inline form is open, and for which comment. */
+type Form =
+  | { kind: 'reply'; replyTo: CommentView | null }
+  | { kind: 'edit'; comment: CommentView }
+  | { kind: 'flag'; comment: CommentView }
+  | { kind: 'hide'; comment: CommentView }
+  | null;
+
+/**
+ * One comment thread: the quoted passage, the comments with their edit history, and what the
+ * caller may do (reply, edit, delete, resolve/reopen, flag, hide). Texts are shown by interpolation
+ * only (escaped); a hidden or deleted comment has no text to show.
+ */
+@Component({
+  selector: 'lava-comment-thread',
+  imports: [TranslocoPipe, LocalDatePipe, MentionPicker],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './comment-thread.html',
+  styleUrl: './comment-thread.css',
+})
+export class CommentThread {
+  readonly thread = input.required<CommentThreadView>();
+  readonly assessmentId = input.required<string>();
+  /** An official of the municipality or an admin: sees flag reasons. */
+  readonly moderator = input(false);
+  /** The thread after a change made here. */
+  readonly updated = output<CommentThreadView>();
+  /** A change that the thread view does not carry (a flag, a deletion): reload. */
+  readonly stale = output<void>();
+
+  private readonly api = inject(CommentsApi);
+  protected readonly locale = inject(LanguageService).locale;
+  protected readonly max = COMMENT_MAX_LENGTH;
+  protected readonly reasonMax = COMMENT_REASON_MAX_LENGTH;
+
+  protected readonly form = signal<Form>(null);
+  protected readonly text = signal('');
+  protected readonly mentions = signal<string[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly errorKey = signal<string | null>(null);
+  protected readonly statusKey = signal<string | null>(null);
+
+  protected readonly headingId = computed(() => `thread-${this.thread().id}`);
+  private readonly byId = computed(() => new Map(this.thread().comments.map((c) => [c.id, c])));
+
+  /** Whom a reply answers, when it is not simply the thread's opening comment. */
+  protected replyName(comment: CommentView): string | null {
+    const first = this.thread().comments[0];
+    if (!comment.replyToId || comment.replyToId === first?.id) return null;
+    return this.byId().get(comment.replyToId)?.author.displayName ?? null;
+  }
+
+  protected open(form: Form): void {
+    this.form.set(form);
+    this.errorKey.set(null);
+    this.statusKey.set(null);
+    this.text.set(form?.kind === 'edit' ? (form.comment.text ?? '') : '');
+    this.mentions.set(form?.kind === 'edit' ? form.comment.mentions.map((m) => m.id) : []);
+    setTimeout(() => document.getElementById(`${this.headingId()}-form-text`)?.focus());
+  }
+
+  protected cancel(): void {
+    this.form.set(null);
+    this.errorKey.set(null);
+  }
+
+  protected input(event: Event): void {
+    this.text.set((event.target as HTMLTextAreaElement).value);
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = this.form();
+    if (!form || this.busy()) return;
+    const text = this.text().trim();
+    const needsText = form.kind === 'reply' || form.kind === 'edit' || form.kind === 'hide';
+    if (needsText && !text) {
+      this.errorKey.set(form.kind === 'hide' ? 'comments.errors.reasonRequired' : 'comments.errors.textRequired');
+      return;
+    }
+    const thread = this.thread();
+    switch (form.kind) {
+      case 'reply':
+        await this.run(
+          this.api.reply(thread.id, { text, replyToId: form.replyTo?.id, mentionIds: this.mentions() }),
+          'comments.status.replied',
+        );
+        break;
+      case 'edit':
+        await this.run(
+          this.api.edit(form.comment.id, { text, version: form.comment.version, mentionIds: this.mentions() }),
+          'comments.status.edited',
+        );
+        break;
+      case 'hide':
+        await this.run(this.api.hide(form.comment.id, text), 'comments.status.hidden');
+        break;
+      case 'flag':
+        await this.run(this.api.flag(form.comment.id, text), 'comments.status.flagged');
+        break;
+    }
+  }
+
+  protected resolve(resolved: boolean): Promise<void> {
+    const thread = this.thread();
+    return this.run(
+      this.api.setResolved(thread.id, resolved, thread.version),
+      resolved ? 'comments.status.resolved' : 'comments.status.reopened',
+    );
+  }
+
+  protected unhide(comment: CommentView): Promise<void> {
+    return this.run(this.api.unhide(comment.id), 'comments.status.unhidden');
+  }
+
+  protected remove(comment: CommentView): Promise<void> {
+    return this.run(this.api.remove(comment.id), 'comments.status.deleted');
+  }
+
+  private async run(request: Observable<CommentThreadView | void>, doneKey: string): Promise<void> {
+    this.busy.set(true);
+    this.errorKey.set(null);
+    try {
+      const result = await firstValueFrom(request, { defaultValue: undefined });
+      this.form.set(null);
+      this.statusKey.set(doneKey);
+      if (result) this.updated.emit(result);
+      else this.stale.emit();
+    } catch (error) {
+      this.errorKey.set(commentErrorKey(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected audienceKey(): string {
+    return `comments.audience.${this.thread().audience}`;
+  }
+}

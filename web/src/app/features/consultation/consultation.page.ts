@@ -1,0 +1,268 @@
+import { CommentThreads } from '../comments/comment-threads';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  CONSULTATION_LIMITS,
+  DISPOSITIONS,
+  RECORD_SECTIONS,
+  type ConsultationDetail,
+  type Disposition,
+  type RecordSection,
+  type StatementPointView,
+} from '@lava/contracts';
+import { finnishDate } from '@lava/workflow';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LanguageService } from '../../core/i18n/language.service';
+import { apiError } from '../../shared/api-error';
+import { LocalDatePipe } from '../../shared/local-date.pipe';
+import { ConsultationApi } from './consultation.api';
+
+type PageState = 'loading' | 'ok' | 'notFound' | 'error';
+
+/** A point another member saved while this one was editing: both texts stay on screen. */
+interface PointConflict {
+  mine: string;
+  theirs: string;
+  by: string | null;
+}
+
+interface AnswerDraft {
+  disposition: Disposition | null;
+  reason: string;
+  linkedSection: RecordSection | '';
+}
+
+/**
+ * One consultation request. For the youth council: the plain-language summary first, then the one
+ * next step, the statement they write together (points, adoption, submission) and, after the
+ * decision, what became of each point. For the official: the submitted statement with a response
+ * (vastine) to every point.
+ */
+@Component({
+  selector: 'lava-consultation-page',
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, CommentThreads],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './consultation.page.html',
+  styleUrl: './consultation.page.css',
+})
+export class ConsultationPage {
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ConsultationApi);
+  private readonly announcer = inject(AnnouncerService);
+  protected readonly locale = inject(LanguageService).locale;
+  protected readonly limits = CONSULTATION_LIMITS;
+  protected readonly dispositions = DISPOSITIONS;
+  protected readonly sections = RECORD_SECTIONS;
+
+  protected readonly state = signal<PageState>('loading');
+  protected readonly c = signal<ConsultationDetail | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly errorKey = signal<string | null>(null);
+  /** Unsaved point texts by point id (what the member typed). */
+  protected readonly drafts = signal<Record<string, string>>({});
+  protected readonly conflicts = signal<Record<string, PointConflict>>({});
+  protected readonly answers = signal<Record<string, AnswerDraft>>({});
+  protected readonly newPoint = signal('');
+  protected readonly meetingDate = signal(finnishDate(new Date()));
+  protected readonly today = finnishDate(new Date());
+
+  protected readonly points = computed(() => this.c()?.statement?.points ?? []);
+  protected readonly submitted = computed(() => !!this.c()?.statement?.submittedAt);
+  /** The one thing the council should do now (a translation key). */
+  protected readonly nextStep = computed(() => {
+    const c = this.c();
+    if (!c) return '';
+    if (c.feedback) return 'consultation.next.feedback';
+    if (c.locked) return `consultation.next.locked.${c.locked}`;
+    if (this.submitted()) return 'consultation.next.submitted';
+    if (this.points().length === 0) return 'consultation.next.write';
+    if (!c.statement?.adoptedAt) return 'consultation.next.adopt';
+    return 'consultation.next.submit';
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  protected async load(id = this.id()): Promise<void> {
+    try {
+      this.set(await firstValueFrom(this.api.get(id)));
+      this.state.set('ok');
+    } catch (error) {
+      this.state.set(error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400) ? 'notFound' : 'error');
+    }
+  }
+
+  private set(detail: ConsultationDetail): void {
+    this.c.set(detail);
+    const answers: Record<string, AnswerDraft> = {};
+    for (const p of detail.statement?.points ?? []) {
+      answers[p.id] = this.answers()[p.id] ?? {
+        disposition: p.disposition,
+        reason: p.dispositionReason,
+        linkedSection: p.linkedSection ?? '',
+      };
+    }
+    this.answers.set(answers);
+  }
+
+  protected draftOf(point: StatementPointView): string {
+    return this.drafts()[point.id] ?? point.text;
+  }
+
+  protected setDraft(pointId: string, text: string): void {
+    this.drafts.update((d) => ({ ...d, [pointId]: text }));
+  }
+
+  protected dirty(point: StatementPointView): boolean {
+    const draft = this.drafts()[point.id];
+    return draft !== undefined && draft.trim() !== point.text;
+  }
+
+  protected async addPoint(event: Event): Promise<void> {
+    event.preventDefault();
+    const text = this.newPoint().trim();
+    if (!text) {
+      this.fail(null, 'consultation.statement.emptyPoint');
+      return;
+    }
+    if (await this.run(this.api.addPoint(this.id(), text), 'consultation.statement.added')) this.newPoint.set('');
+  }
+
+  protected async savePoint(point: StatementPointView): Promise<void> {
+    const text = this.draftOf(point).trim();
+    if (!text) {
+      this.fail(null, 'consultation.statement.emptyPoint');
+      return;
+    }
+    // After a conflict `point` is the newer version: saving again keeps the member's text on purpose.
+    const ok = await this.run(
+      this.api.updatePoint(this.id(), point.id, point.version, text),
+      'consultation.statement.saved',
+      async (error) => {
+        const body = apiError(error);
+        if (error instanceof HttpErrorResponse && error.status === 409 && body?.conflict) {
+          const fresh = await firstValueFrom(this.api.get(this.id()));
+          const theirs = fresh.statement?.points.find((p) => p.id === point.id);
+          this.set(fresh);
+          if (theirs) {
+            this.conflicts.update((c) => ({ ...c, [point.id]: { mine: text, theirs: theirs.text, by: theirs.updatedBy } }));
+            this.fail(null, 'consultation.statement.conflict');
+            return true;
+          }
+        }
+        return false;
+      },
+    );
+    if (ok) this.useTheirs(point.id);
+  }
+
+  /** Drops the member's own text and takes the other member's saved one. */
+  protected useTheirs(pointId: string): void {
+    this.drafts.update((d) => {
+      const rest = { ...d };
+      delete rest[pointId];
+      return rest;
+    });
+    this.conflicts.update((c) => {
+      const rest = { ...c };
+      delete rest[pointId];
+      return rest;
+    });
+    this.error.set(null);
+    this.errorKey.set(null);
+  }
+
+  protected async removePoint(point: StatementPointView): Promise<void> {
+    await this.run(this.api.deletePoint(this.id(), point.id, point.version), 'consultation.statement.removed');
+  }
+
+  protected async adopt(event: Event): Promise<void> {
+    event.preventDefault();
+    const c = this.c();
+    if (!c?.statement) return;
+    await this.run(
+      this.api.adopt(this.id(), { version: c.statement.version, meetingDate: this.meetingDate() }),
+      'consultation.statement.adopted',
+    );
+  }
+
+  protected async submit(): Promise<void> {
+    const c = this.c();
+    if (!c?.statement) return;
+    await this.run(this.api.submit(this.id(), c.statement.version), 'consultation.statement.sent');
+  }
+
+  protected async takeBack(): Promise<void> {
+    const c = this.c();
+    if (!c?.statement) return;
+    await this.run(this.api.withdrawStatement(this.id(), c.statement.version), 'consultation.statement.takenBack');
+  }
+
+  protected answerOf(pointId: string): AnswerDraft {
+    return this.answers()[pointId] ?? { disposition: null, reason: '', linkedSection: '' };
+  }
+
+  protected setAnswer(pointId: string, change: Partial<AnswerDraft>): void {
+    this.answers.update((a) => ({ ...a, [pointId]: { ...this.answerOf(pointId), ...change } }));
+  }
+
+  protected async saveAnswer(event: Event, point: StatementPointView): Promise<void> {
+    event.preventDefault();
+    const answer = this.answerOf(point.id);
+    if (!answer.disposition || !answer.reason.trim()) {
+      this.fail(null, 'consultation.answer.incomplete');
+      return;
+    }
+    const ok = await this.run(
+      this.api.answer(this.id(), point.id, {
+        version: point.version,
+        disposition: answer.disposition,
+        reason: answer.reason.trim(),
+        linkedSection: answer.linkedSection || null,
+      }),
+      'consultation.answer.saved',
+    );
+    if (ok) this.answers.update((a) => ({ ...a, [point.id]: { ...answer, reason: answer.reason.trim() } }));
+  }
+
+  /** Runs one change; on success shows the new state and announces it. */
+  private async run(
+    request: Observable<ConsultationDetail>,
+    done: string,
+    onError?: (error: unknown) => Promise<boolean>,
+  ): Promise<boolean> {
+    if (this.busy()) return false;
+    this.busy.set(true);
+    this.error.set(null);
+    this.errorKey.set(null);
+    try {
+      this.set(await firstValueFrom(request));
+      this.announcer.announce(done);
+      return true;
+    } catch (error) {
+      if (!(onError && (await onError(error)))) {
+        const body = apiError(error);
+        this.fail(body?.message ?? null, body ? null : 'consultation.failed');
+        if (body && error instanceof HttpErrorResponse && error.status === 409) await this.load();
+      }
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fail(text: string | null, key: string | null): void {
+    this.error.set(text);
+    this.errorKey.set(key);
+  }
+}
