@@ -55,7 +55,10 @@ test.describe('people and access', () => {
     await signIn(page, 'youth@kotka.example');
     await page.getByRole('link', { name: 'Omat tiedot' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tiedot');
-    await page.getByRole('radio', { name: 'Päivittäisessä koosteviestissä' }).check();
+    await page
+      .getByRole('group', { name: 'Nuorisovaltuustoltasi pyydetään lausuntoa' })
+      .getByRole('radio', { name: 'Päivittäisessä koosteviestissä' })
+      .check();
     await page.getByRole('button', { name: 'Tallenna ilmoitusasetukset' }).click();
     await expect(page.getByRole('status')).toContainText('Ilmoitusasetukset tallennettu.');
     await expectNoAxeViolations(page, 'the profile page');

@@ -72,15 +72,16 @@ test.describe('invitations', () => {
     await page.getByLabel('New password', { exact: true }).fill('three little words 2026');
     await page.getByLabel('New password again').fill('three little words 2026');
     await page.getByRole('button', { name: 'Save the password and sign in' }).click();
-    await page.waitForURL('**/assessments');
+    await page.waitForURL('**/consultations');
 
-    // Signed in as a youth council member: no consultation for their council yet, and no administration.
-    await expect(page.getByText('There are no assessments yet.')).toBeVisible();
+    // Signed in as a member of Kotka's youth council, at the council's requests for statements (the demo has
+    // one about the youth centre), and no administration.
+    await expect(page.getByRole('link', { name: 'Hovinsaaren nuorisotalon aukioloajat' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);
 
     // The link works once.
     await page.goto(path ?? '/');
-    await expect(page).toHaveURL(/\/assessments/); // signed in: the guest-only page sends them on
+    await expect(page).toHaveURL(/\/consultations/); // signed in: the guest-only page sends them on
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await otherPage.goto('/login');

@@ -4,7 +4,7 @@ import { expectNoAxeViolations, signIn, useLanguage } from './support';
 const SAVED = /Saved \d{1,2}[:.]\d{2}/;
 
 /** The record page's own save status (the app shell has another polite live region). */
-const saveStatus = (page: Page) => page.locator('lava-screening-section').getByRole('status');
+const saveStatus = (page: Page) => page.locator('lava-record-form .save-status');
 const stageBar = (page: Page) => page.getByRole('list', { name: 'Stages of the assessment' });
 const action = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
@@ -27,7 +27,7 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await page.getByRole('link', { name: title }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Screening' })).toHaveAttribute('aria-current', 'step');
+    await expect(stageBar(page).getByRole('listitem').filter({ hasText: 'Screening' })).toHaveAttribute('aria-current', 'step');
     const url = page.url();
 
     // Both screening actions are listed; refused ones stay focusable and say why.
@@ -73,8 +73,8 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await page
       .getByLabel('Rationale', { exact: true })
       .fill('Routes change for pupils in grades 1–9; the longest trip grows by 20 minutes.');
-    await page.getByLabel('Plain-language summary').fill('The school bus will drive a new way.');
-    await page.getByLabel('Plain-language summary').blur();
+    await page.getByRole('textbox', { name: 'Plain-language summary' }).fill('The school bus will drive a new way.');
+    await page.getByRole('textbox', { name: 'Plain-language summary' }).blur();
     await expect(saveStatus(page)).toHaveText(SAVED);
 
     // The second session, still on the old version, edits the rationale: its save is a conflict.
@@ -86,7 +86,7 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await expect(panel).toContainText('the longest trip grows by 20 minutes');
     await expect(panel).toContainText('and for children in pre-school');
     // The summary the other session wrote arrives; the text typed here stays.
-    await expect(second.getByLabel('Plain-language summary')).toHaveValue('The school bus will drive a new way.');
+    await expect(second.getByRole('textbox', { name: 'Plain-language summary' })).toHaveValue('The school bus will drive a new way.');
     await expect(second.getByLabel('Rationale', { exact: true })).toHaveValue(
       'Routes change for pupils in grades 1–9 and for children in pre-school.',
     );
@@ -102,7 +102,7 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await expect(page.getByLabel('Rationale', { exact: true })).toHaveValue(
       'Routes change for pupils in grades 1–9 and for children in pre-school.',
     );
-    await expect(page.getByLabel('Plain-language summary')).toHaveValue('The school bus will drive a new way.');
+    await expect(page.getByRole('textbox', { name: 'Plain-language summary' })).toHaveValue('The school bus will drive a new way.');
 
     // The history lists the edits with a readable diff, and the transition.
     const history = page.getByRole('region', { name: 'Version history' });

@@ -15,7 +15,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel(/^(Sähköposti|E-post|Email)/).fill(email);
   await page.getByLabel(/^(Salasana|Lösenord|Password)/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Kirjaudu sisään|Logga in|Sign in)$/ }).click();
-  await page.waitForURL('**/assessments');
+  // Youth council members start at their council's consultations, everyone else at the assessments.
+  await page.waitForURL(/\/(assessments|consultations)$/);
 }
 
 /** Switches the UI language with the visible language selector. */

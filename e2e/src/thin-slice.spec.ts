@@ -49,7 +49,9 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
 
     await notification.getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Screening' })).toHaveAttribute('aria-current', 'step');
+    await expect(
+      page.getByRole('list', { name: 'Stages of the assessment' }).getByRole('listitem').filter({ hasText: 'Screening' }),
+    ).toHaveAttribute('aria-current', 'step');
     await expectNoAxeViolations(page, 'the assessment page');
   });
 

@@ -43,8 +43,18 @@ await db.query(
      JOIN LATERAL (SELECT id FROM users WHERE email = 'official@kotka.example') u ON true`,
   [ROWS],
 );
+// Every assessment in consultation has asked its municipality's youth council, with a deadline a month
+// after it started: the list's "next deadline" and the deadline-range filter read these.
+await db.query(
+  `INSERT INTO consultations (assessment_id, youth_council_id, round, deadline, status, opened_at)
+   SELECT a.id, yc.id, 1, a.created_at + interval '30 days', 'drafting', a.created_at
+     FROM assessments a JOIN organizations yc ON yc.parent_id = a.municipality_id AND yc.kind = 'youth_council'
+    WHERE a.stage = 'consultation'
+   ON CONFLICT DO NOTHING`,
+);
 await db.query('ANALYZE');
 console.log(`Inserted in ${seconds(t0)} s`);
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 const api = spawn('node', [join('dist', 'api', 'main.js')], { cwd: repoRoot, env, stdio: 'inherit' });
 try {
@@ -77,6 +87,8 @@ try {
   for (const [label, query] of [
     ['first page (25 rows)', () => 'limit=25'],
     ['deep pages (25 rows, cursors 10k–200k rows in)', (i) => `limit=25&cursor=${cursors[i % cursors.length]}`],
+    ['in consultation, first page (25 rows, each with its next deadline)', () => 'limit=25&stage=consultation'],
+    ['council deadlines in one week (first page)', () => `limit=25&deadlineFrom=${day(-14)}&deadlineTo=${day(-8)}`],
   ]) {
     await get(query(0)); // warm up
     const times = [];
@@ -101,8 +113,8 @@ try {
     [[kotka]],
   );
   console.log('Plan of a deep page:\n  ' + plan.rows.map((r) => r['QUERY PLAN']).join('\n  '));
-  const { rows } = await db.query('SELECT count(*)::int AS n FROM assessments');
-  console.log(`assessments in the table: ${rows[0].n.toLocaleString('en')}`);
+  const { rows } = await db.query('SELECT (SELECT count(*)::int FROM assessments) AS n, (SELECT count(*)::int FROM consultations) AS c');
+  console.log(`assessments in the table: ${rows[0].n.toLocaleString('en')}, consultations: ${rows[0].c.toLocaleString('en')}`);
 } finally {
   api.kill('SIGTERM');
   await db.end();
