@@ -142,7 +142,7 @@ describe('sign-in rate limiting', () => {
   let kotka: TestMunicipality;
 
   beforeAll(async () => {
-    env = await startTestEnvironment({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '8' });
+    env = await startTestEnvironment({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' });
     kotka = await createMunicipality(env.db, 'Kotka');
   });
   afterAll(() => env?.close());
@@ -176,9 +176,10 @@ describe('sign-in rate limiting', () => {
     await attempt('203.0.113.3', anna.email, TEST_PASSWORD).expect(200);
   });
 
-  it('limits attempts from one address across accounts, and only that address', async () => {
+  it('limits failed sign-ins from one address across accounts, and only that address; successful ones do not count', async () => {
     const users = await Promise.all([1, 2, 3, 4].map(() => createUser(env.db, 'reviewer', kotka.municipality)));
-    for (let i = 0; i < 8; i++) await attempt('198.51.100.7', users[i % 4].email, i % 2 ? 'wrong' : TEST_PASSWORD);
+    for (let i = 0; i < 12; i++) await attempt('198.51.100.7', users[i % 4].email, TEST_PASSWORD).expect(200);
+    for (let i = 0; i < 8; i++) await attempt('198.51.100.7', users[i % 4].email, 'wrong').expect(401);
     const refused = await attempt('198.51.100.7', users[0].email, TEST_PASSWORD).expect(429);
     expect(refused.body.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
     await attempt('198.51.100.8', users[0].email, TEST_PASSWORD).expect(200);
@@ -194,7 +195,7 @@ describe('sign-in throttle while Redis is unreachable', () => {
       const started = Date.now();
       for (let i = 0; i < 12; i++) {
         expect(await throttle.check('anna@kotka.example', '203.0.113.1')).toBeNull();
-        await throttle.recordFailure('anna@kotka.example');
+        await throttle.recordFailure('anna@kotka.example', '203.0.113.1');
       }
       await throttle.recordSuccess('anna@kotka.example');
       expect(Date.now() - started).toBeLessThan(2000);

@@ -1,18 +1,19 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { type Limiter, LoginThrottle, tooManyAttemptsMessage } from './login-throttle';
 
-function throttle(maxFailures = 3, maxAttempts = 100) {
+function throttle(maxFailures = 3, maxAddressFailures = 100) {
   const warnings: string[] = [];
   const limiters = {
     account: new RateLimiterMemory({ points: maxFailures, duration: 15 * 60 }),
-    address: new RateLimiterMemory({ points: maxAttempts, duration: 15 * 60 }),
+    address: new RateLimiterMemory({ points: maxAddressFailures, duration: 15 * 60 }),
   };
-  return { throttle: new LoginThrottle(limiters, maxFailures, (w) => warnings.push(w)), warnings };
+  const limits = { failuresPerAccount: maxFailures, failuresPerAddress: maxAddressFailures };
+  return { throttle: new LoginThrottle(limiters, limits, (w) => warnings.push(w)), warnings };
 }
 
 async function fail(t: LoginThrottle, email: string, address = '10.0.0.1') {
   const blocked = await t.check(email, address);
-  if (!blocked) await t.recordFailure(email);
+  if (!blocked) await t.recordFailure(email, address);
   return blocked;
 }
 
@@ -38,11 +39,19 @@ describe('LoginThrottle', () => {
     expect(await t.check('anna@kotka.example', '10.0.0.1')).toBeNull();
   });
 
-  it('limits every attempt from one address, whatever the account', async () => {
+  it('limits failures from one address, whatever the account, and only that address', async () => {
     const { throttle: t } = throttle(100, 4);
-    for (let i = 0; i < 4; i++) expect(await t.check(`user${i}@kotka.example`, '10.0.0.9')).toBeNull();
+    for (let i = 0; i < 4; i++) expect(await fail(t, `user${i}@kotka.example`, '10.0.0.9')).toBeNull();
     expect(await t.check('user9@kotka.example', '10.0.0.9')).not.toBeNull();
     expect(await t.check('user9@kotka.example', '10.0.0.10')).toBeNull();
+  });
+
+  it('does not count successful sign-ins against the address', async () => {
+    const { throttle: t } = throttle(100, 4);
+    for (let i = 0; i < 20; i++) {
+      expect(await t.check(`user${i}@kotka.example`, '10.0.0.9')).toBeNull();
+      await t.recordSuccess(`user${i}@kotka.example`);
+    }
   });
 
   it('lets sign-ins through when its store fails, and warns once', async () => {
@@ -52,7 +61,8 @@ describe('LoginThrottle', () => {
       delete: () => Promise.reject(new Error('Redis is down')),
     };
     const warnings: string[] = [];
-    const t = new LoginThrottle({ account: broken, address: broken }, 3, (w) => warnings.push(w));
+    const limits = { failuresPerAccount: 3, failuresPerAddress: 3 };
+    const t = new LoginThrottle({ account: broken, address: broken }, limits, (w) => warnings.push(w));
     for (let i = 0; i < 5; i++) expect(await fail(t, 'anna@kotka.example')).toBeNull();
     await t.recordSuccess('anna@kotka.example');
     expect(warnings).toEqual([expect.stringContaining('Redis is down')]);

@@ -26,8 +26,10 @@ function blocked(msBeforeNext: number): LoginBlocked {
 
 /**
  * Slows down password guessing. Two counters in Redis, both over a fixed window:
- * - per account (normalized e-mail): failed sign-ins only; a successful sign-in resets it;
- * - per client address: every attempt, so one address cannot spray many accounts.
+ * - per account (normalized e-mail): failed sign-ins; a successful sign-in resets it;
+ * - per client address: failed sign-ins and password reset requests, so one address cannot spray
+ *   many accounts. Successful sign-ins do not count: a whole town hall signs in through one
+ *   address at nine in the morning.
  *
  * If Redis cannot answer, sign-in is allowed (fail open) with a warning in the log: an outage of
  * the throttle's store must not lock every person out. Passwords are still checked with argon2,
@@ -38,30 +40,30 @@ export class LoginThrottle {
 
   constructor(
     private readonly limiters: { account: Limiter; address: Limiter; reset?: Limiter },
-    private readonly maxFailuresPerAccount: number,
+    private readonly limits: { failuresPerAccount: number; failuresPerAddress: number },
     private readonly warn: (message: string) => void,
     private readonly onClose: () => void = () => undefined,
   ) {}
 
-  /** Counts this attempt for the address; answers whether the attempt may go ahead. */
+  /** Answers whether a sign-in may go ahead: neither the address nor the account is over its failures. */
   async check(email: string, address: string): Promise<LoginBlocked | null> {
-    try {
-      await this.limiters.address.consume(address);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return blocked(error.msBeforeNext);
-      this.storeFailed(error);
-    }
-    try {
-      const failures = await this.limiters.account.get(accountKey(email));
-      if (failures && failures.consumedPoints >= this.maxFailuresPerAccount) return blocked(failures.msBeforeNext);
-    } catch (error) {
-      this.storeFailed(error);
+    const counted: [Limiter, string, number][] = [
+      [this.limiters.address, address, this.limits.failuresPerAddress],
+      [this.limiters.account, accountKey(email), this.limits.failuresPerAccount],
+    ];
+    for (const [limiter, key, max] of counted) {
+      try {
+        const failures = await limiter.get(key);
+        if (failures && failures.consumedPoints >= max) return blocked(failures.msBeforeNext);
+      } catch (error) {
+        this.storeFailed(error);
+      }
     }
     return null;
   }
 
   /**
-   * A password reset request: counted per client address together with sign-ins (`blocked`: answer
+   * A password reset request: counted per client address together with failed sign-ins (`blocked`: answer
    * 429), and per e-mail address (`send: false` once over PASSWORD_RESET_MAX_PER_ACCOUNT: answer as
    * always but send nothing, so nobody can flood a mailbox and the answer reveals nothing).
    */
@@ -82,12 +84,17 @@ export class LoginThrottle {
     return { blocked: null, send: true };
   }
 
-  async recordFailure(email: string): Promise<void> {
-    try {
-      await this.limiters.account.consume(accountKey(email));
-    } catch (error) {
-      // A RateLimiterRes here only says the account is now over its limit; the next check() answers 429.
-      if (!(error instanceof RateLimiterRes)) this.storeFailed(error);
+  async recordFailure(email: string, address: string): Promise<void> {
+    for (const [limiter, key] of [
+      [this.limiters.account, accountKey(email)],
+      [this.limiters.address, address],
+    ] as const) {
+      try {
+        await limiter.consume(key);
+      } catch (error) {
+        // A RateLimiterRes here only says the key is now over its limit; the next check() answers 429.
+        if (!(error instanceof RateLimiterRes)) this.storeFailed(error);
+      }
     }
   }
 
@@ -140,10 +147,10 @@ export function createLoginThrottle(config: LavaConfig, warn: (message: string) 
   return new LoginThrottle(
     {
       account: limiter('account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT),
-      address: limiter('address', config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS),
+      address: limiter('address', config.LOGIN_MAX_FAILURES_PER_ADDRESS),
       reset: limiter('reset', config.PASSWORD_RESET_MAX_PER_ACCOUNT),
     },
-    config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    { failuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, failuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
     warn,
     () => redis.disconnect(),
   );

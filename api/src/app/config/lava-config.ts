@@ -72,11 +72,14 @@ export class LavaConfig {
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
 
-  /** Sign-in attempts (failed or not) allowed per client address within the window; then 429. */
+  /**
+   * Failed sign-ins and password reset requests allowed per client address within the window; then
+   * 429. Successful sign-ins do not count (many people share an office's address).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS = 50;
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 100;
 
   @Transform(toInt)
   @IsInt()
