@@ -172,7 +172,10 @@ async function printBanner() {
     .catch(() => null);
   if (demo) {
     lines.push('', `  Demo logins (password for all: ${demo.password}):`);
-    for (const account of demo.accounts) lines.push(`    ${account.email.padEnd(28)} ${account.role.padEnd(22)} ${account.municipality}`);
+    for (const account of demo.accounts) {
+      const office = account.councilOffice ? ` (council ${account.councilOffice})` : '';
+      lines.push(`    ${account.email.padEnd(28)} ${account.role.padEnd(22)} ${account.municipality}${office}`);
+    }
   }
   lines.push('', '  Press Ctrl-C to stop everything.', '');
   console.log(lines.join('\n'));

@@ -1,4 +1,4 @@
-import type { AdminUserView, CurrentUser, Page } from '@lava/contracts';
+import type { AdminUserView, CurrentUser, MembershipsSaved, Page } from '@lava/contracts';
 import { createMunicipality, createUser, type TestMunicipality } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
@@ -109,6 +109,87 @@ describe('administering people: roles, deactivation, profile', () => {
         .expect(200)
     ).body as CurrentUser;
     expect(me.memberships.map((m) => m.role)).toEqual(['committee_chair']);
+  });
+
+  it('names a youth council’s chair and secretary, one of each: a new chair makes the previous one a plain member', async () => {
+    const aino = await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino' });
+    const onni = await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Onni' });
+    const official = await createUser(env.db, 'official', kotka.municipality);
+    const setMemberships = (userId: string, memberships: object[]) =>
+      env.http().put(`/api/admin/users/${userId}/memberships`).set(as(kotkaAdmin)).send({ memberships });
+    const officeOf = async (userId: string) =>
+      (await env.db.query(`SELECT council_office FROM memberships WHERE user_id = $1 AND role = 'youth_council_member'`, [userId]))[0]
+        ?.council_office ?? null;
+
+    // An office only on a youth council membership, with the field named.
+    const refused = await setMemberships(official.id, [
+      { organizationId: kotka.municipality.id, role: 'official', councilOffice: 'chair' },
+    ]).expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'memberships.0.councilOffice', messages: ['only a youth council member can be the council’s chair or secretary'] },
+    ]);
+    expect(refused.body.message).toMatch(/memberships\.0\.councilOffice/);
+    const unknown = await setMemberships(aino.id, [
+      { organizationId: kotka.youthCouncil.id, role: 'youth_council_member', councilOffice: 'treasurer' },
+    ]).expect(400);
+    expect(unknown.body.details[0].field).toBe('memberships.0.councilOffice');
+
+    const chair = (
+      await setMemberships(aino.id, [
+        { organizationId: kotka.youthCouncil.id, role: 'youth_council_member', councilOffice: 'chair' },
+      ]).expect(200)
+    ).body as MembershipsSaved;
+    expect(chair.memberships).toEqual([expect.objectContaining({ organizationId: kotka.youthCouncil.id, councilOffice: 'chair' })]);
+    expect(chair.replacedOfficeHolders).toEqual([]);
+
+    // Onni becomes the chair: Aino is a plain member again, in the same save, and the trail says so.
+    const takenOver = (
+      await setMemberships(onni.id, [
+        { organizationId: kotka.youthCouncil.id, role: 'youth_council_member', councilOffice: 'chair' },
+      ]).expect(200)
+    ).body as MembershipsSaved;
+    expect(takenOver.replacedOfficeHolders).toEqual([
+      {
+        userId: aino.id,
+        displayName: 'Aino',
+        organizationId: kotka.youthCouncil.id,
+        organizationName: 'Nuorisovaltuusto',
+        office: 'chair',
+      },
+    ]);
+    expect([await officeOf(aino.id), await officeOf(onni.id)]).toEqual([null, 'chair']);
+    const [passed] = await env.db.query(
+      `SELECT actor_user_id, details FROM audit_events WHERE entity_id = $1 AND action = 'user.council_office_passed_on'`,
+      [aino.id],
+    );
+    expect(passed).toEqual({
+      actor_user_id: kotkaAdminId,
+      details: { office: 'chair', organizationId: kotka.youthCouncil.id, to: onni.id },
+    });
+
+    // The secretary is another office: naming Aino secretary leaves Onni the chair.
+    const secretary = (
+      await setMemberships(aino.id, [
+        { organizationId: kotka.youthCouncil.id, role: 'youth_council_member', councilOffice: 'secretary' },
+      ]).expect(200)
+    ).body as MembershipsSaved;
+    expect(secretary.replacedOfficeHolders).toEqual([]);
+    expect([await officeOf(aino.id), await officeOf(onni.id)]).toEqual(['secretary', 'chair']);
+
+    // The office shows in the list and to the person themself; saving without it makes them a plain member.
+    const list = (await env.http().get('/api/admin/users').query({ limit: '100' }).set(as(kotkaAdmin)).expect(200))
+      .body as Page<AdminUserView>;
+    expect(list.items.find((u) => u.id === onni.id)?.memberships).toEqual([expect.objectContaining({ councilOffice: 'chair' })]);
+    const me = (
+      await env
+        .http()
+        .get('/api/auth/me')
+        .set(as(await env.login(aino.email)))
+        .expect(200)
+    ).body as CurrentUser;
+    expect(me.memberships).toEqual([expect.objectContaining({ role: 'youth_council_member', councilOffice: 'secretary' })]);
+    await setMemberships(aino.id, [{ organizationId: kotka.youthCouncil.id, role: 'youth_council_member' }]).expect(200);
+    expect(await officeOf(aino.id)).toBeNull();
   });
 
   it('lists the organizations an admin administers, each under its parent', async () => {

@@ -25,7 +25,7 @@ describe('an assessment from screening to closed, with the youth council heard',
       official: await createUser(env.db, 'official', kotka.municipality, { displayName: 'Anna Virtanen' }),
       reviewer: await createUser(env.db, 'reviewer', kotka.municipality, { displayName: 'Mikko Korhonen' }),
       chair: await createUser(env.db, 'committee_chair', kotka.education, { displayName: 'Leena Mäkinen' }),
-      youth: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino' }),
+      youth: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino', councilOffice: 'chair' }),
     };
     for (const [key, user] of Object.entries(people)) {
       ids[key] = user.id;

@@ -60,9 +60,10 @@ describe('youth council consultations', () => {
       colleague: await createUser(env.db, 'official', kotka.municipality, { displayName: 'Ville Koski' }),
       reviewer: await createUser(env.db, 'reviewer', kotka.municipality),
       chair: await createUser(env.db, 'committee_chair', kotka.education),
-      youth1: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino' }),
+      // Aino chairs Kotka's council and Onni is a plain member; Ella is Hamina's secretary.
+      youth1: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino', councilOffice: 'chair' }),
       youth2: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Onni' }),
-      haminaYouth: await createUser(env.db, 'youth_council_member', haminaCouncil, { displayName: 'Ella' }),
+      haminaYouth: await createUser(env.db, 'youth_council_member', haminaCouncil, { displayName: 'Ella', councilOffice: 'secretary' }),
       kouvolaYouth: await createUser(env.db, 'youth_council_member', kouvola.youthCouncil, { displayName: 'Eetu' }),
     };
     tokens = Object.fromEntries(
@@ -130,16 +131,17 @@ describe('youth council consultations', () => {
     return http().post(`/api/consultations/${consultationId}/points`).set(as(who)).send({ text });
   }
 
-  async function adoptAndSubmit(who: keyof typeof tokens, consultationId: string) {
-    const before = await detail(who, consultationId);
+  /** `adopter` (the council's chair or secretary) records the adoption; `submitter` (any member) submits. */
+  async function adoptAndSubmit(adopter: keyof typeof tokens, consultationId: string, submitter = adopter) {
+    const before = await detail(adopter, consultationId);
     const adopted = await http()
       .post(`/api/consultations/${consultationId}/statement/adopt`)
-      .set(as(who))
+      .set(as(adopter))
       .send({ version: before.statement?.version, meetingDate: new Date().toISOString().slice(0, 10) })
       .expect(200);
     return http()
       .post(`/api/consultations/${consultationId}/statement/submit`)
-      .set(as(who))
+      .set(as(submitter))
       .send({ version: (adopted.body as ConsultationDetail).statement?.version })
       .expect(200);
   }
@@ -304,11 +306,26 @@ describe('youth council consultations', () => {
       .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
       .expect(403);
 
+    // Only the council's chair or secretary records the adoption; a plain member is told whom to ask.
+    const plainMember = await detail('youth2', cid);
+    expect(plainMember.can).toMatchObject({ edit: true, adopt: false });
+    expect(plainMember.councilOfficers).toEqual({ chair: 'Aino', secretary: null });
+    expect((await detail('youth1', cid)).can.adopt).toBe(true);
+    expect((await detail('official', cid)).councilOfficers).toBeNull();
+    const notOfficer = await http()
+      .post(`/api/consultations/${cid}/statement/adopt`)
+      .set(as('youth2'))
+      .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
+      .expect(403);
+    expect(notOfficer.body.message).toBe(
+      "Only the council's chair or secretary records the adoption. Ask them to record the meeting date.",
+    );
+
     // A change after adoption needs a new adoption.
     const adopted = (
       await http()
         .post(`/api/consultations/${cid}/statement/adopt`)
-        .set(as('youth2'))
+        .set(as('youth1'))
         .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
         .expect(200)
     ).body as ConsultationDetail;
@@ -317,7 +334,8 @@ describe('youth council consultations', () => {
     const changed = (await addPoint('youth1', cid, 'Kerhot myös kesällä').expect(201)).body as ConsultationDetail;
     expect(changed.statement?.adoptedAt).toBeNull();
 
-    const submitted = (await adoptAndSubmit('youth2', cid)).body as ConsultationDetail;
+    // Once adopted, any member submits.
+    const submitted = (await adoptAndSubmit('youth1', cid, 'youth2')).body as ConsultationDetail;
     expect(submitted).toMatchObject({ status: 'submitted', boardStatus: 'submitted', can: { edit: false, withdrawStatement: true } });
     expect(await notifications('statement_submitted', assessmentId)).toEqual([
       { recipient_user_id: users.official.id, params: { title: 'Koulun kerhotoiminta', council: 'Nuorisovaltuusto' } },
@@ -353,6 +371,15 @@ describe('youth council consultations', () => {
 
     const late = await addPoint('youth1', cid, 'Myöhässä').expect(409);
     expect(late.body.message).toMatch(/The deadline .* has passed/);
+    // The young people read it in their language (Accept-Language of the web app).
+    const lateFi = await addPoint('youth1', cid, 'Myöhässä').set('Accept-Language', 'fi').expect(409);
+    expect(lateFi.body.message).toMatch(
+      /^Määräaika \(.+\) on umpeutunut, joten lausuntoa ei voi enää muuttaa eikä lähettää\. Valmistelija voi pidentää määräaikaa\.$/,
+    );
+    const lateSv = await addPoint('youth1', cid, 'Myöhässä').set('Accept-Language', 'sv').expect(409);
+    expect(lateSv.body.message).toMatch(
+      /^Tidsfristen \(.+\) har gått ut, så utlåtandet kan inte längre ändras eller skickas\. Beredaren kan förlänga tidsfristen\.$/,
+    );
     expect((await detail('official', cid)).boardStatus).toBe('late');
     expect((await detail('youth1', cid)).locked).toBe('deadline_passed');
 

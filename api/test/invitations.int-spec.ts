@@ -204,4 +204,32 @@ describe('invitations by e-mail (real SMTP server, real worker module)', () => {
     const theirs = await env.http().get('/api/admin/invitations').set(as(kouvolaAdmin)).expect(200);
     expect(theirs.body.map((p: { email: string }) => p.email)).toEqual(['kouvola-youth@test.example']);
   });
+
+  it('invites a youth council member as the council’s secretary, who takes the office over, and refuses an office on another role', async () => {
+    const admin = await env.login((await createUser(env.db, 'admin', kouvola.municipality)).email);
+    const previous = await createUser(env.db, 'youth_council_member', kouvola.youthCouncil, { councilOffice: 'secretary' });
+    const refused = await invite(admin, {
+      email: 'not-youth@test.example',
+      language: 'fi',
+      memberships: [{ organizationId: kouvola.municipality.id, role: 'official', councilOffice: 'secretary' }],
+    }).expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'memberships.0.councilOffice', messages: ['only a youth council member can be the council’s chair or secretary'] },
+    ]);
+
+    const invited = await invite(admin, {
+      email: 'secretary@test.example',
+      language: 'fi',
+      memberships: [{ organizationId: kouvola.youthCouncil.id, role: 'youth_council_member', councilOffice: 'secretary' }],
+    }).expect(201);
+    const offices = await env.db.query(`SELECT user_id, council_office FROM memberships WHERE organization_id = $1 ORDER BY user_id`, [
+      kouvola.youthCouncil.id,
+    ]);
+    expect(offices).toEqual(
+      expect.arrayContaining([
+        { user_id: invited.body.userId, council_office: 'secretary' },
+        { user_id: previous.id, council_office: null },
+      ]),
+    );
+  });
 });

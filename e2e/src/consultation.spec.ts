@@ -142,7 +142,15 @@ test.describe('youth council consultation', () => {
     await official.goto(`/consultations/${(await asOfficial.get(`/api/assessments/${assessmentId}/consultations`))[0].id}`);
     await expect(official.getByText('The council is still writing its statement.')).toBeVisible();
 
-    // Adopt at the meeting (any member may record it) and submit.
+    // Only the council's chair or secretary records the adoption: Onni, a plain member, is told who does.
+    await onni.reload();
+    await expect(onni.getByText('your chair or secretary records the meeting date')).toBeVisible();
+    await expect(onni.getByText('Your council’s chair (Aino) records the meeting where you adopted the statement.')).toBeVisible();
+    await expect(onni.getByLabel('Meeting date')).toHaveCount(0);
+    await expectNoAxeViolations(onni, 'the statement as a member who does not record the adoption');
+    await expectFitsPhone(onni, 'the statement as a member who does not record the adoption');
+
+    // Aino, the chair, records the meeting and submits.
     await aino.reload();
     await expect(aino.getByText('When the council has agreed on the points at its meeting')).toBeVisible();
     await aino.getByLabel('Meeting date').fill(finnishDate(0));

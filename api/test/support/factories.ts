@@ -1,4 +1,4 @@
-import type { Role } from '@lava/contracts';
+import type { CouncilOffice, Role } from '@lava/contracts';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/app/auth/passwords';
@@ -45,12 +45,12 @@ export async function createMunicipality(db: DataSource, name: string): Promise<
   return { municipality, education, youthCouncil };
 }
 
-/** A user with one role in one organization; password TEST_PASSWORD. */
+/** A user with one role in one organization (a youth council member may hold a council office); password TEST_PASSWORD. */
 export async function createUser(
   db: DataSource,
   role: Role,
   organization: Organization,
-  overrides: Partial<Pick<User, 'language' | 'active' | 'displayName'>> = {},
+  overrides: Partial<Pick<User, 'language' | 'active' | 'displayName'>> & { councilOffice?: CouncilOffice } = {},
 ): Promise<User> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const users = db.getRepository(User);
@@ -63,6 +63,8 @@ export async function createUser(
       passwordHash: await passwordHash,
     }),
   );
-  await db.getRepository(Membership).insert({ userId: user.id, organizationId: organization.id, role });
+  await db
+    .getRepository(Membership)
+    .insert({ userId: user.id, organizationId: organization.id, role, councilOffice: overrides.councilOffice ?? null });
   return user;
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import type { AdminUserView, Language, Page } from '@lava/contracts';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AdminUserView, Language, MembershipsSaved, Page } from '@lava/contracts';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
@@ -27,13 +35,20 @@ export class AdminUsersController {
   }
 
   @Put(':id/memberships')
+  @ApiOkResponse({
+    description:
+      'The person as now, and `replacedOfficeHolders`: whom a youth council office given here passed from (they are now plain members).',
+  })
+  @ApiBadRequestResponse({
+    description: 'A role outside your organizations or its kind, or a council office on a role other than youth_council_member.',
+  })
   @ApiNotFoundResponse({ description: 'No such user in your organizations.' })
   setMemberships(
     @CurrentUser() admin: AuthenticatedUser,
     @Param('id', uuidPipe('user')) id: string,
     @Body() body: UpdateMembershipsDto,
     @RequestLanguage() language: Language,
-  ): Promise<AdminUserView> {
+  ): Promise<MembershipsSaved> {
     return this.users.setMemberships(admin, id, body, language);
   }
 

@@ -1,9 +1,19 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AdminUserView, type Language, type Page, type Role, ROLE_ORGANIZATION_KINDS } from '@lava/contracts';
+import {
+  type AdminUserView,
+  type CouncilOffice,
+  type Language,
+  type MembershipRequest,
+  type MembershipsSaved,
+  type Page,
+  type ReplacedOfficeHolder,
+  ROLE_ORGANIZATION_KINDS,
+} from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
+import { requestProblems } from '../common/validation';
 import { nameColumn } from '../organizations/organizations.service';
 import { AdminScope } from './admin-scope.service';
 import type { UpdateMembershipsDto } from './admin-users.dto';
@@ -65,10 +75,13 @@ export class AdminUsersService {
     });
   }
 
-  /** Replaces the memberships inside the admin's organizations; memberships elsewhere are not touched. */
-  async setMemberships(admin: AuthenticatedUser, userId: string, dto: UpdateMembershipsDto, language: Language): Promise<AdminUserView> {
+  /**
+   * Replaces the memberships inside the admin's organizations; memberships elsewhere are not touched.
+   * A council office given here passes from its current holder, who stays a plain member.
+   */
+  async setMemberships(admin: AuthenticatedUser, userId: string, dto: UpdateMembershipsDto, language: Language): Promise<MembershipsSaved> {
     const orgIds = await this.scope.organizationIds(admin.id);
-    await this.db.transaction(async (tx) => {
+    const replaced = await this.db.transaction(async (tx) => {
       await this.inScope(tx, userId, orgIds, true);
       await checkMemberships(tx, dto.memberships, orgIds);
       if (userId === admin.id && !dto.memberships.some((m) => m.role === 'admin')) {
@@ -82,15 +95,46 @@ export class AdminUsersService {
           m.role,
         ]);
       }
+      const replaced = await assignCouncilOffices(tx, userId, dto.memberships);
       await this.audit.record(tx, {
         actorUserId: admin.id,
         entityType: 'user',
         entityId: userId,
         action: 'user.roles_changed',
-        details: { roles: dto.memberships.map((m) => `${m.role}@${m.organizationId}`).join(',') },
+        details: { roles: describeMemberships(dto.memberships) },
       });
+      for (const r of replaced) {
+        await this.audit.record(tx, {
+          actorUserId: admin.id,
+          entityType: 'user',
+          entityId: r.userId,
+          action: 'user.council_office_passed_on',
+          details: { office: r.office, organizationId: r.organizationId, to: userId },
+        });
+      }
+      return replaced;
     });
-    return this.get(admin, userId, language);
+    return { ...(await this.get(admin, userId, language)), replacedOfficeHolders: await this.describeHolders(replaced, language) };
+  }
+
+  /** Names, in the admin's language, of those whose office passed on. */
+  private async describeHolders(holders: PassedOffice[], language: Language): Promise<ReplacedOfficeHolder[]> {
+    if (holders.length === 0) return [];
+    const rows: { user_id: string; display_name: string; organization_id: string; name: string }[] = await this.db.query(
+      `SELECT u.id AS user_id, u.display_name, o.id AS organization_id, o.${nameColumn(language)} AS name
+         FROM users u CROSS JOIN organizations o WHERE u.id = ANY($1) AND o.id = ANY($2)`,
+      [holders.map((h) => h.userId), holders.map((h) => h.organizationId)],
+    );
+    return holders.map((h) => {
+      const row = rows.find((r) => r.user_id === h.userId && r.organization_id === h.organizationId);
+      return {
+        userId: h.userId,
+        displayName: row?.display_name ?? '',
+        organizationId: h.organizationId,
+        organizationName: row?.name ?? '',
+        office: h.office,
+      };
+    });
   }
 
   /** The user if they have a role in the admin's organizations; otherwise 404, as if they did not exist. */
@@ -114,8 +158,9 @@ export class AdminUsersService {
       name: string;
       kind: AdminUserView['memberships'][number]['organizationKind'];
       role: AdminUserView['memberships'][number]['role'];
+      council_office: CouncilOffice | null;
     }[] = await this.db.query(
-      `SELECT ms.user_id, ms.organization_id, o.${column} AS name, o.kind, ms.role
+      `SELECT ms.user_id, ms.organization_id, o.${column} AS name, o.kind, ms.role, ms.council_office
            FROM memberships ms JOIN organizations o ON o.id = ms.organization_id
           WHERE ms.user_id = ANY($1) AND ms.organization_id = ANY($2)
           ORDER BY o.${column}, ms.role`,
@@ -129,17 +174,19 @@ export class AdminUsersService {
       active: r.active,
       memberships: memberships
         .filter((m) => m.user_id === r.id)
-        .map((m) => ({ organizationId: m.organization_id, organizationName: m.name, organizationKind: m.kind, role: m.role })),
+        .map((m) => ({
+          organizationId: m.organization_id,
+          organizationName: m.name,
+          organizationKind: m.kind,
+          role: m.role,
+          councilOffice: m.council_office,
+        })),
     }));
   }
 }
 
-/** Refuses (400, field by field) roles outside the admin's organizations or not possible in the organization's kind. */
-export async function checkMemberships(
-  tx: EntityManager,
-  memberships: { organizationId: string; role: Role }[],
-  orgIds: string[],
-): Promise<void> {
+/** Refuses (400, field by field) roles outside the admin's organizations, not possible in the organization's kind, or offices outside a youth council. */
+export async function checkMemberships(tx: EntityManager, memberships: MembershipRequest[], orgIds: string[]): Promise<void> {
   const kinds: { id: string; kind: keyof typeof KIND_NAMES }[] = await tx.query(`SELECT id, kind FROM organizations WHERE id = ANY($1)`, [
     memberships.map((m) => m.organizationId),
   ]);
@@ -149,14 +196,56 @@ export async function checkMemberships(
       return [{ field: `memberships.${index}.organizationId`, messages: ['is not one of your organizations'] }];
     if (!ROLE_ORGANIZATION_KINDS[m.role].includes(org.kind))
       return [{ field: `memberships.${index}.role`, messages: [`${m.role} is not a role in a ${KIND_NAMES[org.kind]}`] }];
+    if (m.councilOffice != null && m.role !== 'youth_council_member')
+      return [
+        { field: `memberships.${index}.councilOffice`, messages: ['only a youth council member can be the council’s chair or secretary'] },
+      ];
     return [];
   });
   if (problems.length > 0) {
-    throw new BadRequestException({
-      message: `Please check the roles. ${problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join('. ')}`,
-      details: problems,
-    });
+    throw requestProblems(problems);
   }
+}
+
+/** A council office that passed from `userId` to someone else. */
+export interface PassedOffice {
+  userId: string;
+  organizationId: string;
+  office: CouncilOffice;
+}
+
+/**
+ * Gives `userId` the council offices asked for (their youth-council memberships must exist by now).
+ * A council has one chair and one secretary: the current holder becomes a plain member, and is
+ * returned. Memberships given without an office are left as they are.
+ */
+export async function assignCouncilOffices(tx: EntityManager, userId: string, memberships: MembershipRequest[]): Promise<PassedOffice[]> {
+  const passed: PassedOffice[] = [];
+  const done = new Set<string>();
+  for (const m of memberships) {
+    if (m.role !== 'youth_council_member' || m.councilOffice == null || done.has(m.organizationId)) continue;
+    done.add(m.organizationId);
+    const office = m.councilOffice;
+    // Two admins naming a chair at once: the second waits here and then sees the first one's chair.
+    await tx.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [m.organizationId]);
+    const [holders]: [{ user_id: string }[], number] = await tx.query(
+      `UPDATE memberships SET council_office = NULL
+        WHERE organization_id = $1 AND council_office = $2 AND user_id <> $3 AND role = 'youth_council_member'
+        RETURNING user_id`,
+      [m.organizationId, office, userId],
+    );
+    passed.push(...holders.map((h) => ({ userId: h.user_id, organizationId: m.organizationId, office })));
+    await tx.query(
+      `UPDATE memberships SET council_office = $3 WHERE user_id = $1 AND organization_id = $2 AND role = 'youth_council_member'`,
+      [userId, m.organizationId, office],
+    );
+  }
+  return passed;
+}
+
+/** For the audit trail: `role(office)@organization`, comma-separated. */
+export function describeMemberships(memberships: MembershipRequest[]): string {
+  return memberships.map((m) => `${m.role}${m.councilOffice ? `(${m.councilOffice})` : ''}@${m.organizationId}`).join(',');
 }
 
 const KIND_NAMES = {

@@ -39,7 +39,7 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       language: user.language,
-      memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+      memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role, councilOffice: m.councilOffice })),
     };
   }
 
@@ -56,9 +56,17 @@ export class AuthService {
       email: user.email,
       displayName: user.displayName,
       language: user.language,
-      memberships: memberships.flatMap(({ organization, organizationId, role }) =>
+      memberships: memberships.flatMap(({ organization, organizationId, role, councilOffice }) =>
         organization
-          ? [{ organizationId, organizationName: organizationName(organization, user.language), organizationKind: organization.kind, role }]
+          ? [
+              {
+                organizationId,
+                organizationName: organizationName(organization, user.language),
+                organizationKind: organization.kind,
+                role,
+                councilOffice,
+              },
+            ]
           : [],
       ),
     };

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Language, Role } from '@lava/contracts';
+import type { CouncilOffice, Language, Role } from '@lava/contracts';
 
 /** Who is calling, as loaded by the JWT strategy on every request. */
 export interface AuthenticatedUser {
@@ -7,7 +7,7 @@ export interface AuthenticatedUser {
   email: string;
   displayName: string;
   language: Language;
-  memberships: { organizationId: string; role: Role }[];
+  memberships: { organizationId: string; role: Role; councilOffice: CouncilOffice | null }[];
 }
 
 export const CurrentUser = createParamDecorator(

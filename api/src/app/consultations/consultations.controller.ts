@@ -201,9 +201,12 @@ export class ConsultationsController {
 
   @Post('consultations/:id/statement/adopt')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The meeting where the council adopted the statement is recorded. Any member may record it.' })
+  @ApiOkResponse({
+    description:
+      'The meeting where the council adopted the statement is recorded. Only the council’s chair or secretary records it; any member may then submit.',
+  })
   @ApiBadRequestResponse({ description: 'A meeting date in the future or before the council was asked.' })
-  @ApiForbiddenResponse({ description: MEMBERS_ONLY })
+  @ApiForbiddenResponse({ description: 'Not the chair or secretary of the youth council that was asked.' })
   @ApiConflictResponse({ description: 'The statement changed meanwhile, has no points, or cannot change now.' })
   adopt(
     @CurrentUser() user: AuthenticatedUser,

@@ -2,7 +2,9 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CONSULTATION_LIMITS,
+  isCouncilOfficer,
   type BoardStatus,
+  type CouncilOffice,
   type ConsultationDetail,
   type ConsultationFeedback,
   type ConsultationView,
@@ -66,6 +68,8 @@ interface Caller {
   staff: boolean;
   /** A member of the consulted council, and the request has been sent. */
   member: boolean;
+  /** Such a member who is the council's chair or secretary: they record the adoption. */
+  officer: boolean;
   /** The assessment's responsible official. */
   official: boolean;
 }
@@ -148,12 +152,14 @@ export class ConsultationsService implements OnModuleInit {
     return rows.length > 0;
   }
 
-  async beforeTransition({ tx, assessment, action, now }: TransitionContext): Promise<void> {
+  async beforeTransition({ tx, user, assessment, action, now }: TransitionContext): Promise<void> {
     if (action !== 'open_consultation') return;
+    // The councils' names in the official's own language: the rest of the message is translated for them.
+    const name = nameColumn(user.language);
     const past: { name: string }[] = await tx.query(
-      `SELECT o.name_en AS name FROM consultations c JOIN organizations o ON o.id = c.youth_council_id
+      `SELECT o.${name} AS name FROM consultations c JOIN organizations o ON o.id = c.youth_council_id
         WHERE c.assessment_id = $1 AND c.opened_at IS NULL AND c.closed_at IS NULL AND c.status <> 'withdrawn' AND c.deadline <= $2
-        ORDER BY o.name_en`,
+        ORDER BY o.${name}`,
       [assessment.id, now],
     );
     if (past.length > 0) {
@@ -270,7 +276,7 @@ export class ConsultationsService implements OnModuleInit {
     const ids = await this.db.transaction(async (tx) => {
       const { consultation, assessment, caller } = await this.load(tx, user, consultationId);
       this.requireOfficialCaller(caller);
-      requireVersion('request', consultation.version, dto.version);
+      requireRequestVersion(consultation.version, dto.version);
       const changes: Partial<Consultation> = {};
       const ids: string[] = [];
       if (consultation.openedAt === null) {
@@ -314,7 +320,7 @@ export class ConsultationsService implements OnModuleInit {
       this.requireOfficialCaller(caller);
       if (consultation.openedAt !== null) throw new ConflictException('This request has been sent already; withdraw it instead.');
       if (assessment.stage !== 'draft') throw new ConflictException('Planned requests are changed while the assessment is in draft.');
-      requireVersion('request', consultation.version, dto.version);
+      requireRequestVersion(consultation.version, dto.version);
       await tx.getRepository(Consultation).delete({ id: consultation.id });
       await this.record(tx, user, assessment.id, 'consultation.removed', { consultationId: consultation.id });
     });
@@ -330,7 +336,7 @@ export class ConsultationsService implements OnModuleInit {
       if (consultation.status === 'submitted') {
         throw new ConflictException('The council has already submitted its statement, so the request can no longer be withdrawn.');
       }
-      requireVersion('request', consultation.version, dto.version);
+      requireRequestVersion(consultation.version, dto.version);
       const now = new Date();
       await bump(tx, Consultation, consultation.id, { status: 'withdrawn', withdrawnAt: now, closedAt: now });
       await this.record(tx, user, assessment.id, 'consultation.withdrawn', { consultationId: consultation.id });
@@ -434,12 +440,13 @@ export class ConsultationsService implements OnModuleInit {
           : null,
       can: {
         edit: editable,
-        adopt: editable && points.length > 0,
+        adopt: editable && caller.officer && points.length > 0,
         submit: editable && points.length > 0 && statement?.adoptedAt != null,
         withdrawStatement: caller.member && locked === null && submitted,
         answer: caller.official && submitted && ANSWERING_STAGES.includes(assessment.stage),
       },
       viewer: caller.member ? 'council' : 'staff',
+      councilOfficers: caller.member ? await this.councilOfficers(this.db.manager, consultation.youthCouncilId) : null,
       locked: caller.member ? locked : null,
       feedback: DECIDED_STAGES.includes(assessment.stage) ? await this.feedback(assessment) : null,
     };
@@ -506,12 +513,15 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   /**
-   * Records the council meeting that adopted the statement. The project has one youth council
-   * role, so any member may record it (the council's secretary usually does); who did is audited.
+   * Records the council meeting that adopted the statement. Only the council's chair or secretary
+   * does (they keep its minutes); who did is audited. Any member may then submit it.
    */
   async adopt(user: AuthenticatedUser, consultationId: string, dto: AdoptStatementDto, language: Language): Promise<ConsultationDetail> {
     await this.db.transaction(async (tx) => {
-      const { consultation, assessment, statement } = await this.editableStatement(tx, user, consultationId);
+      const { consultation, assessment, statement, caller } = await this.editableStatement(tx, user, consultationId);
+      if (!caller.officer) {
+        throw new ForbiddenException("Only the council's chair or secretary records the adoption. Ask them to record the meeting date.");
+      }
       requireStatementVersion(statement, dto.version);
       const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id });
       if (count === 0) throw new ConflictException('Write at least one point before the council adopts the statement.');
@@ -602,7 +612,8 @@ export class ConsultationsService implements OnModuleInit {
     const member = consultation.openedAt !== null && this.memberCouncils(user).includes(consultation.youthCouncilId);
     if (!staff && !member) throw new NotFoundException('No such consultation.');
     const official = staff && assessment.responsibleOfficialId === user.id && (await this.isOfficial(user, assessment));
-    return { consultation, assessment, caller: { staff, member, official } };
+    const officer = member && isCouncilOfficer(user.memberships, consultation.youthCouncilId);
+    return { consultation, assessment, caller: { staff, member, officer, official } };
   }
 
   private async editableStatement(tx: EntityManager, user: AuthenticatedUser, consultationId: string) {
@@ -822,6 +833,17 @@ export class ConsultationsService implements OnModuleInit {
     if (!caller.member) throw new ForbiddenException('Only members of the youth council work on its statement.');
   }
 
+  /** First names of the council's chair and secretary (null where nobody active holds the office). */
+  private async councilOfficers(db: EntityManager, councilId: string): Promise<NonNullable<ConsultationDetail['councilOfficers']>> {
+    const rows: { council_office: CouncilOffice; display_name: string }[] = await db.query(
+      `SELECT ms.council_office, u.display_name FROM memberships ms JOIN users u ON u.id = ms.user_id
+        WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member' AND ms.council_office IS NOT NULL AND u.active`,
+      [councilId],
+    );
+    const firstName = (office: CouncilOffice) => rows.find((r) => r.council_office === office)?.display_name.split(' ')[0] ?? null;
+    return { chair: firstName('chair'), secretary: firstName('secretary') };
+  }
+
   private async displayName(tx: EntityManager, userId: string | null): Promise<string | null> {
     if (!userId) return null;
     const [row]: { display_name: string }[] = await tx.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
@@ -878,10 +900,10 @@ function futureDeadline(value: string): Date {
   return deadline;
 }
 
-function requireVersion(what: string, current: number, expected: number): void {
+function requireRequestVersion(current: number, expected: number): void {
   if (current === expected) return;
   throw new ConflictException({
-    message: `Someone changed this ${what} (now version ${current}) after you loaded version ${expected}. Reload and try again.`,
+    message: `Someone changed this request (now version ${current}) after you loaded version ${expected}. Reload and try again.`,
     conflict: { currentVersion: current, changes: [] },
   });
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@lava/contracts';
+import type { CouncilOffice, Role } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
 
 /** The one password of every demo account. Demo data is for trying the product, never for production. */
@@ -37,6 +37,8 @@ export interface DemoUser {
   role: Role;
   /** Where the membership sits: the region, a municipality, or its education committee / youth council. */
   at: { region: true } | { municipality: string; unit?: 'education' | 'youth_council' };
+  /** A youth council member's office: the chair and the secretary record the council's adoptions. */
+  councilOffice?: CouncilOffice;
 }
 
 /** One person per role in Kotka and Kouvola, and a regional admin. Youth members: first name only. */
@@ -57,9 +59,10 @@ export const DEMO_USERS: DemoUser[] = [
     language: 'fi',
     role: 'youth_council_member',
     at: { municipality: 'kotka', unit: 'youth_council' },
+    councilOffice: 'chair',
   },
   {
-    // A second member, so two people can draft the council's statement together.
+    // A second member, so two people can draft the council's statement together; a plain member, who cannot record the adoption.
     email: 'youth2@kotka.example',
     displayName: 'Onni',
     language: 'fi',
@@ -81,6 +84,7 @@ export const DEMO_USERS: DemoUser[] = [
     language: 'en',
     role: 'youth_council_member',
     at: { municipality: 'kouvola', unit: 'youth_council' },
+    councilOffice: 'secretary',
   },
 ];
 

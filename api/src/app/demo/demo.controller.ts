@@ -21,6 +21,7 @@ export class DemoController {
       accounts: DEMO_USERS.map((u) => ({
         email: u.email,
         role: u.role,
+        councilOffice: u.councilOffice ?? null,
         municipality: 'municipality' in u.at ? municipalityName(u.at.municipality) : DEMO_REGION.names[0],
       })),
     };

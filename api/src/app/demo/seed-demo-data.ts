@@ -66,7 +66,7 @@ async function seed(tx: EntityManager): Promise<void> {
       const m = demoMunicipality(municipalities, u.at.municipality);
       organizationId = u.at.unit === 'education' ? m.committees.education : u.at.unit === 'youth_council' ? m.youthCouncil : m.id;
     }
-    await tx.getRepository(Membership).insert({ userId: user.id, organizationId, role: u.role });
+    await tx.getRepository(Membership).insert({ userId: user.id, organizationId, role: u.role, councilOffice: u.councilOffice ?? null });
   }
 
   for (const a of DEMO_ASSESSMENTS) {

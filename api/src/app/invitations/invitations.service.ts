@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationDetails, InvitationResult, Language, LoginResponse, PendingInvitationView } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AdminScope } from '../admin/admin-scope.service';
-import { checkMemberships } from '../admin/admin-users.service';
+import { assignCouncilOffices, checkMemberships, describeMemberships } from '../admin/admin-users.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -71,6 +71,7 @@ export class InvitationsService {
           m.role,
         ]);
       }
+      const passedOffices = await assignCouncilOffices(tx, user.id, dto.memberships);
       const organizationIds = [...new Set(dto.memberships.map((m) => m.organizationId))];
       const outcome: InvitationResult['outcome'] = user.has_password ? 'access_granted' : 'invited';
       const params = {
@@ -95,8 +96,17 @@ export class InvitationsService {
         entityType: 'user',
         entityId: user.id,
         action: created ? 'user.invited' : outcome === 'invited' ? 'user.reinvited' : 'user.access_granted',
-        details: { roles: dto.memberships.map((m) => `${m.role}@${m.organizationId}`).join(',') },
+        details: { roles: describeMemberships(dto.memberships) },
       });
+      for (const passed of passedOffices) {
+        await this.audit.record(tx, {
+          actorUserId: admin.id,
+          entityType: 'user',
+          entityId: passed.userId,
+          action: 'user.council_office_passed_on',
+          details: { office: passed.office, organizationId: passed.organizationId, to: user.id },
+        });
+      }
       return { result: { userId: user.id, outcome }, notificationIds: ids };
     });
     await this.outbox.publish(notificationIds);

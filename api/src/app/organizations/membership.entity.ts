@@ -1,5 +1,5 @@
-import type { Role } from '@lava/contracts';
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { CouncilOffice, Role } from '@lava/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 import { Organization } from './organization.entity';
 
@@ -15,6 +15,10 @@ export class Membership {
 
   @PrimaryColumn({ type: 'text' })
   role!: Role;
+
+  /** The youth council's chair or secretary (one of each per council); null otherwise. */
+  @Column({ name: 'council_office', type: 'text', nullable: true })
+  councilOffice!: CouncilOffice | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -1,4 +1,4 @@
-import type { Language, OrganizationKind, Role } from './roles';
+import type { CouncilOffice, Language, OrganizationKind, Role } from './roles';
 
 /** A person as an admin sees them: only the memberships within the admin's organizations. */
 export interface AdminUserView {
@@ -7,7 +7,36 @@ export interface AdminUserView {
   displayName: string;
   language: Language;
   active: boolean;
-  memberships: { organizationId: string; organizationName: string; organizationKind: OrganizationKind; role: Role }[];
+  memberships: {
+    organizationId: string;
+    organizationName: string;
+    organizationKind: OrganizationKind;
+    role: Role;
+    /** The youth council's chair or secretary; null for every other membership. */
+    councilOffice: CouncilOffice | null;
+  }[];
+}
+
+/** A role to give in one organization; a youth council member may also hold one of the council's offices. */
+export interface MembershipRequest {
+  organizationId: string;
+  role: Role;
+  /** Only for `youth_council_member`. Absent or null: a plain member. Taking an office passes it on from its current holder. */
+  councilOffice?: CouncilOffice | null;
+}
+
+/** Someone whose council office passed to another person in the same save: they are now a plain member. */
+export interface ReplacedOfficeHolder {
+  userId: string;
+  displayName: string;
+  organizationId: string;
+  organizationName: string;
+  office: CouncilOffice;
+}
+
+/** `PUT /api/admin/users/:id/memberships` answers the person as now, and whom they took a council office from. */
+export interface MembershipsSaved extends AdminUserView {
+  replacedOfficeHolders: ReplacedOfficeHolder[];
 }
 
 /** An organization an admin administers (a region and everything below it, or one municipality and its units). */
@@ -47,7 +76,7 @@ export const CHILD_ORGANIZATION_KINDS: Record<OrganizationKind, readonly Organiz
 
 /** Replaces the user's memberships within the admin's organizations (others stay as they are). */
 export interface UpdateMembershipsRequest {
-  memberships: { organizationId: string; role: Role }[];
+  memberships: MembershipRequest[];
 }
 
 export interface UpdateProfileRequest {
@@ -69,7 +98,7 @@ export interface CreateInvitationRequest {
   email: string;
   displayName?: string;
   language: Language;
-  memberships: { organizationId: string; role: Role }[];
+  memberships: MembershipRequest[];
 }
 
 /**

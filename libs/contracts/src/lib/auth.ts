@@ -1,4 +1,4 @@
-import type { Language, OrganizationKind, Role } from './roles';
+import type { CouncilOffice, Language, OrganizationKind, Role } from './roles';
 
 export interface LoginRequest {
   email: string;
@@ -10,6 +10,8 @@ export interface MembershipView {
   organizationName: string;
   organizationKind: OrganizationKind;
   role: Role;
+  /** The youth council's chair or secretary; null for every other membership. */
+  councilOffice: CouncilOffice | null;
 }
 
 export interface CurrentUser {

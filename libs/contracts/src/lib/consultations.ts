@@ -109,6 +109,11 @@ export interface ConsultationDetail extends ConsultationView {
   };
   /** Who is looking: a member of the council, or municipal staff (the official's view). */
   viewer: 'council' | 'staff';
+  /**
+   * For the council: the first names of its chair and secretary, who record the adoption (null
+   * where the office is empty). Null for staff.
+   */
+  councilOfficers: { chair: string | null; secretary: string | null } | null;
   /** Why the council cannot change or submit its statement now (for the council; null when it can). */
   locked: StatementLock | null;
   /** Present once the matter is decided. */

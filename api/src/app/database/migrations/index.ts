@@ -11,6 +11,7 @@ import { Consultations1764720000000 } from './1764720000000-consultations';
 import { Comments1764730000000 } from './1764730000000-comments';
 import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
 import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
+import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Comments1764730000000,
   ScheduledEvents1764740000000,
   ConsultationDeadlineIndex1764750000000,
+  CouncilOffices1764760000000,
 ];

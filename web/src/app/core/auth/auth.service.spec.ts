@@ -12,7 +12,9 @@ const user: CurrentUser = {
   email: 'official@kotka.example',
   displayName: 'Olli Official',
   language: 'sv',
-  memberships: [{ organizationId: 'o1', organizationName: 'Kotka', organizationKind: 'municipality', role: 'official' }],
+  memberships: [
+    { organizationId: 'o1', organizationName: 'Kotka', organizationKind: 'municipality', role: 'official', councilOffice: null },
+  ],
 };
 
 const loginResponse: LoginResponse = { accessToken: 'tok-123', expiresIn: 900, user };

@@ -1,7 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ROLE_ORGANIZATION_KINDS, ROLES, type AdminOrganizationView, type AdminUserView, type Role } from '@lava/contracts';
+import {
+  COUNCIL_OFFICES,
+  ROLE_ORGANIZATION_KINDS,
+  ROLES,
+  type AdminOrganizationView,
+  type AdminUserView,
+  type CouncilOffice,
+  type MembershipsSaved,
+  type Role,
+} from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../shared/api-error';
@@ -13,6 +22,8 @@ import { InvitePerson } from './invite-person';
 interface DraftMembership {
   organizationId: string;
   role: Role;
+  /** Only for a youth council member: the council's chair or secretary, or null for a plain member. */
+  councilOffice: CouncilOffice | null;
 }
 
 /** People of the admin's organizations: their roles, and whether they may sign in. */
@@ -39,6 +50,7 @@ export class AdminUsersPage {
   protected readonly editError = signal<string | null>(null);
   protected newOrganizationId = '';
   protected newRole: Role | '' = '';
+  protected readonly councilOffices = COUNCIL_OFFICES;
 
   constructor() {
     this.load(null);
@@ -61,7 +73,7 @@ export class AdminUsersPage {
 
   protected edit(user: AdminUserView): void {
     this.editing.set(user.id);
-    this.draft.set(user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })));
+    this.draft.set(user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role, councilOffice: m.councilOffice })));
     this.editError.set(null);
     this.newOrganizationId = '';
     this.newRole = '';
@@ -79,17 +91,54 @@ export class AdminUsersPage {
     const role = this.newRole;
     if (!this.newOrganizationId || !role) return;
     if (!this.draft().some((m) => m.organizationId === this.newOrganizationId && m.role === role)) {
-      this.draft.update((list) => [...list, { organizationId: this.newOrganizationId, role }]);
+      this.draft.update((list) => [...list, { organizationId: this.newOrganizationId, role, councilOffice: null }]);
     }
     this.newRole = '';
   }
 
+  protected setOffice(index: number, office: string): void {
+    const councilOffice = COUNCIL_OFFICES.find((o) => o === office) ?? null;
+    this.draft.update((list) => list.map((m, i) => (i === index ? { ...m, councilOffice } : m)));
+  }
+
+  /**
+   * What saving does to the office's current holder, said before the admin saves: a council has one
+   * chair and one secretary, so the holder becomes a plain member. Named when on the list loaded here.
+   */
+  protected officeNote(user: AdminUserView, m: DraftMembership): { key: string; params: Record<string, string> } | null {
+    if (!m.councilOffice) return null;
+    const alreadyTheirs = user.memberships.some((h) => h.organizationId === m.organizationId && h.councilOffice === m.councilOffice);
+    if (alreadyTheirs) return null;
+    const holder = this.users().find(
+      (u) => u.id !== user.id && u.memberships.some((h) => h.organizationId === m.organizationId && h.councilOffice === m.councilOffice),
+    );
+    return holder
+      ? { key: `admin.officeTakenFrom.${m.councilOffice}`, params: { holder: holder.displayName, name: user.displayName } }
+      : { key: `admin.officeOnlyOne.${m.councilOffice}`, params: {} };
+  }
+
   protected save(user: AdminUserView): void {
-    this.api.setMemberships(user.id, { memberships: this.draft() }).subscribe({
-      next: (updated) => {
+    const memberships = this.draft().map((m) => ({
+      organizationId: m.organizationId,
+      role: m.role,
+      ...(m.role === 'youth_council_member' && m.councilOffice ? { councilOffice: m.councilOffice } : {}),
+    }));
+    this.api.setMemberships(user.id, { memberships }).subscribe({
+      next: (saved) => {
+        const { replacedOfficeHolders, ...updated } = saved;
         this.replace(updated);
+        this.loseOffices(saved);
         this.editing.set(null);
-        this.announcer.announce('admin.rolesSaved', { name: updated.displayName });
+        const passed = replacedOfficeHolders[0];
+        if (passed) {
+          this.announcer.announce(`admin.officePassedOn.${passed.office}`, {
+            name: updated.displayName,
+            previous: passed.displayName,
+            council: passed.organizationName,
+          });
+        } else {
+          this.announcer.announce('admin.rolesSaved', { name: updated.displayName });
+        }
       },
       error: (error: unknown) => this.editError.set(apiError(error)?.message ?? null),
     });
@@ -103,6 +152,20 @@ export class AdminUsersPage {
       },
       error: (error: unknown) => this.editError.set(apiError(error)?.message ?? null),
     });
+  }
+
+  /** Those the saved person took an office from are plain members now: their cards say so without a reload. */
+  private loseOffices(saved: MembershipsSaved): void {
+    for (const r of saved.replacedOfficeHolders) {
+      const previous = this.users().find((u) => u.id === r.userId);
+      if (!previous) continue;
+      this.replace({
+        ...previous,
+        memberships: previous.memberships.map((m) =>
+          m.organizationId === r.organizationId && m.councilOffice === r.office ? { ...m, councilOffice: null } : m,
+        ),
+      });
+    }
   }
 
   private replace(updated: AdminUserView): void {

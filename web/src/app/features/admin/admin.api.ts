@@ -5,6 +5,7 @@ import type {
   AdminUserView,
   CreateOrganizationRequest,
   FailedNotificationPage,
+  MembershipsSaved,
   OrganizationNames,
   Page,
   QueueCounts,
@@ -44,8 +45,8 @@ export class AdminApi {
     return this.http.get<QueueCounts[]>('/api/admin/queues');
   }
 
-  setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<AdminUserView> {
-    return this.http.put<AdminUserView>(`/api/admin/users/${userId}/memberships`, body);
+  setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<MembershipsSaved> {
+    return this.http.put<MembershipsSaved>(`/api/admin/users/${userId}/memberships`, body);
   }
 
   setActive(userId: string, active: boolean): Observable<void> {

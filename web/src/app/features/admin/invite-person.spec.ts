@@ -88,6 +88,26 @@ describe('InvitePerson', () => {
     await fixture.whenStable();
   });
 
+  it('asks a youth council member’s office only for that role, and sends it', async () => {
+    const { fixture, http, el, field, choose } = await render();
+    await choose('#invite-organization', 'm1');
+    await choose('#invite-role', 'official');
+    expect(el.querySelector('#invite-office')).toBeNull();
+    await choose('#invite-organization', 'y1');
+    await choose('#invite-office', 'secretary');
+    expect(el.textContent).toContain('A council has one of each');
+    const email = field<HTMLInputElement>('#invite-email');
+    email.value = 'eetu@kotka.example';
+    email.dispatchEvent(new Event('input'));
+    field<HTMLButtonElement>('button[type=submit]').click();
+    const request = http.expectOne({ method: 'POST', url: '/api/admin/invitations' });
+    expect(request.request.body.memberships).toEqual([{ organizationId: 'y1', role: 'youth_council_member', councilOffice: 'secretary' }]);
+    request.flush({ userId: 'u2', outcome: 'invited' });
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: '/api/admin/invitations' }).flush([]);
+    await fixture.whenStable();
+  });
+
   it('lists the invitations not yet accepted, with when the link expires', async () => {
     const { el } = await render();
     const item = el.querySelector('ul.pending li');

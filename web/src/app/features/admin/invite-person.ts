@@ -3,10 +3,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
+  COUNCIL_OFFICES,
   LANGUAGES,
   ROLE_ORGANIZATION_KINDS,
   ROLES,
   type AdminOrganizationView,
+  type CouncilOffice,
   type CreateInvitationRequest,
   type InvitationResult,
   type Language,
@@ -40,7 +42,10 @@ export class InvitePerson {
     language: new FormControl<Language>(this.language.language(), { nonNullable: true }),
     organizationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     role: new FormControl<Role | ''>('', { nonNullable: true, validators: [Validators.required] }),
+    /** Only asked for a youth council member: '' is a plain member. */
+    councilOffice: new FormControl<CouncilOffice | ''>('', { nonNullable: true }),
   });
+  protected readonly councilOffices = COUNCIL_OFFICES;
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -76,10 +81,11 @@ export class InvitePerson {
     this.error.set(null);
     if (this.form.invalid || this.busy()) return;
     const value = this.form.getRawValue();
+    const office = value.role === 'youth_council_member' && value.councilOffice ? { councilOffice: value.councilOffice } : {};
     const body: CreateInvitationRequest = {
       email: value.email.trim(),
       language: value.language,
-      memberships: [{ organizationId: value.organizationId, role: value.role as Role }],
+      memberships: [{ organizationId: value.organizationId, role: value.role as Role, ...office }],
       ...(value.displayName.trim() ? { displayName: value.displayName.trim() } : {}),
     };
     this.busy.set(true);

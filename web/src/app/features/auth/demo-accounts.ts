@@ -2,6 +2,8 @@
 export interface DemoAccount {
   email: string;
   role: string;
+  /** A youth council member's office (chair or secretary), null otherwise. */
+  councilOffice: string | null;
   municipality: string;
 }
 

@@ -47,6 +47,7 @@ function consultation(overrides: Partial<ConsultationDetail> = {}): Consultation
     },
     can: { edit: true, adopt: true, submit: false, withdrawStatement: false, answer: false },
     viewer: 'council',
+    councilOfficers: { chair: 'Aino', secretary: null },
     locked: null,
     feedback: null,
     ...overrides,
@@ -83,6 +84,24 @@ describe('ConsultationPage', () => {
     const point = el.querySelector<HTMLTextAreaElement>('#point-p1');
     expect(point?.value).toBe('<b>Perjantait</b> ovat tärkeimmät');
     expect(el.querySelector('b')).toBeNull();
+  });
+
+  it('tells a member who is not the chair or secretary who records the adoption, instead of the form', async () => {
+    const { el } = await render(
+      consultation({ can: { edit: true, adopt: false, submit: false, withdrawStatement: false, answer: false } }),
+    );
+    expect(el.querySelector('#meeting-date')).toBeNull();
+    expect(el.textContent).toContain('Your council’s chair (Aino) records the meeting where you adopted the statement.');
+    expect(el.textContent).toContain('your chair or secretary records the meeting date');
+  });
+
+  it('names both officers, or says whom to ask when the council has neither', async () => {
+    const cannot = { edit: true, adopt: false, submit: false, withdrawStatement: false, answer: false };
+    const both = await render(consultation({ can: cannot, councilOfficers: { chair: 'Aino', secretary: 'Eetu' } }));
+    expect(both.el.textContent).toContain('Your council’s chair (Aino) or secretary (Eetu) records the meeting');
+    TestBed.resetTestingModule();
+    const none = await render(consultation({ can: cannot, councilOfficers: { chair: null, secretary: null } }));
+    expect(none.el.textContent).toContain('Your council has no chair or secretary in Lava yet. Ask your municipality’s admin to add them.');
   });
 
   it('keeps both texts when another member saved the point first, and saves the member’s own text over the newer version on request', async () => {

@@ -82,8 +82,24 @@ export class ConsultationPage {
     if (c.locked) return `consultation.next.locked.${c.locked}`;
     if (this.submitted()) return 'consultation.next.submitted';
     if (this.points().length === 0) return 'consultation.next.write';
-    if (!c.statement?.adoptedAt) return 'consultation.next.adopt';
+    if (!c.statement?.adoptedAt) return this.awaitsOfficers() ? 'consultation.next.adoptByOfficers' : 'consultation.next.adopt';
     return 'consultation.next.submit';
+  });
+  /**
+   * The statement is ready to adopt, but only the council's chair or secretary records it: the
+   * member may change it (so nothing else locks it), there are points, and yet adopting is refused.
+   */
+  protected readonly awaitsOfficers = computed(() => {
+    const c = this.c();
+    return !!c && c.viewer === 'council' && c.can.edit && !c.can.adopt && this.points().length > 0;
+  });
+  /** Who records the adoption, by name, as a translation key and its parameters. */
+  protected readonly officersLine = computed(() => {
+    const officers = this.c()?.councilOfficers;
+    const chair = officers?.chair ?? null;
+    const secretary = officers?.secretary ?? null;
+    const key = chair && secretary ? 'chairOrSecretary' : chair ? 'chair' : secretary ? 'secretary' : 'nobody';
+    return { key: `consultation.statement.recordedBy.${key}`, params: { chair, secretary } };
   });
 
   constructor() {
