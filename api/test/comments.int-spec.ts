@@ -292,6 +292,46 @@ describe('comments on assessment sections', () => {
     );
   });
 
+  it('answers refusals in Finnish or Swedish by Accept-Language, and in English without it', async () => {
+    const id = await assessment('draft');
+    const tooLong = { section: 'scope', audience: 'staff', text: 'x'.repeat(5001) };
+
+    // A validation error: the summary is rebuilt from the translated field problems.
+    const english = await start('official', id, tooLong).expect(400);
+    expect(english.body.message).toBe('Please check the request. text: must be 1–5000 characters long');
+    const finnish = await start('official', id, tooLong).set('Accept-Language', 'fi').expect(400);
+    expect(finnish.body.details).toEqual([{ field: 'text', messages: ['pituuden pitää olla 1–5000 merkkiä'] }]);
+    expect(finnish.body.message).toMatch(/ text: pituuden pitää olla 1–5000 merkkiä$/);
+    const swedish = await start('official', id, tooLong).set('Accept-Language', 'sv-FI,sv;q=0.9').expect(400);
+    expect(swedish.body.details).toEqual([{ field: 'text', messages: ['måste vara 1–5000 tecken lång'] }]);
+    expect(swedish.body.message).toMatch(/ text: måste vara 1–5000 tecken lång$/);
+
+    // A field problem found by the service, with a number filled in.
+    const mention = { section: 'scope', audience: 'staff', mentionIds: [users['youthA']?.id] };
+    const mentionFi = await start('official', id, mention).set('Accept-Language', 'fi').expect(400);
+    expect(mentionFi.body.details).toEqual([{ field: 'mentionIds', messages: ['1 heistä ei näe tätä keskustelua'] }]);
+    const mentionSv = await start('official', id, mention).set('Accept-Language', 'sv').expect(400);
+    expect(mentionSv.body.details).toEqual([{ field: 'mentionIds', messages: ['1 av dem kan inte se den här diskussionen'] }]);
+
+    // What a youth council member is told, and a stage refusal.
+    await setStage(id, 'consultation');
+    await consult(id, councilA);
+    const staffOnly = { section: 'scope', audience: 'staff' };
+    expect((await start('youthA', id, staffOnly).expect(403)).body.message).toBe('Only municipal staff write in staff comment threads.');
+    expect((await start('youthA', id, staffOnly).set('Accept-Language', 'fi').expect(403)).body.message).toBe(
+      'Vain kunnan henkilöstö voi kirjoittaa henkilöstön keskusteluihin.',
+    );
+    expect((await start('youthA', id, staffOnly).set('Accept-Language', 'sv').expect(403)).body.message).toBe(
+      'Bara kommunens personal kan skriva i personalens diskussioner.',
+    );
+    expect((await start('official', id, staffOnly).set('Accept-Language', 'fi').expect(409)).body.message).toBe(
+      'Kollegat kommentoivat luonnos- ja tarkastusvaiheessa; tämä arviointi on nyt vaiheessa ”lausuntokierros”.',
+    );
+    expect((await start('official', id, staffOnly).set('Accept-Language', 'en').expect(409)).body.message).toBe(
+      'Colleagues comment during draft and review; this assessment is in consultation.',
+    );
+  });
+
   it('stores HTML as text and keeps every earlier text of an edited comment', async () => {
     const id = await assessment('draft');
     const html = '<script>alert("x")</script> <b>lihava</b>';

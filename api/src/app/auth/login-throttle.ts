@@ -16,7 +16,9 @@ export interface LoginBlocked {
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return minutes === 1
+    ? 'Too many sign-in attempts. Try again in 1 minute.'
+    : `Too many sign-in attempts. Try again in ${minutes} minutes.`;
 }
 
 function blocked(msBeforeNext: number): LoginBlocked {

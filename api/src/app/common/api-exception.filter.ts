@@ -1,9 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiError } from '@lava/contracts';
-import type { Response } from 'express';
+import { type ApiError, type Language, LANGUAGES } from '@lava/contracts';
+import type { Request, Response } from 'express';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import { API_MESSAGES } from './messages/catalogue';
+import type { MessageTranslator } from './messages/message-translation';
 
 /** Postgres error codes a client can cause, and what to tell the person. */
+/** How every validation summary starts (see validation.ts); translated as a whole sentence. */
+export const VALIDATION_SUMMARY_START = 'Please check the request.';
+
 const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22P02': { status: 400, message: 'A value has the wrong format (for example an id that is not a UUID).' },
   '22007': { status: 400, message: 'A date or time has the wrong format.' },
@@ -18,20 +23,21 @@ const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }
 
 /**
  * One error shape for every failure (ApiError). Client mistakes become 4xx with a
- * message meant for a person; anything unexpected is logged and answered with a bare 500,
- * never a stack trace.
+ * message meant for a person, in the language of the request's Accept-Language (fi, sv; English
+ * otherwise); anything unexpected is logged and answered with a bare 500, never a stack trace.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).json(translateApiError(body, errorLanguage(http.getRequest<Request>()), API_MESSAGES));
   }
 
   private toApiError(exception: unknown): ApiError {
@@ -73,6 +79,38 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' };
   }
+}
+
+/**
+ * The language of the request's first Accept-Language tag (the web app sends its UI language);
+ * English when it names none of ours, so scripts and API clients get the language of the docs.
+ */
+export function errorLanguage(request: Pick<Request, 'headers'> | undefined): Language {
+  const header = String(request?.headers['accept-language'] ?? '');
+  const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(first) ? (first as Language) : 'en';
+}
+
+/**
+ * The error in the reader's language. Messages made of parts are made again from their
+ * translated parts: a validation summary from its field problems, a workflow refusal from its reasons.
+ */
+export function translateApiError(body: ApiError, language: Language, messages: MessageTranslator): ApiError {
+  if (language === 'en') return body;
+  const t = (text: string) => messages.translate(text, language);
+  const translated: ApiError = { ...body, message: t(body.message) };
+  if (body.details) {
+    translated.details = body.details.map((d) => ({ field: d.field, messages: d.messages.map(t) }));
+    if (body.message.startsWith(VALIDATION_SUMMARY_START)) {
+      const summary = translated.details.map((d) => `${d.field}: ${d.messages.join('; ')}`).join('. ');
+      translated.message = `${t(VALIDATION_SUMMARY_START)} ${summary}`;
+    }
+  }
+  if (body.refusals) {
+    translated.refusals = body.refusals.map((r) => ({ ...r, message: t(r.message) }));
+    translated.message = translated.refusals.map((r) => r.message).join(' ');
+  }
+  return translated;
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {

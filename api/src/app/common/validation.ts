@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { VALIDATION_SUMMARY_START } from './api-exception.filter';
 
-interface FieldProblem {
+export interface FieldProblem {
   field: string;
   messages: string[];
 }
@@ -22,10 +23,15 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const summary = details.map((d) => `${d.field}: ${d.messages.join('; ')}`).join('. ');
-      return new BadRequestException({ message: `Please check the request. ${summary}`, details });
-    },
+    exceptionFactory: (errors) => requestProblems(flatten(errors)),
   });
+}
+
+/**
+ * The 400 for problems with named fields: "Please check the request." and each field with what is
+ * wrong with it, as `details` too. The error filter translates it from the translated details.
+ */
+export function requestProblems(details: FieldProblem[]): BadRequestException {
+  const summary = details.map((d) => `${d.field}: ${d.messages.join('; ')}`).join('. ');
+  return new BadRequestException({ message: [VALIDATION_SUMMARY_START, summary].join(' '), details });
 }

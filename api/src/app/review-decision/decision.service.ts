@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DecisionOutcome, DecisionView, Language } from '@lava/contracts';
 import { finnishDate, type WorkflowAction } from '@lava/workflow';
@@ -8,6 +8,7 @@ import type { TransitionContext } from '../assessments/assessment-extensions';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { requestProblems } from '../common/validation';
 import { nameColumn } from '../organizations/organizations.service';
 import type { DecisionDto } from './review-decision.dto';
 import { ReviewService } from './review.service';
@@ -28,9 +29,8 @@ interface PendingDecision {
   followUpDate: string | null;
 }
 
-/** A 400 in the shape of a validation error, so clients find the field in `details`. */
-const problem = (field: string, text: string) =>
-  new BadRequestException({ message: `${field}: ${text}`, details: [{ field, messages: [text] }] });
+/** A 400 in the shape of a validation error, so clients find the field in `details` (and it is translated like one). */
+const problem = (field: string, text: string) => requestProblems([{ field, messages: [text] }]);
 const bad = (field: string, text: string) => problem(`decision.${field}`, text);
 
 /**
@@ -176,7 +176,9 @@ export function validDecision(
   if (!payload) {
     throw problem(
       'decision',
-      `give the decision (meeting date, minutes section${action === 'record_decision' ? ', outcome, decision text' : ''}).`,
+      action === 'record_decision'
+        ? 'give the decision (meeting date, minutes section, outcome, decision text).'
+        : 'give the decision (meeting date, minutes section).',
     );
   }
   const outcome = payload.outcome ?? (outcomes.length === 1 ? outcomes[0] : undefined);

@@ -51,7 +51,6 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const DATE = { message: 'must be a date like 2027-02-15' };
 const ARTICLE = { message: `must be a UNCRC article number (${UNCRC_ARTICLE_MIN}–${UNCRC_ARTICLE_MAX})` };
 const max = (n: number) => ({ message: `must be at most ${n} characters long` });
-const maxItems = (n: number, what: string) => ({ message: `must have at most ${n} ${what}` });
 const TEXT = { maxLength: LIMIT.text };
 
 function LongText(): PropertyDecorator {
@@ -80,13 +79,21 @@ function OptionalDate(): PropertyDecorator {
   };
 }
 
-function List(type: () => new () => object, min: number, maxCount: number, what: string): PropertyDecorator {
+/** How many items a list takes, and the whole sentences saying it has too few or too many (each is catalogued). */
+interface ListSize {
+  readonly min: number;
+  readonly max: number;
+  readonly tooFew?: { message: string };
+  readonly tooMany: { message: string };
+}
+
+function List(type: () => new () => object, size: ListSize): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ type, isArray: true, minItems: min, maxItems: maxCount })(target, key);
+    ApiPropertyOptional({ type, isArray: true, minItems: size.min, maxItems: size.max })(target, key);
     IsOptional()(target, key);
     IsArray({ message: 'must be a list' })(target, key);
-    if (min > 0) ArrayMinSize(min, { message: `must have at least ${min} ${what}` })(target, key);
-    ArrayMaxSize(maxCount, maxItems(maxCount, what))(target, key);
+    if (size.min > 0) ArrayMinSize(size.min, size.tooFew)(target, key);
+    ArrayMaxSize(size.max, size.tooMany)(target, key);
     ValidateNested({ each: true })(target, key);
     Type(type)(target, key);
   };
@@ -107,7 +114,11 @@ export class ScopeUpdateDto {
   @LongText()
   childrenAffected?: string;
 
-  @List(() => VulnerableGroupNoteDto, 0, VULNERABLE_GROUPS.length, 'groups')
+  @List(() => VulnerableGroupNoteDto, {
+    min: 0,
+    max: VULNERABLE_GROUPS.length,
+    tooMany: { message: `must have at most ${VULNERABLE_GROUPS.length} groups` },
+  })
   vulnerableGroups?: VulnerableGroupNoteDto[];
 }
 
@@ -115,7 +126,7 @@ export class LegalBasisUpdateDto {
   @ApiPropertyOptional({ type: Number, isArray: true, minimum: UNCRC_ARTICLE_MIN, maximum: UNCRC_ARTICLE_MAX })
   @IsOptional()
   @IsArray({ message: 'must be a list of article numbers' })
-  @ArrayMaxSize(LIMIT.articles, maxItems(LIMIT.articles, 'articles'))
+  @ArrayMaxSize(LIMIT.articles, { message: `must have at most ${LIMIT.articles} articles` })
   @ArrayUnique({ message: 'must not repeat an article' })
   @IsInt({ each: true, ...ARTICLE })
   @Min(UNCRC_ARTICLE_MIN, { each: true, ...ARTICLE })
@@ -146,7 +157,12 @@ export class AlternativeDto implements RecordAlternative {
 }
 
 export class AlternativesUpdateDto {
-  @List(() => AlternativeDto, 2, LIMIT.alternatives, 'alternatives (the proposal and "no change" at least)')
+  @List(() => AlternativeDto, {
+    min: 2,
+    max: LIMIT.alternatives,
+    tooFew: { message: 'must have at least 2 alternatives (the proposal and "no change" at least)' },
+    tooMany: { message: `must have at most ${LIMIT.alternatives} alternatives (the proposal and "no change" at least)` },
+  })
   items?: AlternativeDto[];
 }
 
@@ -170,7 +186,7 @@ export class EvidenceItemDto implements EvidenceItem {
 }
 
 export class EvidenceUpdateDto {
-  @List(() => EvidenceItemDto, 0, LIMIT.evidence, 'evidence items')
+  @List(() => EvidenceItemDto, { min: 0, max: LIMIT.evidence, tooMany: { message: `must have at most ${LIMIT.evidence} evidence items` } })
   items?: EvidenceItemDto[];
 
   @LongText()
@@ -231,7 +247,7 @@ export class ImpactMatrixRowDto implements ImpactMatrixRow {
 }
 
 export class ImpactMatrixUpdateDto {
-  @List(() => ImpactMatrixRowDto, 0, LIMIT.matrixRows, 'rows')
+  @List(() => ImpactMatrixRowDto, { min: 0, max: LIMIT.matrixRows, tooMany: { message: `must have at most ${LIMIT.matrixRows} rows` } })
   rows?: ImpactMatrixRowDto[];
 }
 
@@ -269,7 +285,11 @@ export class FollowUpIndicatorDto implements FollowUpIndicator {
 }
 
 export class FollowUpUpdateDto {
-  @List(() => FollowUpIndicatorDto, 0, LIMIT.indicators, 'indicators')
+  @List(() => FollowUpIndicatorDto, {
+    min: 0,
+    max: LIMIT.indicators,
+    tooMany: { message: `must have at most ${LIMIT.indicators} indicators` },
+  })
   indicators?: FollowUpIndicatorDto[];
 }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   GENERAL_PRINCIPLES,
   VULNERABLE_GROUPS,
@@ -12,6 +12,7 @@ import {
 } from '@lava/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { requestProblems } from '../../common/validation';
 import type { Assessment } from '../assessment.entity';
 import type { RecordContentUpdateDto } from './record-content.dto';
 import {
@@ -140,10 +141,10 @@ export class RecordContentService {
 
     const current = await this.lists(tx, assessment.id);
     const problems: { field: string; messages: string[] }[] = [];
-    const unique = (items: { id: string }[] | undefined, field: string, what: string) => {
+    const unique = (items: { id: string }[] | undefined, field: string, repeated: string) => {
       const seen = new Set<string>();
       items?.forEach((item, i) => {
-        if (seen.has(item.id)) problems.push({ field: `${field}.${i}.id`, messages: [`repeats the id of another ${what}`] });
+        if (seen.has(item.id)) problems.push({ field: `${field}.${i}.id`, messages: [repeated] });
         seen.add(item.id);
       });
     };
@@ -153,10 +154,10 @@ export class RecordContentService {
         problems.push({ field: `scope.vulnerableGroups.${i}.group`, messages: ['names a group already listed'] });
       }
     });
-    unique(dto.alternatives?.items, 'alternatives.items', 'alternative');
-    unique(dto.evidence?.items, 'evidence.items', 'evidence item');
-    unique(dto.impactMatrix?.rows, 'impactMatrix.rows', 'row');
-    unique(dto.followUp?.indicators, 'followUp.indicators', 'indicator');
+    unique(dto.alternatives?.items, 'alternatives.items', 'repeats the id of another alternative');
+    unique(dto.evidence?.items, 'evidence.items', 'repeats the id of another evidence item');
+    unique(dto.impactMatrix?.rows, 'impactMatrix.rows', 'repeats the id of another row');
+    unique(dto.followUp?.indicators, 'followUp.indicators', 'repeats the id of another indicator');
 
     const alternatives = dto.alternatives?.items?.map(({ id, title, description }) => ({ id, title, description })) ?? current.alternatives;
     const alternativeIds = new Set(alternatives.map((a) => a.id));
@@ -166,8 +167,7 @@ export class RecordContentService {
       }
     });
     if (problems.length) {
-      const summary = problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join('. ');
-      throw new BadRequestException({ message: `Please check the request. ${summary}`, details: problems });
+      throw requestProblems(problems);
     }
 
     const matrixIn: ImpactMatrixRow[] = (

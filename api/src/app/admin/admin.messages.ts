@@ -1,0 +1,64 @@
+import type { MessageTranslation } from '../common/messages/message-translation';
+
+/** The admin feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
+  { en: 'This is for administrators.', fi: 'Tämä on vain pääkäyttäjille.', sv: 'Det här är endast för administratörer.' },
+
+  // --- Organizations ---
+  {
+    en: 'This municipality already has its youth council.',
+    fi: 'Tällä kunnalla on jo nuorisovaltuusto.',
+    sv: 'Den här kommunen har redan ett ungdomsfullmäktige.',
+  },
+  { en: 'No such organization.', fi: 'Organisaatiota ei löytynyt.', sv: 'Organisationen hittades inte.' },
+  {
+    en: 'No such organization among yours.',
+    fi: 'Organisaatiota ei löytynyt organisaatioistasi.',
+    sv: 'Organisationen finns inte bland dina organisationer.',
+  },
+  {
+    // The kinds are words of the vocabulary (COMMON_WORDS).
+    en: 'A {kind} cannot be added under a {parent}.',
+    fi: 'Organisaatiota, jonka tyyppi on {kind}, ei voi lisätä sellaisen organisaation alle, jonka tyyppi on {parent}.',
+    sv: 'En organisation av typen {kind} kan inte läggas till under en organisation av typen {parent}.',
+  },
+  { en: 'must be one of {kinds} here', fi: 'pitää tässä olla jokin näistä: {kinds}', sv: 'måste här vara något av följande: {kinds}' },
+  {
+    en: 'must be the id of one of your organizations',
+    fi: 'pitää olla jonkin organisaatiosi tunniste',
+    sv: 'måste vara id:t för en av dina organisationer',
+  },
+
+  // --- People and their roles ---
+  { en: 'No such user.', fi: 'Käyttäjää ei löytynyt.', sv: 'Användaren hittades inte.' },
+  {
+    en: 'You cannot deactivate your own account.',
+    fi: 'Et voi poistaa omaa tiliäsi käytöstä.',
+    sv: 'Du kan inte inaktivera ditt eget konto.',
+  },
+  {
+    en: 'You cannot remove your own admin role; ask another admin.',
+    fi: 'Et voi poistaa omaa pääkäyttäjän rooliasi; pyydä sitä toiselta pääkäyttäjältä.',
+    sv: 'Du kan inte ta bort din egen administratörsroll; be en annan administratör.',
+  },
+  { en: 'must be the id of an organization', fi: 'pitää olla organisaation tunniste', sv: 'måste vara ett id för en organisation' },
+  {
+    en: 'must be one of {offices}, or null for a plain member',
+    fi: 'pitää olla jokin näistä: {offices}, tai null, jos henkilö on tavallinen jäsen',
+    sv: 'måste vara något av följande: {offices}, eller null för en vanlig ledamot',
+  },
+  // The summary stays as it is: it is made of the field problems below (see the report on "Please check the roles.").
+  { en: 'Please check the roles. {summary}', fi: 'Tarkista roolit. {summary}', sv: 'Kontrollera rollerna. {summary}' },
+  { en: 'is not one of your organizations', fi: 'ei kuulu organisaatioihisi', sv: 'hör inte till dina organisationer' },
+  {
+    // The role code and the kind are words of the vocabulary (COMMON_WORDS).
+    en: '{role} is not a role in a {kind}',
+    fi: 'roolia {role} ei ole organisaatiossa, jonka tyyppi on {kind}',
+    sv: 'rollen {role} finns inte i en organisation av typen {kind}',
+  },
+  {
+    en: 'only a youth council member can be the council’s chair or secretary',
+    fi: 'vain nuorisovaltuutettu voi olla valtuuston puheenjohtaja tai sihteeri',
+    sv: 'endast en ledamot i ungdomsfullmäktige kan vara dess ordförande eller sekreterare',
+  },
+];

@@ -1,0 +1,15 @@
+import type { MessageTranslation } from '../common/messages/message-translation';
+
+/** The notifications feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+export const NOTIFICATIONS_MESSAGES: readonly MessageTranslation[] = [
+  {
+    en: 'No such notification.',
+    fi: 'Ilmoitusta ei löydy.',
+    sv: 'Aviseringen hittades inte.',
+  },
+  {
+    en: 'No such failed notification.',
+    fi: 'Epäonnistunutta ilmoitusta ei löydy.',
+    sv: 'Den misslyckade aviseringen hittades inte.',
+  },
+];
