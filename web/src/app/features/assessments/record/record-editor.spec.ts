@@ -180,6 +180,41 @@ describe('RecordEditor', () => {
     expect(editor.detail()?.plainLanguageSummary).toBe('My summary');
   });
 
+  it('on a stale version merges a list item by item: their new evidence and my edited one are both kept, with no question', async () => {
+    const evidence = (id: string, finding: string) => ({ id, source: `Source ${id}`, date: null, finding });
+    const base = detail({ version: 1, evidence: { items: [evidence('e1', 'old'), evidence('e2', 'old')], gaps: '' } });
+    const { port, sent, answers, setServer } = fakePort(base);
+    const editor = new RecordEditor(port);
+    editor.load(base);
+
+    const theirs = detail({
+      version: 2,
+      evidence: { items: [evidence('e1', 'old'), evidence('e2', 'old'), evidence('e3', 'theirs')], gaps: '' },
+    });
+    setServer(theirs);
+    answers.push(() =>
+      httpError(409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'stale',
+        conflict: {
+          currentVersion: 2,
+          changes: [{ version: 2, changedAt: '', changedBy: 'Anna', kind: 'edited', fields: ['evidence.items'] }],
+        },
+      }),
+    );
+    answers.push((body) => ({ ...theirs, version: 3, evidence: { ...theirs.evidence, ...body.evidence } }) as typeof theirs);
+
+    editor.set('evidence.items', [evidence('e1', 'mine'), evidence('e2', 'old')]);
+    await editor.flush();
+    await settleTimers(0);
+
+    // The panel still tells who saved meanwhile, but asks about nothing.
+    expect(editor.conflict()?.fields).toEqual([]);
+    expect(sent[1]).toEqual({ version: 2, evidence: { items: [evidence('e1', 'mine'), evidence('e2', 'old'), evidence('e3', 'theirs')] } });
+    expect(editor.status().kind).toBe('saved');
+  });
+
   it('"use theirs" takes the saved text and sends nothing for it', async () => {
     const { port, sent, answers, setServer } = fakePort();
     const editor = new RecordEditor(port);

@@ -13,6 +13,8 @@ import {
   type UpdateAssessmentRequest,
 } from '@lava/contracts';
 import { apiError } from '../../../shared/api-error';
+import { mergeListByKey } from './list-merge';
+import { LIST_FIELDS } from './record-values';
 
 /** The basics, screening and summary fields the record page edits, named as the API names them in versions and conflicts. */
 export const BASE_FIELDS = [
@@ -334,7 +336,12 @@ export class RecordEditor {
       const mineChanged = !sameValue(draft[f], oldBase[f]);
       const theyChanged = touched.has(f) || !sameValue(theirs[f], oldBase[f]);
       if (!mineChanged) next[f] = theirs[f];
-      else if (theyChanged && !sameValue(theirs[f], draft[f])) fields.push({ field: f, theirs: theirs[f] });
+      else if (theyChanged && !sameValue(theirs[f], draft[f])) {
+        // Lists merge item by item; only the same item changed on both sides needs a person.
+        const merged = mergeListField(f, oldBase[f], draft[f], theirs[f]);
+        if (merged) next[f] = merged;
+        else fields.push({ field: f, theirs: theirs[f] });
+      }
     }
     this.detailState.set(latest);
     this.baseState.set(theirs);
@@ -350,4 +357,11 @@ export class RecordEditor {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** A list field merged by item (see list-merge.ts), or null for a text field or a real conflict. */
+function mergeListField(field: RecordField, base: unknown, mine: unknown, theirs: unknown): unknown[] | null {
+  if (!LIST_FIELDS.includes(field) || !Array.isArray(base) || !Array.isArray(mine) || !Array.isArray(theirs)) return null;
+  const key = field === 'scope.vulnerableGroups' ? (g: { group: string }) => g.group : (item: { id: string }) => item.id;
+  return mergeListByKey(base, mine, theirs, key as (item: unknown) => string);
 }
