@@ -135,8 +135,10 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     // The mailbox exists now; the admin retries.
     smtp.setReject(() => null);
     await env.http().post(`/api/admin/notifications/${failedRow.id}/retry`).set('Authorization', `Bearer ${adminToken}`).expect(204);
-    await eventually(async () => smtp.received.some((r) => r.to[0] === reviewer.email));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await eventually(
+      async () => (await env.db.query(`SELECT email_sent_at FROM notifications WHERE id = $1`, [failedRow.id]))[0]?.email_sent_at != null,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a second copy would have arrived by now
     expect(smtp.received.filter((r) => r.to[0] === reviewer.email)).toHaveLength(1);
     const [after] = await env.db.query(`SELECT failed_at, email_sent_at FROM notifications WHERE id = $1`, [failedRow.id]);
     expect(after).toMatchObject({ failed_at: null, email_sent_at: expect.any(Date) });
@@ -150,11 +152,14 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     smtp.setReject(() => (refusals++ < 1 ? { code: 451, message: 'Try again later' } : null));
     await env.startWorker();
     await createAssessment(await env.login(official.email), education.id, 'Uimahalli');
-    await eventually(async () => smtp.received.length === 1);
-    const [row] = await env.db.query(`SELECT email_attempts, failed_at, email_sent_at FROM notifications WHERE recipient_user_id = $1`, [
-      official.id,
-    ]);
-    expect(row).toMatchObject({ email_attempts: 2, failed_at: null, email_sent_at: expect.any(Date) });
+    // The server has the mail a moment before the worker records it sent: wait for the record.
+    const sentRow = async () =>
+      (
+        await env.db.query(`SELECT email_attempts, failed_at, email_sent_at FROM notifications WHERE recipient_user_id = $1`, [official.id])
+      )[0];
+    await eventually(async () => (await sentRow())?.email_sent_at != null);
+    expect(await sentRow()).toMatchObject({ email_attempts: 2, failed_at: null, email_sent_at: expect.any(Date) });
+    expect(smtp.received.map((r) => r.to[0])).toEqual([official.email]);
     expect(refusals).toBe(2);
   });
 
