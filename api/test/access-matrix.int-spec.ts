@@ -86,6 +86,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions`,
   },
+  'GET /api/assessments/{id}/versions/compare': {
+    // Version 2 exists: the official's PATCH row above made it.
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions/compare?from=1&to=2`,
+  },
   'GET /api/notifications': { expected: signedIn(200) },
   'PATCH /api/me': { expected: signedIn(200), body: () => ({ language: 'fi' }) },
   // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.

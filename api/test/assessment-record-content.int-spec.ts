@@ -1,4 +1,4 @@
-import type { ApiError, AssessmentDetail, AssessmentVersionView, ImpactMatrixRow } from '@lava/contracts';
+import type { ApiError, AssessmentDetail, AssessmentVersionPage, ImpactMatrixRow } from '@lava/contracts';
 import { randomUUID } from 'node:crypto';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
 import { createMunicipality, createUser } from './support/factories';
@@ -55,9 +55,13 @@ describe('the full assessment record (content sections through PATCH, relational
     ]);
     const rows = await env.db.query(`SELECT count(*)::int AS n FROM impact_matrix_rows WHERE assessment_id = $1`, [a.id]);
     expect(rows[0].n).toBe(8);
-    const history = (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200))
-      .body as AssessmentVersionView[];
-    expect(Object.keys(history[0].changes).sort()).toEqual(['alternatives.items', 'impactMatrix.rows', 'screening.signedBy', 'stage']);
+    const history = (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200)).body as AssessmentVersionPage;
+    expect(Object.keys(history.items[0].changes).sort()).toEqual([
+      'alternatives.items',
+      'impactMatrix.rows',
+      'screening.signedBy',
+      'stage',
+    ]);
   });
 
   it('saves every section, stores the lists relationally, answers them in GET and names each change <section>.<field>', async () => {
@@ -133,8 +137,9 @@ describe('the full assessment record (content sections through PATCH, relational
     );
     expect(stored).toEqual([{ uncrc_article: 31, group_key: 'low_income_families', direction: 'negative' }]);
 
-    const [latest] = (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200))
-      .body as AssessmentVersionView[];
+    const [latest] = (
+      (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200)).body as AssessmentVersionPage
+    ).items;
     expect(Object.keys(latest.changes).sort()).toEqual(
       [
         'alternatives.items',
@@ -166,8 +171,9 @@ describe('the full assessment record (content sections through PATCH, relational
       .body as AssessmentDetail;
     expect(removed.impactMatrix.rows.some((r) => r.alternativeId === third.id)).toBe(false);
     expect(removed.impactMatrix.rows).toHaveLength(9);
-    const [removal] = (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200))
-      .body as AssessmentVersionView[];
+    const [removal] = (
+      (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200)).body as AssessmentVersionPage
+    ).items;
     expect(Object.keys(removal.changes).sort()).toEqual(['alternatives.items', 'impactMatrix.rows']);
 
     // A general principle cannot be removed: its row comes back as "unknown".

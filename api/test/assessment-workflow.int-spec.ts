@@ -1,4 +1,4 @@
-import type { ApiError, AssessmentDetail, AssessmentVersionView } from '@lava/contracts';
+import type { ApiError, AssessmentDetail, AssessmentVersionPage } from '@lava/contracts';
 import type { AvailableAction } from '@lava/workflow';
 import { createMunicipality, createUser } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
@@ -86,8 +86,10 @@ describe('assessment record under the workflow (API â†’ shared workflow module â
       { action: 'assessment.transition', from_stage: 'draft', to_stage: 'review', reason: 'The pupils were heard in a school survey.' },
     ]);
 
-    const history = (await env.http().get(`/api/assessments/${created.id}/versions`).set(as(reviewer)).expect(200))
-      .body as AssessmentVersionView[];
+    const page = (await env.http().get(`/api/assessments/${created.id}/versions`).set(as(reviewer)).expect(200))
+      .body as AssessmentVersionPage;
+    expect(page.nextCursor).toBeNull();
+    const history = page.items;
     expect(history.map((v) => [v.version, v.kind])).toEqual([
       [5, 'transition:send_to_review_without_consultation'],
       [4, 'edited'],

@@ -269,7 +269,7 @@ describe('review and decision (API → workflow → PostgreSQL)', () => {
     expect((await get(id)).stage).toBe('decision');
     const decided = status(await move('chair', id, { action: 'record_decision', decision: good }), 200).body as AssessmentDetail;
     expect(decided).toMatchObject({ stage: 'decided', followUpDate: today });
-    const [decidedVersion] = (await env.http().get(`/api/assessments/${id}/versions`).set(as('official')).expect(200)).body;
+    const [decidedVersion] = (await env.http().get(`/api/assessments/${id}/versions`).set(as('official')).expect(200)).body.items;
     expect(decidedVersion).toMatchObject({ kind: 'transition:record_decision', changes: { followUpDate: { from: null, to: today } } });
 
     const decisions = (await env.http().get(`/api/assessments/${id}/decisions`).set(as('reviewer')).expect(200)).body as DecisionView[];

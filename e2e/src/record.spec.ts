@@ -111,6 +111,20 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await expect(history.locator('ins').filter({ hasText: 'and for children in pre-school' }).first()).toBeVisible();
     await expect(history.locator('del').filter({ hasText: 'the longest trip grows by 20 minutes' }).first()).toBeVisible();
 
+    // Comparing the start of the full assessment with the newest version: both sessions' rationale edits in one diff.
+    const started = (await history.getByRole('heading', { name: /Full assessment started/ }).textContent()) ?? '';
+    const startedVersion = /Version (\d+)/.exec(started)?.[1] ?? '';
+    await history.getByLabel('Older version').selectOption(startedVersion);
+    await history.getByRole('button', { name: 'Compare', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const comparison = history.getByRole('region', { name: new RegExp(`Changes from version ${startedVersion} to version \\d+`) });
+    await expect(comparison.getByRole('heading')).toBeFocused();
+    const rationale = comparison.locator('dd').filter({ has: page.locator('ins', { hasText: 'and for children in pre-school' }) });
+    await expect(rationale).toContainText('Changes: 2, by Anna Virtanen');
+    await expect(rationale.locator('del')).toContainText(['School transport routes']);
+    await expect(comparison.getByText('Screening rationale', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, 'the record page with a comparison of two versions');
+
     // With a summary, review without consultation is allowed; it asks for a reason in a dialog.
     const sendToReview = action(page, 'Send to review without consultation');
     await expect(sendToReview).not.toHaveAttribute('aria-disabled', 'true');

@@ -1,6 +1,6 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssessmentDetail, AssessmentVersionView, Language } from '@lava/contracts';
+import type { AssessmentDetail, AssessmentVersionComparison, AssessmentVersionPage, Language } from '@lava/contracts';
 import {
   availableActions,
   canEditContent,
@@ -162,7 +162,8 @@ export class AssessmentRecordService {
     return this.detail(user, id, language);
   }
 
-  async history(user: AuthenticatedUser, id: string): Promise<AssessmentVersionView[]> {
+  /** One page of the history, newest first: the `limit` versions older than `before` (keyset on the primary key). */
+  async history(user: AuthenticatedUser, id: string, page: { before?: number; limit: number }): Promise<AssessmentVersionPage> {
     await this.access.readable(null, user, id);
     const rows: {
       version: number;
@@ -175,10 +176,13 @@ export class AssessmentRecordService {
     }[] = await this.db.query(
       `SELECT v.version, v.changed_at, v.changed_by_id, u.display_name, v.kind, v.changes, v.reason
            FROM assessment_versions v LEFT JOIN users u ON u.id = v.changed_by_id
-          WHERE v.assessment_id = $1 ORDER BY v.version DESC`,
-      [id],
+          WHERE v.assessment_id = $1 AND ($2::int IS NULL OR v.version < $2::int)
+          ORDER BY v.version DESC
+          LIMIT $3`,
+      // One more than asked tells whether an older page exists.
+      [id, page.before ?? null, page.limit + 1],
     );
-    return rows.map((r) => ({
+    const items = rows.slice(0, page.limit).map((r) => ({
       version: r.version,
       changedAt: r.changed_at.toISOString(),
       changedBy: r.changed_by_id ? { id: r.changed_by_id, displayName: r.display_name ?? '' } : null,
@@ -186,6 +190,71 @@ export class AssessmentRecordService {
       changes: r.changes,
       reason: r.reason,
     }));
+    return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].version : null };
+  }
+
+  /**
+   * What differs between two versions: every field changed in versions (from, to], with its value at
+   * `from` (the first change's `from`), at `to` (the last change's `to`), how often and by whom.
+   * One pass over the range on the primary key; the texts are read back only for each field's first
+   * and last change, so a range of thousands of versions does not aggregate thousands of texts.
+   */
+  async compare(user: AuthenticatedUser, id: string, from: number, to: number): Promise<AssessmentVersionComparison> {
+    await this.access.readable(null, user, id);
+    if (from >= to) throw new BadRequestException(`The older version (from = ${from}) must be lower than the newer one (to = ${to}).`);
+    const existing: { version: number }[] = await this.db.query(
+      `SELECT version FROM assessment_versions WHERE assessment_id = $1 AND version IN ($2, $3)`,
+      [id, from, to],
+    );
+    const missing = [from, to].find((v) => !existing.some((e) => e.version === v));
+    if (missing !== undefined) throw new NotFoundException(`This assessment has no version ${missing}.`);
+
+    const rows: {
+      field: string;
+      from_value: unknown;
+      to_value: unknown;
+      changed_back: boolean;
+      change_count: number;
+      changed_by: { id: string; displayName: string | null }[] | null;
+    }[] = await this.db.query(
+      `WITH changed AS (
+         SELECT v.version, v.changed_by_id, f.key AS field
+           FROM assessment_versions v CROSS JOIN LATERAL jsonb_each(v.changes) f
+          WHERE v.assessment_id = $1 AND v.version > $2 AND v.version <= $3
+       ), per_field AS (
+         SELECT field, min(version) AS first_version, max(version) AS last_version, count(*)::int AS change_count
+           FROM changed GROUP BY field
+       ), people AS (
+         SELECT p.field,
+                jsonb_agg(jsonb_build_object('id', p.changed_by_id, 'displayName', u.display_name) ORDER BY p.first_version) AS changed_by
+           FROM (SELECT field, changed_by_id, min(version) AS first_version
+                   FROM changed WHERE changed_by_id IS NOT NULL GROUP BY field, changed_by_id) p
+           LEFT JOIN users u ON u.id = p.changed_by_id
+          GROUP BY p.field
+       )
+       SELECT f.field, first_change.changes -> f.field -> 'from' AS from_value, last_change.changes -> f.field -> 'to' AS to_value,
+              (first_change.changes -> f.field -> 'from') IS NOT DISTINCT FROM (last_change.changes -> f.field -> 'to') AS changed_back,
+              f.change_count, people.changed_by
+         FROM per_field f
+         JOIN assessment_versions first_change ON first_change.assessment_id = $1 AND first_change.version = f.first_version
+         JOIN assessment_versions last_change ON last_change.assessment_id = $1 AND last_change.version = f.last_version
+         LEFT JOIN people ON people.field = f.field
+        ORDER BY f.field`,
+      [id, from, to],
+    );
+    return {
+      from,
+      to,
+      fields: rows.map((r) => ({
+        field: r.field,
+        // A JSON null comes back as null; a value absent from the change (never written so) too.
+        from: r.from_value ?? null,
+        to: r.to_value ?? null,
+        changedBack: r.changed_back,
+        changeCount: r.change_count,
+        changedBy: (r.changed_by ?? []).map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
+      })),
+    };
   }
 
   /** Optimistic locking with a readable answer: what was saved since the version the editor had. */

@@ -9,7 +9,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AssessmentDetail, AssessmentSummary, AssessmentVersionView, Language, Page } from '@lava/contracts';
+import type {
+  AssessmentDetail,
+  AssessmentSummary,
+  AssessmentVersionComparison,
+  AssessmentVersionPage,
+  Language,
+  Page,
+} from '@lava/contracts';
 import type { AvailableAction } from '@lava/workflow';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RequestLanguage } from '../common/request-language';
@@ -19,6 +26,7 @@ import { AssessmentsService } from './assessments.service';
 import { CreateAssessmentDto } from './dto/create-assessment.dto';
 import { ListAssessmentsQueryDto } from './dto/list-assessments.query';
 import { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
+import { CompareVersionsQueryDto, VersionHistoryQueryDto } from './dto/version-history.query';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
@@ -93,9 +101,34 @@ export class AssessmentsController {
     return this.record.transition(user, id, body, language);
   }
 
-  /** Every saved version, newest first: who changed which fields, from what to what. */
+  /** The saved versions, newest first, a page at a time: who changed which fields, from what to what. */
   @Get(':id/versions')
-  versions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidPipe('assessment')) id: string): Promise<AssessmentVersionView[]> {
-    return this.record.history(user, id);
+  @ApiOkResponse({
+    description: 'One page of versions, newest first; `nextCursor` (a version number) goes back as `before` for older ones.',
+  })
+  @ApiBadRequestResponse({ description: '`limit` or `before` is not a whole number in range; the answer names it.' })
+  @ApiNotFoundResponse({ description: 'No such assessment, or not one you may see.' })
+  versions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('assessment')) id: string,
+    @Query() query: VersionHistoryQueryDto,
+  ): Promise<AssessmentVersionPage> {
+    return this.record.history(user, id, query);
+  }
+
+  /** What differs between two versions: each field changed in between, its values at both, and who changed it. */
+  @Get(':id/versions/compare')
+  @ApiOkResponse({
+    description:
+      'Every field changed in versions (from, to]: its value at `from` and at `to`, how many changes, who made them; a field changed back is flagged `changedBack`.',
+  })
+  @ApiBadRequestResponse({ description: '`from` or `to` is missing or not a whole number, or `from` is not lower than `to`.' })
+  @ApiNotFoundResponse({ description: 'No such assessment (or not one you may see), or it has no such version.' })
+  compareVersions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('assessment')) id: string,
+    @Query() query: CompareVersionsQueryDto,
+  ): Promise<AssessmentVersionComparison> {
+    return this.record.compare(user, id, query.from, query.to);
   }
 }

@@ -117,6 +117,16 @@ export const ASSESSMENTS_MESSAGES: readonly MessageTranslation[] = [
 
   { en: 'No such assessment.', fi: 'Arviointia ei löytynyt.', sv: 'Bedömningen hittades inte.' },
   {
+    en: 'This assessment has no version {version}.',
+    fi: 'Arvioinnilla ei ole versiota {version}.',
+    sv: 'Bedömningen har ingen version {version}.',
+  },
+  {
+    en: 'The older version (from = {from}) must be lower than the newer one (to = {to}).',
+    fi: 'Vanhemman version (from = {from}) pitää olla pienempi kuin uudemman (to = {to}).',
+    sv: 'Den äldre versionen (from = {from}) måste vara lägre än den nyare (to = {to}).',
+  },
+  {
     en: '{who} saved a newer version ({version}) while you were editing version {expected}. Your changes were not saved; reload to see theirs.',
     fi: '{who} tallensi uudemman version ({version}), kun muokkasit versiota {expected}. Muutoksiasi ei tallennettu; lataa sivu uudelleen, niin näet uudemman version.',
     sv: '{who} sparade en nyare version ({version}) medan du redigerade version {expected}. Dina ändringar sparades inte; ladda om sidan för att se den nyare versionen.',

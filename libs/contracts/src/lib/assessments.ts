@@ -109,6 +109,43 @@ export interface AssessmentVersionView {
   reason: string | null;
 }
 
+/** Versions per page of the history by default, and at most (`limit`). */
+export const VERSION_PAGE_SIZE = 30;
+export const MAX_VERSION_PAGE_SIZE = 100;
+
+/**
+ * One page of an assessment's history, newest first. The cursor is simply a version number: pass
+ * `nextCursor` back as `before` for the older versions; null means this page reaches version 1.
+ */
+export interface AssessmentVersionPage {
+  items: AssessmentVersionView[];
+  nextCursor: number | null;
+}
+
+/** A field as it was at the older version and at the newer one, and who changed it in between. */
+export interface VersionFieldComparison {
+  /** `<section>.<field>` (or `stage`, `title`…), as in the history's `changes`. */
+  field: string;
+  /** The value at the older version (the `from` of the range's first change of this field). */
+  from: unknown;
+  /** The value at the newer version (the `to` of the range's last change of this field). */
+  to: unknown;
+  /** Changed in between but back to what it was: `from` equals `to`. */
+  changedBack: boolean;
+  /** How many versions in the range changed this field. */
+  changeCount: number;
+  /** Who changed it in the range, in the order of their first change. */
+  changedBy: { id: string; displayName: string }[];
+}
+
+/** What differs between two versions of an assessment: every field changed in versions (from, to]. */
+export interface AssessmentVersionComparison {
+  from: number;
+  to: number;
+  /** Sorted by field; fields no version in the range touched are absent. */
+  fields: VersionFieldComparison[];
+}
+
 /** Filters of the assessment list (all optional; combine freely). Pass the same filters with every page's cursor. */
 export interface AssessmentListFilters {
   stage?: Stage;

@@ -15,7 +15,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AssessmentDetail, AssessmentVersionView } from '@lava/contracts';
+import type { AssessmentDetail } from '@lava/contracts';
 import { canEditContent, isWorkflowRole, type AvailableAction } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
@@ -30,6 +30,7 @@ import { ActionBar, type ActionRequest } from './record/action-bar';
 import { RecordEditor, type ApiRefusal } from './record/record-editor';
 import { RecordForm } from './record/record-form';
 import { VersionHistory } from './record/version-history';
+import { VersionList } from './record/version-list';
 import { CommentsPanel } from '../comments/comments-panel';
 import { WorkflowTexts } from './record/workflow-texts';
 import { DecisionPanel, DECISION_PANEL_ACTIONS } from '../decision/decision-panel';
@@ -70,13 +71,18 @@ export class AssessmentDetailPage {
   private readonly texts = inject(WorkflowTexts);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly language = inject(LanguageService).language;
   protected readonly locale = inject(LanguageService).locale;
+  /**
+   * Committee and municipality names fetched again in the language now on screen (the API answers in
+   * the request's language); the record itself is not reloaded, so nothing typed is disturbed.
+   */
+  protected readonly orgNames = signal<{ committee: string; municipality: string } | null>(null);
 
   protected readonly state = signal<PageState>('loading');
   protected readonly actions = signal<readonly AvailableAction[]>([]);
   protected readonly actionsFailed = signal(false);
-  protected readonly versions = signal<readonly AssessmentVersionView[]>([]);
-  protected readonly historyFailed = signal(false);
+  protected readonly history = new VersionList((before) => firstValueFrom(this.api.versions(this.id(), before)));
   protected readonly busy = signal(false);
   /** The decision's actions need their payload, so the decision panel takes them, not the action bar. */
   protected readonly barActions = computed(() => this.actions().filter((a) => !DECISION_PANEL_ACTIONS.includes(a.action)));
@@ -108,7 +114,25 @@ export class AssessmentDetailPage {
       const id = this.id();
       untracked(() => void this.load(id));
     });
+    let firstLanguage = true;
+    effect(() => {
+      this.language();
+      if (firstLanguage) {
+        firstLanguage = false;
+        return;
+      }
+      untracked(() => void this.refreshNames());
+    });
     inject(DestroyRef).onDestroy(() => this.editor.destroy());
+  }
+
+  private async refreshNames(): Promise<void> {
+    try {
+      const fresh = await firstValueFrom(this.api.get(this.id()));
+      this.orgNames.set({ committee: fresh.committeeName, municipality: fresh.municipalityName });
+    } catch {
+      // The names stay in the previous language; the page works on.
+    }
   }
 
   protected async reload(): Promise<void> {
@@ -149,6 +173,8 @@ export class AssessmentDetailPage {
 
   private async load(id: string): Promise<void> {
     this.state.set('loading');
+    this.orgNames.set(null);
+    this.history.reset();
     try {
       this.editor.load(await firstValueFrom(this.api.get(id)));
       this.state.set('ok');
@@ -169,13 +195,7 @@ export class AssessmentDetailPage {
         },
         () => this.actionsFailed.set(true),
       ),
-      firstValueFrom(this.api.versions(id)).then(
-        (versions) => {
-          this.versions.set(versions);
-          this.historyFailed.set(false);
-        },
-        () => this.historyFailed.set(true),
-      ),
+      this.history.refresh(),
     ]);
   }
 

@@ -2,10 +2,12 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   DEFAULT_PAGE_SIZE,
+  VERSION_PAGE_SIZE,
   type AssessmentDetail,
   type AssessmentListFilters,
   type AssessmentSummary,
-  type AssessmentVersionView,
+  type AssessmentVersionComparison,
+  type AssessmentVersionPage,
   type CommitteeOption,
   type CreateAssessmentRequest,
   type Page,
@@ -46,8 +48,16 @@ export class AssessmentsApi {
     return this.http.post<AssessmentDetail>(`${this.url(id)}/transitions`, body);
   }
 
-  versions(id: string): Observable<AssessmentVersionView[]> {
-    return this.http.get<AssessmentVersionView[]>(`${this.url(id)}/versions`);
+  /** One page of the history, newest first: the versions older than `before` (the newest without it). */
+  versions(id: string, before: number | null = null, limit = VERSION_PAGE_SIZE): Observable<AssessmentVersionPage> {
+    const params: Record<string, number> = { limit };
+    if (before !== null) params['before'] = before;
+    return this.http.get<AssessmentVersionPage>(`${this.url(id)}/versions`, { params });
+  }
+
+  /** What differs between two versions (`from` older than `to`). */
+  compareVersions(id: string, from: number, to: number): Observable<AssessmentVersionComparison> {
+    return this.http.get<AssessmentVersionComparison>(`${this.url(id)}/versions/compare`, { params: { from, to } });
   }
 
   committees(): Observable<CommitteeOption[]> {

@@ -1,35 +1,45 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentVersionView, RecordAlternative } from '@lava/contracts';
-import { TextDiff } from '../../../shared/diff/text-diff';
-import type { DiffPart } from '../../../shared/diff/word-diff';
-import { LIST_FIELDS, TEXT_FIELDS, displayValue, fieldKey } from './record-values';
+import { AnnouncerService } from '../../../core/a11y/announcer.service';
+import { FieldDiff } from './field-diff';
+import { fieldKey } from './record-values';
+import { VersionCompare } from './version-compare';
+import type { VersionList } from './version-list';
 import { WorkflowTexts } from './workflow-texts';
 
-/** Every saved version, newest first: who, when, what kind, why, and what changed. */
+/**
+ * The saved versions, newest first, a page at a time: who, when, what kind, why, and what changed;
+ * and a form comparing any two of the loaded versions.
+ */
 @Component({
   selector: 'lava-version-history',
-  imports: [TranslocoPipe, TextDiff],
+  imports: [TranslocoPipe, FieldDiff, VersionCompare],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card block" aria-labelledby="history-heading">
       <h2 id="history-heading">{{ 'record.history.heading' | transloco }}</h2>
-      @if (failed()) {
+      @if (list().failed()) {
         <p class="alert" role="alert">{{ 'record.history.loadError' | transloco }}</p>
       } @else if (versions().length === 0) {
         <p class="muted">{{ 'record.history.empty' | transloco }}</p>
       } @else {
+        @if (versions().length > 1) {
+          <lava-version-compare [assessmentId]="assessmentId()" [versions]="versions()" [alternatives]="alternatives()" />
+        }
         <ol class="versions">
           @for (v of versions(); track v.version) {
             <li>
-              <h3>{{ 'record.history.version' | transloco: { version: v.version } }}: {{ kind(v.kind) }}</h3>
+              <h3 [id]="'version-' + v.version" tabindex="-1">
+                {{ 'record.history.version' | transloco: { version: v.version } }}: {{ kind(v.kind) }}
+              </h3>
               <p class="meta">
                 {{ 'record.history.by' | transloco: { name: v.changedBy?.displayName || texts.t('record.history.unknownUser') } }},
                 <time [attr.datetime]="v.changedAt">{{ texts.date(v.changedAt, true) }}</time>
               </p>
               @if (v.reason) {
                 <p class="reason">
-                  <strong>{{ 'record.reason.label' | transloco }}:</strong> <span class="text">{{ v.reason }}</span>
+                  <strong>{{ 'record.reason.label' | transloco }}:</strong>{{ ' ' }}<span class="text">{{ v.reason }}</span>
                 </p>
               }
               @if (fields(v).length && v.kind !== 'created') {
@@ -37,13 +47,7 @@ import { WorkflowTexts } from './workflow-texts';
                   @for (f of fields(v); track f) {
                     <dt>{{ texts.t(fieldKey(f)) }}</dt>
                     <dd>
-                      <lava-text-diff
-                        [from]="asText(f, v.changes[f].from)"
-                        [to]="asText(f, v.changes[f].to)"
-                        [given]="parts(f, v.changes[f].from, v.changes[f].to)"
-                        [addedLabel]="texts.t('record.history.added')"
-                        [removedLabel]="texts.t('record.history.removed')"
-                      />
+                      <lava-field-diff [field]="f" [from]="v.changes[f].from" [to]="v.changes[f].to" [alternatives]="alternatives()" />
                     </dd>
                   }
                 </dl>
@@ -51,6 +55,20 @@ import { WorkflowTexts } from './workflow-texts';
             </li>
           }
         </ol>
+        @if (list().nextCursor() !== null) {
+          <button
+            type="button"
+            class="btn btn-secondary"
+            id="show-older-versions"
+            [attr.aria-disabled]="list().loadingOlder() || null"
+            (click)="showOlder()"
+          >
+            {{ (list().loadingOlder() ? 'record.history.older.loading' : 'record.history.older.show') | transloco }}
+          </button>
+        }
+        @if (list().olderFailed()) {
+          <p class="alert" role="alert">{{ 'record.history.older.loadError' | transloco }}</p>
+        }
       }
     </section>
   `,
@@ -59,6 +77,9 @@ import { WorkflowTexts } from './workflow-texts';
       list-style: none;
       margin: 0;
       padding: 0;
+    }
+    h3:focus {
+      outline-offset: 2px;
     }
     .versions > li {
       border-top: 1px solid #d5dbe3;
@@ -92,12 +113,17 @@ import { WorkflowTexts } from './workflow-texts';
   `,
 })
 export class VersionHistory {
-  readonly versions = input.required<readonly AssessmentVersionView[]>();
-  readonly failed = input(false);
+  /** The loaded versions (the page fills and refreshes it). */
+  readonly list = input.required<VersionList>();
+  readonly assessmentId = input.required<string>();
   /** The record's alternatives, so matrix rows in the history name them. */
   readonly alternatives = input<readonly RecordAlternative[]>([]);
   protected readonly texts = inject(WorkflowTexts);
+  private readonly announcer = inject(AnnouncerService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly fieldKey = fieldKey;
+  protected readonly versions = computed(() => this.list().versions());
 
   protected kind(kind: string): string {
     if (kind.startsWith('transition:')) return this.texts.t(`workflow.done.${kind.slice('transition:'.length)}`);
@@ -108,20 +134,17 @@ export class VersionHistory {
     return Object.keys(v.changes ?? {});
   }
 
-  protected asText(field: string, value: unknown): string {
-    if (LIST_FIELDS.includes(field) && Array.isArray(value)) {
-      return value.length ? displayValue(field, value, this.texts, { alternatives: this.alternatives() }) : '';
+  /** Appends the next older page and says how many came; focus stays on the button, or goes to the first added version when none are left. */
+  protected async showOlder(): Promise<void> {
+    const list = this.list();
+    const firstAdded = list.nextCursor();
+    const added = await list.loadOlder();
+    if (added === 0) return;
+    this.announcer.announce('record.history.older.added', { count: String(added) });
+    if (list.nextCursor() === null && firstAdded !== null) {
+      afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#version-${firstAdded - 1}`)?.focus(), {
+        injector: this.injector,
+      });
     }
-    return typeof value === 'string' ? value : '';
-  }
-
-  /** Running text and lists (one item a line) are diffed word by word; other values are shown whole, old then new. */
-  protected parts(field: string, from: unknown, to: unknown): DiffPart[] | null {
-    if (LIST_FIELDS.includes(field)) return null;
-    if (TEXT_FIELDS.includes(field) && (typeof from === 'string' || from === null) && (typeof to === 'string' || to === null)) return null;
-    const parts: DiffPart[] = [];
-    if (field !== 'screening.signedBy') parts.push({ kind: 'removed', text: displayValue(field, from, this.texts) });
-    parts.push({ kind: 'added', text: displayValue(field, to, this.texts) });
-    return parts;
   }
 }
