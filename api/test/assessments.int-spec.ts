@@ -60,7 +60,14 @@ describe('starting an assessment (API → PostgreSQL → Redis → worker → Po
     });
     const reviewerRow = delivered.find((row: { recipient_user_id: string }) => row.recipient_user_id === reviewerId);
     // The reviewer reads Swedish: the municipality name in the message is theirs.
-    expect(reviewerRow.params).toEqual({ title: 'Kouluverkkoselvitys 2027', municipality: 'Kotka sv' });
+    expect(reviewerRow.params).toEqual({
+      title: 'Kouluverkkoselvitys 2027',
+      municipality: 'Kotka sv',
+      // …and in each language, so the list shows it in the language on screen.
+      municipality_fi: 'Kotka',
+      municipality_sv: 'Kotka sv',
+      municipality_en: 'Kotka en',
+    });
 
     const notifications = await env.http().get('/api/notifications').set('Authorization', `Bearer ${officialToken}`).expect(200);
     const page = notifications.body as NotificationPage;

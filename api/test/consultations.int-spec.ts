@@ -18,6 +18,13 @@ function statementOf(detail: ConsultationDetail): NonNullable<ConsultationDetail
   return detail.statement;
 }
 
+/** A council's name in a notification: in the recipient's language (Finnish here), and in each language for the screen. */
+const COUNCIL_NAMES: Record<string, { council_sv: string; council_en: string }> = {
+  Nuorisovaltuusto: { council_sv: 'Ungdomsfullmäktige', council_en: 'Youth Council' },
+  'Haminan nuorisovaltuusto': { council_sv: 'Ungdomsfullmäktige i Fredrikshamn', council_en: 'Hamina Youth Council' },
+};
+const councilNames = (fi: string) => ({ council: fi, council_fi: fi, ...COUNCIL_NAMES[fi] });
+
 describe('youth council consultations', () => {
   let env: TestEnvironment;
   let tokens: Record<'official' | 'colleague' | 'reviewer' | 'chair' | 'youth1' | 'youth2' | 'haminaYouth' | 'kouvolaYouth', string>;
@@ -338,7 +345,7 @@ describe('youth council consultations', () => {
     const submitted = (await adoptAndSubmit('youth1', cid, 'youth2')).body as ConsultationDetail;
     expect(submitted).toMatchObject({ status: 'submitted', boardStatus: 'submitted', can: { edit: false, withdrawStatement: true } });
     expect(await notifications('statement_submitted', assessmentId)).toEqual([
-      { recipient_user_id: users.official.id, params: { title: 'Koulun kerhotoiminta', council: 'Nuorisovaltuusto' } },
+      { recipient_user_id: users.official.id, params: { title: 'Koulun kerhotoiminta', ...councilNames('Nuorisovaltuusto') } },
     ]);
     expect((await addPoint('youth1', cid, 'Vielä yksi').expect(409)).body.message).toMatch(/submitted\. Withdraw it first/);
     expect((await detail('official', cid)).statement?.points.map((p) => p.text)).toEqual([
@@ -548,7 +555,7 @@ describe('youth council consultations', () => {
     expect(feedback.map((n) => n.recipient_user_id).sort()).toEqual([users.youth1.id, users.youth2.id, users.haminaYouth.id].sort());
     expect(feedback.find((n) => n.recipient_user_id === users.haminaYouth.id)?.params).toEqual({
       title: 'Kirjaston nuortentila',
-      council: 'Haminan nuorisovaltuusto',
+      ...councilNames('Haminan nuorisovaltuusto'),
     });
     const seen = await detail('youth2', kotkaC);
     expect(seen.feedback).toMatchObject({ stage: 'decided', outcome: 'approved_as_modified', minutesSection: '§ 42' });
@@ -567,7 +574,7 @@ describe('youth council consultations', () => {
     // The council's members are told why their request stopped.
     const told = await notifications('consultation_returned', assessmentId);
     expect(told.map((n) => n.recipient_user_id).sort()).toEqual([users.youth1.id, users.youth2.id].sort());
-    expect(told[0]?.params).toEqual({ title: 'Leikkipuiston valaistus', council: 'Nuorisovaltuusto', reason: 'Luonnos muuttuu.' });
+    expect(told[0]?.params).toEqual({ title: 'Leikkipuiston valaistus', ...councilNames('Nuorisovaltuusto'), reason: 'Luonnos muuttuu.' });
     expect((await addPoint('youth1', cid, 'Liian myöhään').expect(409)).body.message).toMatch(/consultation has closed/);
     const next = (await plan('official', assessmentId, { youthCouncilId: kotkaCouncilId, deadline: inDays(10) }).expect(201))
       .body as ConsultationView;

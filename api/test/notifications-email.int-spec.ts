@@ -216,7 +216,7 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     expect(digest?.subject).toBe('Lava: 3 nya aviseringar');
     expect(digest?.text).toContain('Kirjasto');
     expect(digest?.text).toContain('Nuorisotalo');
-    expect(digest?.text).toContain('Aino kommenterade avsnittet ”Barns och ungas åsikter” i ”Nuorisotalo”.');
+    expect(digest?.text).toContain('Aino kommenterade avsnittet ”Barns och ungas synpunkter” i ”Nuorisotalo”.');
     expect(digest?.text).toContain(`https://lava.example/assessments/${nuorisotalo}#section-childrensViews`);
     await queue.add(JOBS.dailyDigest, {}, DEFAULT_JOB_OPTIONS);
     await eventually(async () => (await queue.getJobCounts('completed')).completed >= 5);

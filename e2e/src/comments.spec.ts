@@ -129,7 +129,7 @@ test.describe('comments on a draft', () => {
     await expect(statement.getByText('bussit kulkevat harvoin iltaisin', { exact: false })).toBeVisible();
     await panel.getByRole('button', { name: 'Hide comments: Drafting our statement' }).click();
 
-    const scope = await showSection(page, 'Who is affected');
+    const scope = await showSection(page, 'Children and young people affected');
     const audience = scope.getByLabel('Who sees the comment');
     await expect(audience.locator('option')).toHaveText([
       'To the municipality: seen by the official and other staff',

@@ -92,8 +92,8 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
   });
 });
 
-/** The unread count from the notifications link's accessible name, e.g. "Notifications (2 unread)". */
+/** The unread count from the notifications link's accessible name, e.g. "Notifications (2 unread)" or "Ilmoitukset (lukemattomia: 2)". */
 async function unreadCount(page: Page): Promise<number> {
-  const text = await page.getByRole('link', { name: /\(\d+ (unread|lukematonta|olästa)\)/ }).textContent();
-  return Number(/\((\d+)/.exec(text ?? '')?.[1] ?? 0);
+  const text = await page.getByRole('link', { name: /\((\d+ unread|lukemattomia: \d+|olästa: \d+)\)/ }).textContent();
+  return Number(/(\d+)/.exec(text ?? '')?.[1] ?? 0);
 }

@@ -102,12 +102,16 @@ export class AssessmentsService {
           recipientUserId: recipient.id,
           kind: 'assessment_created' as const,
           assessmentId: assessment.id,
+          // The name in the recipient's language for the e-mail, and in each language for the screen.
           params: {
             title: assessment.title,
             municipality: organizationName(
               { nameFi: recipient.name_fi, nameSv: recipient.name_sv, nameEn: recipient.name_en },
               recipient.language,
             ),
+            municipality_fi: recipient.name_fi,
+            municipality_sv: recipient.name_sv,
+            municipality_en: recipient.name_en,
           },
         })),
       );

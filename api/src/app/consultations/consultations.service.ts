@@ -556,7 +556,7 @@ export class ConsultationsService implements OnModuleInit {
           recipientUserId: o.id,
           kind: 'statement_submitted',
           assessmentId: assessment.id,
-          params: { title: assessment.title, council: organizationName(council, o.language) },
+          params: { title: assessment.title, ...councilParams(council, o.language) },
         })),
       );
       return [...ids, ...(await this.deadlineJobs(tx, consultation.id, null))];
@@ -764,7 +764,7 @@ export class ConsultationsService implements OnModuleInit {
       assessmentId: assessment.id,
       params: {
         title: assessment.title,
-        council: organizationName(council, m.language),
+        ...councilParams(council, m.language),
         ...(deadline ? { deadline: deadline.toISOString() } : {}),
         ...(reason !== undefined ? { reason } : {}),
       },
@@ -942,4 +942,17 @@ async function bump<T extends Consultation | Statement | StatementPoint>(
     .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
     .where('id = :id', { id })
     .execute();
+}
+
+/**
+ * The council's name in the recipient's language (`council`, for the e-mail), and in each language
+ * (`council_fi`, `council_sv`, `council_en`) so Lava shows it in the language on screen.
+ */
+function councilParams(council: { nameFi: string; nameSv: string; nameEn: string }, language: Language): Record<string, string> {
+  return {
+    council: organizationName(council, language),
+    council_fi: council.nameFi,
+    council_sv: council.nameSv,
+    council_en: council.nameEn,
+  };
 }

@@ -109,7 +109,7 @@ export async function seedReviewDemo(tx: EntityManager): Promise<void> {
       version: assessment.version,
       changedById: officialId,
       kind: 'created',
-      reason: 'demo data',
+      reason: null,
     });
     await tx.getRepository(AuditEvent).insert({
       actorUserId: officialId,

@@ -44,13 +44,19 @@ describe('notification e-mail templates', () => {
     expect(reminder('en').text).toContain('https://lava.example/assessments/a1#consultation');
 
     const changed = renderNotification({ kind: 'section_changed_after_comment', params: PARAMS, assessmentId: 'a1' }, 'sv', 'https://x');
-    expect(changed.text).toContain('Vilka berörs, Konsekvenser');
+    expect(changed.text).toContain('Vilka barn och unga som berörs, Konsekvensmatris');
     expect(changed.text).toContain('https://x/assessments/a1#section-scope');
     const decision = renderNotification({ kind: 'decision_recorded', params: PARAMS, assessmentId: 'a1' }, 'fi', 'https://x');
     expect(decision.text).toContain('päätös on kirjattu: hyväksytty muutettuna.');
     const followUp = renderNotification({ kind: 'follow_up_due', params: PARAMS, assessmentId: 'a1' }, 'en', 'https://x');
     expect(followUp.text).toContain('is 15 June 2027');
     expect(followUp.text).toContain('#section-followUp');
+  });
+
+  it('links the footer to the notification settings on the profile page', () => {
+    const mail = renderNotification({ kind: 'comment_added', params: PARAMS, assessmentId: 'a1' }, 'sv', 'https://lava.example/');
+    expect(mail.text).toContain('Välj vilka e-postmeddelanden du får: https://lava.example/profile#notification-preferences');
+    expect(mail.html).toContain('href="https://lava.example/profile#notification-preferences"');
   });
 
   it('puts new kinds into the digest like the old ones', () => {

@@ -126,49 +126,49 @@ const SECTION_NAMES: Record<Language, Record<RecordSection, string>> = {
   fi: {
     basics: 'Perustiedot',
     screening: 'Esiarviointi',
-    scope: 'Keitä asia koskee',
-    legalBasis: 'Oikeudellinen perusta',
+    scope: 'Keihin lapsiin ja nuoriin asia vaikuttaa',
+    legalBasis: 'Oikeudellinen ja strateginen perusta',
     alternatives: 'Vaihtoehdot',
     evidence: 'Tietopohja',
     childrensViews: 'Lasten ja nuorten näkemykset',
-    impactMatrix: 'Vaikutukset',
-    mitigation: 'Haittojen lieventäminen',
-    changesMade: 'Mitä muutettiin',
-    recommendation: 'Suositus',
+    impactMatrix: 'Vaikutusmatriisi',
+    mitigation: 'Kielteisten vaikutusten lieventäminen',
+    changesMade: 'Mitä muutettiin tiedon ja näkemysten perusteella',
+    recommendation: 'Suositus ja lapsen etu',
     plainLanguageSummary: 'Selkokielinen tiivistelmä',
-    communication: 'Lapsille kertominen',
+    communication: 'Tuloksesta kertominen lapsille',
     followUp: 'Seuranta',
   },
   sv: {
     basics: 'Grunduppgifter',
     screening: 'Förhandsbedömning',
-    scope: 'Vilka berörs',
-    legalBasis: 'Rättslig grund',
+    scope: 'Vilka barn och unga som berörs',
+    legalBasis: 'Rättslig och strategisk grund',
     alternatives: 'Alternativ',
     evidence: 'Kunskapsunderlag',
-    childrensViews: 'Barns och ungas åsikter',
-    impactMatrix: 'Konsekvenser',
+    childrensViews: 'Barns och ungas synpunkter',
+    impactMatrix: 'Konsekvensmatris',
     mitigation: 'Lindring av negativa konsekvenser',
-    changesMade: 'Vad som ändrades',
-    recommendation: 'Rekommendation',
+    changesMade: 'Vad som ändrades tack vare kunskapen och synpunkterna',
+    recommendation: 'Rekommendation och barnets bästa',
     plainLanguageSummary: 'Lättläst sammanfattning',
-    communication: 'Hur barnen informeras',
+    communication: 'Hur resultatet berättas för barn',
     followUp: 'Uppföljning',
   },
   en: {
-    basics: 'Basic details',
+    basics: 'Basic information',
     screening: 'Screening',
-    scope: 'Who is affected',
+    scope: 'Children and young people affected',
     legalBasis: 'Legal and policy basis',
     alternatives: 'Alternatives',
     evidence: 'Evidence',
     childrensViews: 'Children’s views',
-    impactMatrix: 'Impacts',
-    mitigation: 'Mitigation',
-    changesMade: 'What changed',
-    recommendation: 'Recommendation',
+    impactMatrix: 'Impact matrix',
+    mitigation: 'Mitigating negative impacts',
+    changesMade: 'What changed because of the evidence and views',
+    recommendation: 'Recommendation and the child’s best interests',
     plainLanguageSummary: 'Plain-language summary',
-    communication: 'Telling children',
+    communication: 'Telling children about the result',
     followUp: 'Follow-up',
   },
 };
@@ -198,6 +198,9 @@ const OUTCOME_NAMES: Record<Language, Record<DecisionOutcome, string>> = {
 };
 
 const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** The id of the notification settings on the web app's profile page. */
+export const PREFERENCES_FRAGMENT = 'notification-preferences';
 
 /** A deadline (ISO timestamp) in Finnish time: `4. joulukuuta 2026 klo 16.00`. */
 export function formatDateTime(iso: string | undefined, language: Language): string {
@@ -572,7 +575,8 @@ function layout(
   withPreferences = true,
 ): { text: string; html: string } {
   const chrome = CHROME[language];
-  const preferencesUrl = url(webOrigin, '/preferences');
+  // The preferences are a section of the profile page (the fragment moves the focus to it).
+  const preferencesUrl = url(webOrigin, `/profile#${PREFERENCES_FRAGMENT}`);
   const preferences = withPreferences ? [`${chrome.preferences}: ${preferencesUrl}`] : [];
   const text = [chrome.greeting, '', ...textBody, '', '--', chrome.footer, ...preferences, ''].join('\n');
   const html = `<!doctype html>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -12,10 +12,12 @@ import {
   type Role,
 } from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LanguageService } from '../../core/i18n/language.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../shared/api-error';
 import { AdminApi } from './admin.api';
 import { DeliveriesSection } from './deliveries-section';
+import { organizationLabel } from './organization-label';
 import { OrganizationsSection } from './organizations-section';
 import { InvitePerson } from './invite-person';
 
@@ -54,15 +56,25 @@ export class AdminUsersPage {
 
   constructor() {
     this.load(null);
-    this.api.organizations().subscribe({ next: (orgs) => this.organizations.set(orgs), error: () => this.failed.set(true) });
+    // Organization names come in the language of the request: load them again when the language changes.
+    const language = inject(LanguageService).language;
+    effect(() => {
+      language();
+      untracked(() =>
+        this.api.organizations().subscribe({ next: (orgs) => this.organizations.set(orgs), error: () => this.failed.set(true) }),
+      );
+    });
   }
 
   protected showMore(): void {
     this.load(this.nextCursor());
   }
 
-  protected organizationName(id: string): string {
-    return this.organizations().find((o) => o.id === id)?.name ?? id;
+  /** The organization's name, a committee's with its municipality (`fallback` until the organizations have loaded). */
+  protected organizationName(id: string, fallback = id): string {
+    const orgs = this.organizations();
+    const org = orgs.find((o) => o.id === id);
+    return org ? organizationLabel(org, orgs) : fallback;
   }
 
   /** Roles that fit the chosen organization's kind (a chair belongs to a committee, and so on). */

@@ -26,6 +26,8 @@ async function render() {
   });
   const fixture = TestBed.createComponent(InvitePerson);
   const http = TestBed.inject(HttpTestingController);
+  // The organizations are loaded by an effect (again whenever the language changes): after the first change detection.
+  await fixture.whenStable();
   http.expectOne('/api/admin/organizations').flush(ORGANIZATIONS);
   http.expectOne({ method: 'GET', url: '/api/admin/invitations' }).flush([
     {

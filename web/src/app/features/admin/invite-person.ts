@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -18,6 +18,7 @@ import {
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { organizationLabel } from './organization-label';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { AdminApi } from './admin.api';
 
@@ -36,6 +37,10 @@ export class InvitePerson {
 
   protected readonly languages = LANGUAGES;
   protected readonly organizations = signal<AdminOrganizationView[]>([]);
+  /** A committee with its municipality: every municipality has committees of the same name. */
+  protected readonly organizationOptions = computed(() =>
+    this.organizations().map((o) => ({ ...o, label: organizationLabel(o, this.organizations()) })),
+  );
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     displayName: new FormControl('', { nonNullable: true }),
@@ -57,9 +62,14 @@ export class InvitePerson {
 
   constructor() {
     this.loadPending();
-    inject(AdminApi)
-      .organizations()
-      .subscribe({ next: (orgs) => this.organizations.set(orgs), error: () => this.organizations.set([]) });
+    // Names come in the language of the request: load again when the language changes.
+    const api = inject(AdminApi);
+    effect(() => {
+      this.language.language();
+      untracked(() =>
+        api.organizations().subscribe({ next: (orgs) => this.organizations.set(orgs), error: () => this.organizations.set([]) }),
+      );
+    });
     this.form.controls.organizationId.valueChanges.subscribe((id) => {
       const kind = this.organizations().find((o) => o.id === id)?.kind;
       const roles = kind ? ROLES.filter((role) => ROLE_ORGANIZATION_KINDS[role].includes(kind)) : [];

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type OrganizationKind, type OrganizationNames } from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { AdminApi } from './admin.api';
 
@@ -36,7 +37,12 @@ export class OrganizationsSection {
   });
 
   constructor() {
-    this.load();
+    // Names come in the language of the request: load again when the language changes.
+    const language = inject(LanguageService).language;
+    effect(() => {
+      language();
+      untracked(() => this.load());
+    });
   }
 
   protected childKinds(kind: OrganizationKind): readonly OrganizationKind[] {

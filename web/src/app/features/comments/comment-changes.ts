@@ -9,6 +9,7 @@ import { displayValue, fieldKey } from '../assessments/record/record-values';
 import { WorkflowTexts } from '../assessments/record/workflow-texts';
 import { commentErrorKey } from './comment-errors';
 import { CommentsApi } from './comments.api';
+import { sectionNameKey } from './section-name';
 
 /**
  * "Changed since your comments": for a youth council, the sections it commented on that changed
@@ -32,7 +33,7 @@ import { CommentsApi } from './comments.api';
             @for (s of c.sections; track s.section) {
               <div class="section">
                 <h5>
-                  <a [href]="'#section-' + s.section">{{ 'comments.sections.' + s.section | transloco }}</a>
+                  <a [href]="'#section-' + s.section">{{ sectionNameKey(s.section) | transloco }}</a>
                 </h5>
                 <p class="muted small">
                   {{ 'comments.changes.commentedAt' | transloco }}
@@ -136,6 +137,7 @@ import { CommentsApi } from './comments.api';
   `,
 })
 export class CommentChangesPanel {
+  protected readonly sectionNameKey = sectionNameKey;
   readonly assessmentId = input.required<string>();
   /** Whether the caller speaks for a council now (may answer). */
   readonly canAnswer = input(false);

@@ -16,6 +16,7 @@ import { firstValueFrom } from 'rxjs';
 import { CommentChangesPanel } from './comment-changes';
 import { CommentThreads, type PendingQuote } from './comment-threads';
 import { CommentsApi } from './comments.api';
+import { sectionNameKey } from './section-name';
 
 /** A passage selected inside a section of the record page. */
 export interface PassageSelection extends PendingQuote {
@@ -83,6 +84,7 @@ function limit(passage: PassageSelection): PassageSelection | null {
   styleUrl: './comments-panel.css',
 })
 export class CommentsPanel {
+  protected readonly sectionNameKey = sectionNameKey;
   readonly assessmentId = input.required<string>();
   /** The assessment's version: the panel refreshes when it moves (a save or a transition). */
   readonly version = input(0);

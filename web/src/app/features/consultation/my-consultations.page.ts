@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ConsultationView } from '@lava/contracts';
@@ -71,14 +71,23 @@ import { ConsultationApi } from './consultation.api';
 })
 export class MyConsultationsPage {
   private readonly api = inject(ConsultationApi);
-  protected readonly locale = inject(LanguageService).locale;
+  private readonly language = inject(LanguageService);
+  protected readonly locale = this.language.locale;
   protected readonly items = signal<ConsultationView[]>([]);
   protected readonly next = signal<string | null>(null);
   protected readonly loaded = signal(false);
   protected readonly failed = signal(false);
 
   constructor() {
-    void this.load(null);
+    // The council's name comes in the language of the request: reload from the top when the
+    // language changes (the first run of the effect is the initial load).
+    effect(() => {
+      this.language.language();
+      untracked(() => {
+        this.loaded.set(false);
+        void this.load(null);
+      });
+    });
   }
 
   protected async load(cursor: string | null): Promise<void> {

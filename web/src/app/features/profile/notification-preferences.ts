@@ -22,7 +22,7 @@ import { apiError } from '../../shared/api-error';
   imports: [FormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card" aria-labelledby="preferences-heading">
+    <section id="notification-preferences" class="card" aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">{{ 'preferences.heading' | transloco }}</h2>
       <p class="muted">{{ 'preferences.intro' | transloco }}</p>
       <form (ngSubmit)="save()">
