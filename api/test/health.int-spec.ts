@@ -1,5 +1,7 @@
 import type { HealthResponse } from '@lava/contracts';
+import { loadConfig } from '../src/app/config/lava-config';
 import { preflight, PreflightError } from '../src/app/database/preflight';
+import { RedisClient } from '../src/app/queue/redis-client';
 import { TEST_REDIS_URL, TEST_SERVER_URL } from './support/databases';
 import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
 
@@ -38,6 +40,22 @@ describe('GET /api/health', () => {
       expect.arrayContaining(['/api/auth/login', '/api/assessments', '/api/assessments/{id}', '/api/notifications', '/api/health']),
     );
     await env.http().get('/api/docs').expect(200);
+  });
+});
+
+describe('the health check’s Redis client', () => {
+  it('waits for a connection still being made instead of calling Redis down, and gives up on an absent one', async () => {
+    const up = new RedisClient(loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', REDIS_URL: TEST_REDIS_URL }));
+    const absent = new RedisClient(loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', REDIS_URL: 'redis://127.0.0.1:6391' }));
+    try {
+      // Asked at once, while connecting: a plain command would fail here (no offline queue).
+      await up.whenReady(2000);
+      expect(await up.redis.ping()).toBe('PONG');
+      await expect(absent.whenReady(300)).rejects.toThrow('Redis not connected within 300 ms');
+    } finally {
+      await up.onApplicationShutdown();
+      await absent.onApplicationShutdown();
+    }
   });
 });
 

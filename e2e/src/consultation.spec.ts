@@ -126,7 +126,7 @@ test.describe('youth council consultation', () => {
     // Aino reads the whole draft and comments on a section, to the municipality.
     await aino.getByRole('link', { name: 'Read the whole draft assessment' }).click();
     const comments = aino.locator('lava-comments-panel');
-    await comments.getByRole('button', { name: 'Show comments: Mitigation' }).click();
+    await comments.getByRole('button', { name: 'Show comments: Mitigating negative impacts' }).click();
     const mitigationThreads = comments.locator('lava-comment-threads');
     await expect(mitigationThreads.getByText('Loading comments…')).toHaveCount(0);
     await mitigationThreads
@@ -209,7 +209,7 @@ test.describe('youth council consultation', () => {
 
     await aino.goto(`/assessments/${assessmentId}`);
     const changes = aino.getByRole('region', { name: 'Changed since your comments' });
-    await expect(changes).toContainText('Mitigation');
+    await expect(changes).toContainText('Mitigating negative impacts');
     await expect(changes).toContainText('Talvella koulukuljetus ajaa pidemmät reitit lyhyempinä osuuksina.');
     await expectNoAxeViolations(aino, 'the changes since the council’s comments');
     await expectFitsPhone(aino, 'the changes since the council’s comments');

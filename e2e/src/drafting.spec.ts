@@ -120,6 +120,8 @@ test.describe('drafting the full assessment record', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft'); // note
     await page.keyboard.press('F2');
+    // Type only once the note's editor has the focus: a key pressed earlier would go to the cell.
+    await expect(grid(page).getByRole('textbox')).toBeFocused();
     await page.keyboard.type('The busiest evening goes.');
     await page.keyboard.press('Enter');
     await expect(cell(page, 'The proposal, article 31, Note: The busiest evening goes.')).toBeFocused();

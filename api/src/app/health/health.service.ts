@@ -14,7 +14,10 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const [database, redis] = await Promise.all([status(this.db.query('SELECT 1')), status(this.redisClient.redis.ping())]);
+    const [database, redis] = await Promise.all([
+      status(this.db.query('SELECT 1')),
+      status(this.redisClient.whenReady(CHECK_TIMEOUT_MS).then(() => this.redisClient.redis.ping())),
+    ]);
     const worker = redis === 'up' ? await this.workerHeartbeats() : { status: 'down' as const, workers: 0, lastHeartbeatAt: null };
     const ok = database === 'up' && redis === 'up' && worker.status === 'up';
     return { status: ok ? 'ok' : 'degraded', database: { status: database }, redis: { status: redis }, worker };

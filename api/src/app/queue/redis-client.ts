@@ -19,6 +19,26 @@ export class RedisClient implements OnApplicationShutdown {
     void this.redis.connect().catch(() => undefined);
   }
 
+  /**
+   * Resolves once the client is connected, waiting up to `timeoutMs` for a connection in progress:
+   * with no offline queue, a command sent while connecting (just after start, or after a Redis
+   * restart) fails at once, which is not the same as Redis being down.
+   */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = () => done();
+      const timer = setTimeout(() => done(new Error(`Redis not connected within ${timeoutMs} ms`)), timeoutMs).unref();
+      this.redis.on('ready', onReady);
+    });
+  }
+
   key(suffix: string): string {
     return `${this.config.QUEUE_PREFIX}:${suffix}`;
   }
