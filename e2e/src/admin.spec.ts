@@ -37,6 +37,33 @@ test.describe('people and access', () => {
     await chair.close();
   });
 
+  test('an admin names a new chair of a youth council; the previous chair becomes a plain member', async ({ page }) => {
+    await signIn(page, 'admin@kymenlaakso.example');
+    await useLanguage(page, 'en');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    await expect(card('Aino')).toContainText('Youth council member, chair');
+
+    // Onni becomes the chair: the form says beforehand what happens to Aino.
+    await card('Onni').getByRole('button', { name: 'Edit roles Onni' }).click();
+    const office = card('Onni').getByLabel('Office in the council');
+    await office.selectOption({ label: 'Chair' });
+    await expect(card('Onni')).toContainText(
+      'Aino is the council’s chair now. When you save, Onni becomes the chair and Aino a plain member.',
+    );
+    await expectNoAxeViolations(page, 'the admin page with a youth council office being changed');
+    await card('Onni').getByRole('button', { name: 'Save roles' }).click();
+    await expect(card('Onni')).toContainText('Youth council member, chair');
+    await expect(card('Aino')).not.toContainText('chair');
+
+    // And back, so the consultation that follows has Aino as its chair again.
+    await card('Aino').getByRole('button', { name: 'Edit roles Aino' }).click();
+    await card('Aino').getByLabel('Office in the council').selectOption({ label: 'Chair' });
+    await card('Aino').getByRole('button', { name: 'Save roles' }).click();
+    await expect(card('Aino')).toContainText('Youth council member, chair');
+    await expect(card('Onni')).not.toContainText('chair');
+  });
+
   test('an admin adds a committee to a municipality in three languages', async ({ page }) => {
     await signIn(page, 'admin@kymenlaakso.example');
     await useLanguage(page, 'en');
