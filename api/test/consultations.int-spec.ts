@@ -556,6 +556,7 @@ describe('youth council consultations', () => {
     expect(feedback.find((n) => n.recipient_user_id === users.haminaYouth.id)?.params).toEqual({
       title: 'Kirjaston nuortentila',
       ...councilNames('Haminan nuorisovaltuusto'),
+      consultationId: haminaC, // the link opens the council's own page for its request
     });
     const seen = await detail('youth2', kotkaC);
     expect(seen.feedback).toMatchObject({ stage: 'decided', outcome: 'approved_as_modified', minutesSection: '§ 42' });
@@ -574,7 +575,12 @@ describe('youth council consultations', () => {
     // The council's members are told why their request stopped.
     const told = await notifications('consultation_returned', assessmentId);
     expect(told.map((n) => n.recipient_user_id).sort()).toEqual([users.youth1.id, users.youth2.id].sort());
-    expect(told[0]?.params).toEqual({ title: 'Leikkipuiston valaistus', ...councilNames('Nuorisovaltuusto'), reason: 'Luonnos muuttuu.' });
+    expect(told[0]?.params).toEqual({
+      title: 'Leikkipuiston valaistus',
+      ...councilNames('Nuorisovaltuusto'),
+      consultationId: cid,
+      reason: 'Luonnos muuttuu.',
+    });
     expect((await addPoint('youth1', cid, 'Liian myöhään').expect(409)).body.message).toMatch(/consultation has closed/);
     const next = (await plan('official', assessmentId, { youthCouncilId: kotkaCouncilId, deadline: inDays(10) }).expect(201))
       .body as ConsultationView;

@@ -172,14 +172,14 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     expect(subjects(members.en)).toEqual([`Reminder: statement due in 2 days – ${title}`, `Reminder: statement due in 7 days – ${title}`]);
     expect(subjects(official)).toEqual([`Lausunto myöhässä: ${title}`]);
 
-    // The council's name in the reader's language, the deadline in Finnish time, a link to the consultation on the assessment page.
+    // The council's name in the reader's language, the deadline in Finnish time, a link to the council's page for the request.
     const svMail = firstOf(smtp.to(members.sv.email)).mail;
     expect(svMail.text).toContain('Ungdomsfullmäktige: utlåtandet om');
     const helsinki = new Intl.DateTimeFormat('sv-FI', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
       deadline,
     );
     expect(svMail.text).toContain(`senast ${helsinki}`);
-    expect(svMail.text).toContain(`https://lava.example/assessments/${assessmentId}#consultation`);
+    expect(svMail.text).toContain(`https://lava.example/consultations/${consultationId}`);
     expect(svMail.html).toContain('&lt;b&gt;2027&lt;/b&gt;');
     const officialMail = firstOf(smtp.to(official.email)).mail;
     expect(officialMail.text).toContain('Nuorisovaltuusto ei ole lähettänyt lausuntoa');

@@ -17,18 +17,18 @@ test.describe('notifications and the queues', () => {
     // The deadline is written out in Finnish time, not as an ISO timestamp.
     await expect(request).toContainText(/viimeistään \d{1,2}\. \p{L}+ \d{4} klo \d{1,2}\.\d{2}\./u);
     const link = request.getByRole('link', { name: 'Avaa lausuntopyyntö' });
-    await expect(link).toHaveAttribute('href', /\/assessments\/[0-9a-f-]{36}#consultation$/);
+    // It opens the council's own page for the request, not the assessment.
+    await expect(link).toHaveAttribute('href', /\/consultations\/[0-9a-f-]{36}$/);
     await expectNoAxeViolations(page, 'the notifications page with a request for a statement');
 
     await useLanguage(page, 'sv');
     await expect(request).toContainText('Ungdomsfullmäktige i Kotka: ni ombeds ge ett utlåtande');
     await useLanguage(page, 'fi');
 
-    // The link lands on the request itself, once the assessment page has loaded it.
+    // The link lands on the council's workspace for the request, its next step first.
     await link.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(CONSULTED);
-    await expect(page.locator('#consultation')).toBeFocused();
-    await expect(page.locator('#consultation')).toBeInViewport();
+    await expect(page.getByRole('heading', { level: 2, name: 'Mitä seuraavaksi?' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Omat tiedot' }).click();
     await expect(page.getByRole('heading', { level: 3, name: 'Nuorisovaltuustojen lausunnot' })).toBeVisible();

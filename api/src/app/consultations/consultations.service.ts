@@ -177,7 +177,7 @@ export class ConsultationsService implements OnModuleInit {
       for (const consultation of planned.filter((c) => c.openedAt === null && c.closedAt === null && c.status !== 'withdrawn')) {
         await tx.getRepository(Consultation).update({ id: consultation.id }, { openedAt: now });
         await tx.getRepository(Statement).insert({ consultationId: consultation.id });
-        ids.push(...(await this.notifyMembers(tx, assessment, consultation.youthCouncilId, 'consultation_opened', consultation.deadline)));
+        ids.push(...(await this.notifyMembers(tx, assessment, consultation, 'consultation_opened', consultation.deadline)));
         ids.push(...(await this.deadlineJobs(tx, consultation.id, consultation.deadline)));
       }
     } else if (action === 'close_consultation' || action === 'close_consultation_early' || action === 'return_from_consultation') {
@@ -190,12 +190,14 @@ export class ConsultationsService implements OnModuleInit {
       for (const row of open) ids.push(...(await this.deadlineJobs(tx, row.id, null)));
       if (action === 'return_from_consultation') {
         // The councils asked in this round are told why their request stops (the reason is required).
-        const asked: { youth_council_id: string }[] = await tx.query(
-          `SELECT DISTINCT youth_council_id FROM consultations WHERE id = ANY($1) AND status <> 'withdrawn'`,
+        const asked: { id: string; youth_council_id: string }[] = await tx.query(
+          `SELECT DISTINCT ON (youth_council_id) id, youth_council_id FROM consultations
+            WHERE id = ANY($1) AND status <> 'withdrawn' ORDER BY youth_council_id, round DESC`,
           [open.map((row) => row.id)],
         );
         for (const c of asked) {
-          ids.push(...(await this.notifyMembers(tx, assessment, c.youth_council_id, 'consultation_returned', null, context.reason ?? '')));
+          const request = { id: c.id, youthCouncilId: c.youth_council_id };
+          ids.push(...(await this.notifyMembers(tx, assessment, request, 'consultation_returned', null, context.reason ?? '')));
         }
       }
     } else if (action === 'send_to_review_without_consultation') {
@@ -297,7 +299,7 @@ export class ConsultationsService implements OnModuleInit {
             );
           }
           changes.deadline = deadline;
-          ids.push(...(await this.notifyMembers(tx, assessment, consultation.youthCouncilId, 'consultation_deadline_extended', deadline)));
+          ids.push(...(await this.notifyMembers(tx, assessment, consultation, 'consultation_deadline_extended', deadline)));
           if (consultation.status !== 'submitted') ids.push(...(await this.deadlineJobs(tx, consultation.id, deadline)));
         }
       }
@@ -734,29 +736,35 @@ export class ConsultationsService implements OnModuleInit {
 
   /** After the decision every council that submitted a statement (in any round) is told what became of it. */
   private async sendFeedback(tx: EntityManager, assessment: Assessment): Promise<string[]> {
-    const councils: { youth_council_id: string }[] = await tx.query(
-      `SELECT DISTINCT c.youth_council_id FROM consultations c JOIN statements s ON s.consultation_id = c.id
-        WHERE c.assessment_id = $1 AND s.submitted_at IS NOT NULL`,
+    // Each council's latest submitted request: its page shows the feedback for every round.
+    const councils: { id: string; youth_council_id: string }[] = await tx.query(
+      `SELECT DISTINCT ON (c.youth_council_id) c.id, c.youth_council_id FROM consultations c JOIN statements s ON s.consultation_id = c.id
+        WHERE c.assessment_id = $1 AND s.submitted_at IS NOT NULL
+        ORDER BY c.youth_council_id, c.round DESC`,
       [assessment.id],
     );
     const ids: string[] = [];
-    for (const c of councils) ids.push(...(await this.notifyMembers(tx, assessment, c.youth_council_id, 'statement_feedback', null)));
+    for (const c of councils) {
+      const request = { id: c.id, youthCouncilId: c.youth_council_id };
+      ids.push(...(await this.notifyMembers(tx, assessment, request, 'statement_feedback', null)));
+    }
     return ids;
   }
 
+  /** Tells every member of the request's council; the link takes them to their council's page for it. */
   private async notifyMembers(
     tx: EntityManager,
     assessment: Assessment,
-    councilId: string,
+    request: { id: string; youthCouncilId: string },
     kind: 'consultation_opened' | 'consultation_deadline_extended' | 'consultation_returned' | 'statement_feedback',
     deadline: Date | null,
     reason?: string,
   ): Promise<string[]> {
-    const council = await this.councilNames(tx, councilId);
+    const council = await this.councilNames(tx, request.youthCouncilId);
     const members: { id: string; language: Language }[] = await tx.query(
       `SELECT u.id, u.language FROM memberships ms JOIN users u ON u.id = ms.user_id AND u.active
         WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member'`,
-      [councilId],
+      [request.youthCouncilId],
     );
     const drafts: NotificationDraft[] = members.map((m) => ({
       recipientUserId: m.id,
@@ -765,6 +773,7 @@ export class ConsultationsService implements OnModuleInit {
       params: {
         title: assessment.title,
         ...councilParams(council, m.language),
+        consultationId: request.id,
         ...(deadline ? { deadline: deadline.toISOString() } : {}),
         ...(reason !== undefined ? { reason } : {}),
       },

@@ -34,6 +34,7 @@ export async function seedNotificationsDemo(tx: EntityManager, now = new Date())
       council_fi: c.name_fi,
       council_sv: c.name_sv,
       council_en: c.name_en,
+      consultationId: c.id,
       deadline: new Date(c.deadline).toISOString(),
     };
     // Shown in Lava already (delivered, in-app): the demo sends no e-mail for it.

@@ -130,7 +130,9 @@ export class ScheduledEventFiring {
             ORDER BY u.id`,
           [c.youth_council_id],
         );
-        return members.map((m) => ({ recipientUserId: m.id, assessmentId: c.assessment_id, params }));
+        // Members' links go to their council's page for the request (`consultationId`).
+        const forMembers = { ...params, consultationId: row.subject_id };
+        return members.map((m) => ({ recipientUserId: m.id, assessmentId: c.assessment_id, params: forMembers }));
       }
       case 'follow_up_due': {
         const [a]: { id: string; title: string; responsible_official_id: string }[] = await tx.query(

@@ -35,4 +35,15 @@ describe('notification kinds', () => {
       fragment: null,
     });
   });
+
+  it('takes a youth council member to their council’s page for the request', () => {
+    const link = (kind: (typeof NOTIFICATION_KINDS)[number]) =>
+      notificationLink({ kind, assessmentId: 'a1', params: { consultationId: 'c 1' } });
+    expect(link('consultation_opened')).toEqual({ path: '/consultations/c%201', fragment: null });
+    expect(link('consultation_deadline_reminder')).toEqual({ path: '/consultations/c%201', fragment: null });
+    expect(link('statement_feedback')).toEqual({ path: '/consultations/c%201', fragment: 'feedback-heading' });
+    // The official's notices about the same request stay on the assessment.
+    expect(link('statement_submitted')).toEqual({ path: '/assessments/a1', fragment: 'consultation' });
+    expect(link('consultation_overdue')).toEqual({ path: '/assessments/a1', fragment: 'consultation' });
+  });
 });

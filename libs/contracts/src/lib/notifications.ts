@@ -160,12 +160,29 @@ export function notificationFragment(kind: NotificationKind, params: Record<stri
   }
 }
 
+/** Notices to a council's members about its request; they carry the request's `consultationId`. */
+const YOUTH_COUNCIL_REQUEST_KINDS: readonly NotificationKind[] = [
+  'consultation_opened',
+  'consultation_deadline_extended',
+  'consultation_deadline_reminder',
+  'consultation_returned',
+  'statement_feedback',
+];
+
 export function notificationLink(n: {
   kind: NotificationKind;
   assessmentId: string | null;
   params: Record<string, string>;
 }): NotificationLink {
   if (n.assessmentId === null) return { path: '/notifications', fragment: null };
+  // A youth council member's notice about their council's request opens the council's own page for it.
+  const consultationId = n.params['consultationId'];
+  if (consultationId && YOUTH_COUNCIL_REQUEST_KINDS.includes(n.kind)) {
+    return {
+      path: `/consultations/${encodeURIComponent(consultationId)}`,
+      fragment: n.kind === 'statement_feedback' ? 'feedback-heading' : null,
+    };
+  }
   return { path: `/assessments/${encodeURIComponent(n.assessmentId)}`, fragment: notificationFragment(n.kind, n.params) };
 }
 
