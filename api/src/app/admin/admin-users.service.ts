@@ -95,7 +95,7 @@ export class AdminUsersService {
           m.role,
         ]);
       }
-      const replaced = await assignCouncilOffices(tx, userId, dto.memberships);
+      const replaced = await assignCouncilOffices(tx, this.audit, admin.id, userId, dto.memberships);
       await this.audit.record(tx, {
         actorUserId: admin.id,
         entityType: 'user',
@@ -103,15 +103,6 @@ export class AdminUsersService {
         action: 'user.roles_changed',
         details: { roles: describeMemberships(dto.memberships) },
       });
-      for (const r of replaced) {
-        await this.audit.record(tx, {
-          actorUserId: admin.id,
-          entityType: 'user',
-          entityId: r.userId,
-          action: 'user.council_office_passed_on',
-          details: { office: r.office, organizationId: r.organizationId, to: userId },
-        });
-      }
       return replaced;
     });
     return { ...(await this.get(admin, userId, language)), replacedOfficeHolders: await this.describeHolders(replaced, language) };
@@ -216,10 +207,17 @@ export interface PassedOffice {
 
 /**
  * Gives `userId` the council offices asked for (their youth-council memberships must exist by now).
- * A council has one chair and one secretary: the current holder becomes a plain member, and is
- * returned. Memberships given without an office are left as they are.
+ * A council has one chair and one secretary: the current holder becomes a plain member (audited as
+ * `user.council_office_passed_on`, done by `actorUserId`), and is returned. Memberships given without
+ * an office are left as they are.
  */
-export async function assignCouncilOffices(tx: EntityManager, userId: string, memberships: MembershipRequest[]): Promise<PassedOffice[]> {
+export async function assignCouncilOffices(
+  tx: EntityManager,
+  audit: AuditService,
+  actorUserId: string,
+  userId: string,
+  memberships: MembershipRequest[],
+): Promise<PassedOffice[]> {
   const passed: PassedOffice[] = [];
   const done = new Set<string>();
   for (const m of memberships) {
@@ -239,6 +237,15 @@ export async function assignCouncilOffices(tx: EntityManager, userId: string, me
       `UPDATE memberships SET council_office = $3 WHERE user_id = $1 AND organization_id = $2 AND role = 'youth_council_member'`,
       [userId, m.organizationId, office],
     );
+  }
+  for (const p of passed) {
+    await audit.record(tx, {
+      actorUserId,
+      entityType: 'user',
+      entityId: p.userId,
+      action: 'user.council_office_passed_on',
+      details: { office: p.office, organizationId: p.organizationId, to: userId },
+    });
   }
   return passed;
 }

@@ -71,7 +71,7 @@ export class InvitationsService {
           m.role,
         ]);
       }
-      const passedOffices = await assignCouncilOffices(tx, user.id, dto.memberships);
+      await assignCouncilOffices(tx, this.audit, admin.id, user.id, dto.memberships);
       const organizationIds = [...new Set(dto.memberships.map((m) => m.organizationId))];
       const outcome: InvitationResult['outcome'] = user.has_password ? 'access_granted' : 'invited';
       const params = {
@@ -98,15 +98,6 @@ export class InvitationsService {
         action: created ? 'user.invited' : outcome === 'invited' ? 'user.reinvited' : 'user.access_granted',
         details: { roles: describeMemberships(dto.memberships) },
       });
-      for (const passed of passedOffices) {
-        await this.audit.record(tx, {
-          actorUserId: admin.id,
-          entityType: 'user',
-          entityId: passed.userId,
-          action: 'user.council_office_passed_on',
-          details: { office: passed.office, organizationId: passed.organizationId, to: user.id },
-        });
-      }
       return { result: { userId: user.id, outcome }, notificationIds: ids };
     });
     await this.outbox.publish(notificationIds);
