@@ -5,3 +5,4 @@ export * from './lib/refusals';
 export * from './lib/guards';
 export * from './lib/transitions';
 export * from './lib/workflow';
+export * from './lib/finnish-time';

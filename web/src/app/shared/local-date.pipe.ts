@@ -1,4 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
+import { WORKFLOW_TIME_ZONE } from '@lava/workflow';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -9,7 +10,8 @@ function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat(
       locale,
       withTime
-        ? { dateStyle: 'medium', timeStyle: 'short' }
+        ? // Times in Finnish time wherever the browser is, as deadlines are set and e-mails written.
+          { dateStyle: 'medium', timeStyle: 'short', timeZone: WORKFLOW_TIME_ZONE }
         : // A calendar date (YYYY-MM-DD) has no time zone: format it as UTC so it never shifts.
           { dateStyle: 'medium', timeZone: 'UTC' },
     );

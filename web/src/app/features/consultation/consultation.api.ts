@@ -11,6 +11,7 @@ import type {
   YouthCouncilOption,
 } from '@lava/contracts';
 import type { Observable } from 'rxjs';
+import { finnishInstant } from '@lava/workflow';
 
 /** The consultation routes of the API (see ConsultationsController). */
 @Injectable({ providedIn: 'root' })
@@ -86,9 +87,10 @@ function url(id: string): string {
   return `/api/consultations/${enc(id)}`;
 }
 
-/** An ISO instant from a local date (YYYY-MM-DD) and time (HH:MM) in the browser's time zone. */
+/**
+ * An ISO instant from a date (YYYY-MM-DD) and time (HH:MM) in Finnish time, as the form asks for them:
+ * a deadline means the same moment for the official abroad and for the council at home.
+ */
 export function localDeadline(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const instant = new Date(`${date}T${time}:00`);
-  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+  return finnishInstant(date, time)?.toISOString() ?? null;
 }

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
-import { isRefusalCode, isStage } from '@lava/workflow';
+import { isRefusalCode, isStage, WORKFLOW_TIME_ZONE } from '@lava/workflow';
 import { LanguageService } from '../../../core/i18n/language.service';
 import type { ApiRefusal } from './record-editor';
 
@@ -53,11 +53,12 @@ export class WorkflowTexts {
     if (Number.isNaN(date.getTime())) return value;
     return new Intl.DateTimeFormat(
       this.locale(),
-      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' },
+      // Times in Finnish time (see LocalDatePipe); a calendar date as it is.
+      withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: WORKFLOW_TIME_ZONE } : { dateStyle: 'medium', timeZone: 'UTC' },
     ).format(date);
   }
 
   time(value: Date): string {
-    return new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit' }).format(value);
+    return new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', timeZone: WORKFLOW_TIME_ZONE }).format(value);
   }
 }
