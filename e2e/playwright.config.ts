@@ -57,6 +57,8 @@ export default defineConfig({
       // The mail sink's inbox gets its own port, so a test run and `npm start` can run side by side.
       MAIL_SINK_PORT: process.env['E2E_MAIL_SINK_PORT'] ?? String(webPort + 1),
       SEED_DEMO: 'true',
+      // No hot module replacement or reloads while a test types into a page (see scripts/start.mjs).
+      WEB_LIVE_RELOAD: 'false',
       LOG_LEVEL: 'warn',
     },
   },

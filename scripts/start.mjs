@@ -18,6 +18,10 @@ const apiPort = Number(process.env.API_PORT ?? 3000);
 const webPort = Number(process.env.WEB_PORT ?? 4200);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const seedDemo = (process.env.SEED_DEMO ?? 'true') !== 'false';
+// WEB_LIVE_RELOAD=false serves the web app without hot module replacement, file watching and reloads:
+// the browser tests set it, so a component swapped in mid-test (or a file saved meanwhile) cannot
+// reset a form a test is filling in.
+const liveReload = process.env.WEB_LIVE_RELOAD !== 'false';
 // E-mail: to the mail sink below (an inbox at MAIL_SINK_PORT), to the worker's log (MAIL_MODE=console),
 // or to a real server when SMTP_URL is set.
 const mailMode = process.env.MAIL_MODE ?? 'smtp';
@@ -136,7 +140,8 @@ async function main() {
   const spawnOptions = { cwd: repoRoot, env: { ...env, MIGRATIONS_RUN: 'skip' }, detached: true };
   const api = spawnPrefixed('api', 'node', [join('dist', 'api', 'main.js')], spawnOptions);
   const worker = spawnPrefixed('worker', 'node', [join('dist', 'api', 'worker.js')], spawnOptions);
-  const web = spawnPrefixed('web', 'nx', ['serve', 'web', `--port=${webPort}`], spawnOptions);
+  const still = liveReload ? [] : ['--hmr=false', '--watch=false', '--live-reload=false'];
+  const web = spawnPrefixed('web', 'nx', ['serve', 'web', `--port=${webPort}`, ...still], spawnOptions);
   children.push(api, worker, web);
   for (const [name, child] of [
     ['API', api],
