@@ -20,10 +20,8 @@ import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
-import { RecordContentService } from './record-content/record-content.service';
+import { RecordContentService, type Changes } from './record-content/record-content.service';
 import { workflowRefusal } from './workflow-refusal';
-
-type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /**
  * Reading and changing one assessment's record under the workflow's rules: every change is
@@ -43,8 +41,9 @@ export class AssessmentRecordService {
   ) {}
 
   async detail(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentDetail> {
-    const summary = await this.assessments.get(user, id, language);
-    const assessment = await this.db.getRepository(Assessment).findOneByOrFail({ id });
+    // One load answers both "may they read it" and the record's own columns.
+    const assessment = await this.access.readable(null, user, id);
+    const summary = await this.assessments.summaryOf(id, language);
     const signer = assessment.screeningSignedById
       ? await this.db.getRepository(User).findOneBy({ id: assessment.screeningSignedById })
       : null;

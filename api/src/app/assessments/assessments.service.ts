@@ -192,6 +192,11 @@ export class AssessmentsService {
   /** One assessment; 404 also when it exists but the caller may not read it, so existence does not leak. */
   async get(user: AuthenticatedUser, id: string, language: Language): Promise<AssessmentSummary> {
     await this.access.readable(null, user, id);
+    return this.summaryOf(id, language);
+  }
+
+  /** The list row of one assessment, for a caller that has checked read access already. */
+  async summaryOf(id: string, language: Language): Promise<AssessmentSummary> {
     const [row]: SummaryRow[] = await this.db.query(`${this.summarySelect(language)} WHERE a.id = $1`, [id]);
     if (!row) throw new NotFoundException('No such assessment.');
     return toSummary(row);

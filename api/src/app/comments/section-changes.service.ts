@@ -17,10 +17,9 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { nameColumn } from '../organizations/organizations.service';
+import type { Changes } from '../assessments/record-content/record-content.service';
 import { CommentAccess } from './comment-access.service';
 import type { StatementStandingDto } from './dto/comment.dto';
-
-type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /**
  * Sections that changed after a youth council commented on them.

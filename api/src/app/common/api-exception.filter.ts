@@ -1,14 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { type ApiError, type Language, LANGUAGES } from '@lava/contracts';
+import type { ApiError, Language } from '@lava/contracts';
 import type { Request, Response } from 'express';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { API_MESSAGES } from './messages/catalogue';
+import { acceptedLanguage } from './request-language';
+import { VALIDATION_SUMMARY_START } from './validation';
 import type { MessageTranslator } from './messages/message-translation';
 
 /** Postgres error codes a client can cause, and what to tell the person. */
-/** How every validation summary starts (see validation.ts); translated as a whole sentence. */
-export const VALIDATION_SUMMARY_START = 'Please check the request.';
-
 const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22P02': { status: 400, message: 'A value has the wrong format (for example an id that is not a UUID).' },
   '22007': { status: 400, message: 'A date or time has the wrong format.' },
@@ -86,9 +85,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
  * English when it names none of ours, so scripts and API clients get the language of the docs.
  */
 export function errorLanguage(request: Pick<Request, 'headers'> | undefined): Language {
-  const header = String(request?.headers['accept-language'] ?? '');
-  const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(first) ? (first as Language) : 'en';
+  return request ? (acceptedLanguage(request.headers) ?? 'en') : 'en';
 }
 
 /**

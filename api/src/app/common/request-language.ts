@@ -7,8 +7,15 @@ import { LANGUAGES, type Language } from '@lava/contracts';
  */
 export const RequestLanguage = createParamDecorator((_data: unknown, context: ExecutionContext): Language => {
   const request = context.switchToHttp().getRequest();
-  const header = String(request.headers['accept-language'] ?? '');
-  const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-  if ((LANGUAGES as readonly string[]).includes(first)) return first as Language;
-  return request.user?.language ?? 'fi';
+  return acceptedLanguage(request.headers) ?? request.user?.language ?? 'fi';
 });
+
+/** The first Accept-Language tag when it names one of our languages (the web app sends its UI language). */
+export function acceptedLanguage(headers: Record<string, string | string[] | undefined>): Language | null {
+  const first = String(headers['accept-language'] ?? '')
+    .split(',')[0]
+    ?.trim()
+    .slice(0, 2)
+    .toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(first) ? (first as Language) : null;
+}

@@ -26,9 +26,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { translateApiError, VALIDATION_SUMMARY_START } from './api-exception.filter';
+import { translateApiError } from './api-exception.filter';
 import { API_MESSAGES } from './messages/catalogue';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, VALIDATION_SUMMARY_START } from './validation';
 
 class InnerDto {
   @IsString()

@@ -1,7 +1,9 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { VALIDATION_SUMMARY_START } from './api-exception.filter';
 
-export interface FieldProblem {
+export /** How every validation summary starts; the error filter translates it as a whole sentence. */
+const VALIDATION_SUMMARY_START = 'Please check the request.';
+
+interface FieldProblem {
   field: string;
   messages: string[];
 }

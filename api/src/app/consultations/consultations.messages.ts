@@ -139,9 +139,9 @@ export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
     sv: 'Hörandet har avslutats, så utlåtandet kan inte längre ändras eller skickas.',
   },
   {
-    en: 'The deadline ({deadline}) has passed, so the statement can no longer be changed or submitted. The official can extend the deadline.',
-    fi: 'Määräaika ({deadline}) on umpeutunut, joten lausuntoa ei voi enää muuttaa eikä lähettää. Valmistelija voi pidentää määräaikaa.',
-    sv: 'Tidsfristen ({deadline}) har gått ut, så utlåtandet kan inte längre ändras eller skickas. Beredaren kan förlänga tidsfristen.',
+    en: 'The deadline ({deadline} Finnish time) has passed, so the statement can no longer be changed or submitted. The official can extend the deadline.',
+    fi: 'Määräaika ({deadline} Suomen aikaa) on umpeutunut, joten lausuntoa ei voi enää muuttaa eikä lähettää. Valmistelija voi pidentää määräaikaa.',
+    sv: 'Tidsfristen ({deadline} finsk tid) har gått ut, så utlåtandet kan inte längre ändras eller skickas. Beredaren kan förlänga tidsfristen.',
   },
   {
     en: 'That point is not part of this council’s statement.',
@@ -182,9 +182,9 @@ export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
     sv: 'kan inte ändras när begäran om utlåtande har skickats',
   },
   {
-    en: 'must be later than the current deadline ({deadline}): a deadline can only be extended',
-    fi: 'pitää olla myöhemmin kuin nykyinen määräaika ({deadline}): määräaikaa voi vain pidentää',
-    sv: 'måste vara senare än den nuvarande tidsfristen ({deadline}): en tidsfrist kan bara förlängas',
+    en: 'must be later than the current deadline ({deadline} Finnish time): a deadline can only be extended',
+    fi: 'pitää olla myöhemmin kuin nykyinen määräaika ({deadline} Suomen aikaa): määräaikaa voi vain pidentää',
+    sv: 'måste vara senare än den nuvarande tidsfristen ({deadline} finsk tid): en tidsfrist kan bara förlängas',
   },
   {
     en: 'cannot be in the future (today is {today})',

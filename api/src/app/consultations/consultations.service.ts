@@ -14,7 +14,7 @@ import {
   type StatementPointView,
   type YouthCouncilOption,
 } from '@lava/contracts';
-import { finnishDate, type AssessmentFacts, type ConsultationFact, type Stage } from '@lava/workflow';
+import { finnishDate, finnishWallTime, type AssessmentFacts, type ConsultationFact, type Stage } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
@@ -295,7 +295,7 @@ export class ConsultationsService implements OnModuleInit {
           if (deadline.getTime() <= consultation.deadline.getTime()) {
             throw fieldError(
               'deadline',
-              `must be later than the current deadline (${consultation.deadline.toISOString()}): a deadline can only be extended`,
+              `must be later than the current deadline (${finnishWallTime(consultation.deadline)} Finnish time): a deadline can only be extended`,
             );
           }
           changes.deadline = deadline;
@@ -648,7 +648,7 @@ export class ConsultationsService implements OnModuleInit {
       case 'closed':
         return 'The consultation has closed, so the statement can no longer be changed or submitted.';
       case 'deadline_passed':
-        return `The deadline (${consultation.deadline.toISOString()}) has passed, so the statement can no longer be changed or submitted. The official can extend the deadline.`;
+        return `The deadline (${finnishWallTime(consultation.deadline)} Finnish time) has passed, so the statement can no longer be changed or submitted. The official can extend the deadline.`;
       default:
         return null;
     }
@@ -716,8 +716,6 @@ export class ConsultationsService implements OnModuleInit {
       minutesSection: null,
       decisionText: null,
     };
-    const [table]: { exists: boolean }[] = await this.db.query(`SELECT to_regclass('public.decisions') IS NOT NULL AS exists`);
-    if (!table?.exists) return base;
     const [decision]: { outcome: string; meeting_date: string; minutes_section: string; decision_text: string }[] = await this.db.query(
       `SELECT outcome, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, minutes_section, decision_text
          FROM decisions WHERE assessment_id = $1 AND outcome IN ('approved', 'approved_as_modified', 'rejected')

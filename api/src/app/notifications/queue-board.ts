@@ -58,14 +58,9 @@ export function boardCookieOptions(config: Pick<LavaConfig, 'NODE_ENV'>, expires
   return { httpOnly: true, sameSite: 'strict', secure: config.NODE_ENV === 'production', path: QUEUE_BOARD_PATH, expires: expiresAt };
 }
 
+/** cookie-parser runs for every request (configure-app.ts), so the cookies are parsed already. */
 function readCookie(request: Request, name: string): string | undefined {
-  const parsed = (request as Request & { cookies?: Record<string, string> }).cookies?.[name];
-  if (parsed !== undefined) return parsed;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
+  return (request as Request & { cookies?: Record<string, string> }).cookies?.[name];
 }
 
 /** Lets a request through to the board only with a valid cookie of a person who is an active admin now. */

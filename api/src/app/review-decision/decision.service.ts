@@ -30,8 +30,8 @@ interface PendingDecision {
 }
 
 /** A 400 in the shape of a validation error, so clients find the field in `details` (and it is translated like one). */
-const problem = (field: string, text: string) => requestProblems([{ field, messages: [text] }]);
-const bad = (field: string, text: string) => problem(`decision.${field}`, text);
+const fieldError = (field: string, text: string) => requestProblems([{ field, messages: [text] }]);
+const decisionFieldError = (field: string, text: string) => fieldError(`decision.${field}`, text);
 
 /**
  * Checks a decision transition's payload (400 naming the field) and keeps one signed row per
@@ -65,7 +65,7 @@ export class DecisionService {
     const payload = request.decision;
     if (!outcomes) {
       if (payload !== undefined)
-        throw problem('decision', 'a decision is only given with record_decision, table or return_for_preparation.');
+        throw fieldError('decision', 'a decision is only given with record_decision, table or return_for_preparation.');
       return Promise.resolve();
     }
     const decision = validDecision(action, outcomes, payload, finnishDate(now), context.reason);
@@ -174,7 +174,7 @@ export function validDecision(
   reason: string | null,
 ): PendingDecision {
   if (!payload) {
-    throw problem(
+    throw fieldError(
       'decision',
       action === 'record_decision'
         ? 'give the decision (meeting date, minutes section, outcome, decision text).'
@@ -182,22 +182,26 @@ export function validDecision(
     );
   }
   const outcome = payload.outcome ?? (outcomes.length === 1 ? outcomes[0] : undefined);
-  if (!outcome) throw bad('outcome', `choose the outcome: ${outcomes.join(', ')}.`);
-  if (!outcomes.includes(outcome)) throw bad('outcome', `${action} records the outcome ${outcomes.join(', ')}, not ${outcome}.`);
-  if (!isCalendarDate(payload.meetingDate)) throw bad('meetingDate', 'must be a real date like 2027-02-15.');
-  if (payload.meetingDate > today) throw bad('meetingDate', 'the meeting must already have been held (the date is in the future).');
+  if (!outcome) throw decisionFieldError('outcome', `choose the outcome: ${outcomes.join(', ')}.`);
+  if (!outcomes.includes(outcome))
+    throw decisionFieldError('outcome', `${action} records the outcome ${outcomes.join(', ')}, not ${outcome}.`);
+  if (!isCalendarDate(payload.meetingDate)) throw decisionFieldError('meetingDate', 'must be a real date like 2027-02-15.');
+  if (payload.meetingDate > today)
+    throw decisionFieldError('meetingDate', 'the meeting must already have been held (the date is in the future).');
   const minutesSection = payload.minutesSection.trim();
-  if (minutesSection === '') throw bad('minutesSection', 'give the minutes section, e.g. § 42.');
+  if (minutesSection === '') throw decisionFieldError('minutesSection', 'give the minutes section, e.g. § 42.');
   const decisionText = (payload.decisionText ?? '').trim() || (action === 'return_for_preparation' ? (reason ?? '') : '');
-  if (action === 'record_decision' && decisionText === '') throw bad('decisionText', 'write the decision as it stands in the minutes.');
+  if (action === 'record_decision' && decisionText === '')
+    throw decisionFieldError('decisionText', 'write the decision as it stands in the minutes.');
 
   const followUpDate = payload.followUpDate ?? null;
   if (followUpDate !== null) {
-    if (action !== 'record_decision') throw bad('followUpDate', 'a follow-up date is set only when the decision is recorded.');
-    if (!isCalendarDate(followUpDate)) throw bad('followUpDate', 'must be a real date like 2028-03-01.');
-    if (followUpDate <= payload.meetingDate) throw bad('followUpDate', 'must be after the meeting date.');
+    if (action !== 'record_decision')
+      throw decisionFieldError('followUpDate', 'a follow-up date is set only when the decision is recorded.');
+    if (!isCalendarDate(followUpDate)) throw decisionFieldError('followUpDate', 'must be a real date like 2028-03-01.');
+    if (followUpDate <= payload.meetingDate) throw decisionFieldError('followUpDate', 'must be after the meeting date.');
   } else if (outcome === 'approved' || outcome === 'approved_as_modified') {
-    throw bad('followUpDate', 'set the follow-up date: when is it evaluated whether the decision worked for children?');
+    throw decisionFieldError('followUpDate', 'set the follow-up date: when is it evaluated whether the decision worked for children?');
   }
   return { outcome, meetingDate: payload.meetingDate, minutesSection, decisionText, followUpDate };
 }

@@ -19,13 +19,13 @@ import { workflowRefusal } from '../assessments/workflow-refusal';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { MUNICIPAL_STAFF_ROLES } from '../organizations/organizations.service';
 import type { UpdateChecklistItemDto } from './review-decision.dto';
 
 /** Reviewers are assigned (and unassigned) while the assessment is being prepared or reviewed. */
 export const REVIEWER_ASSIGNMENT_STAGES: readonly Stage[] = ['draft', 'consultation', 'review'];
 
 /** Roles that see the review (it is internal to the municipality). */
-const REVIEW_READERS = ['official', 'reviewer', 'committee_chair', 'admin'];
 
 /** How a checklist item is stored in `review_rounds.checklist` (keyed by item). */
 interface StoredEntry {
@@ -283,7 +283,7 @@ export class ReviewService {
 
   private async requireStaff(user: AuthenticatedUser, assessment: Assessment): Promise<void> {
     const actor = await this.access.actor(user, assessment);
-    if (!actor.roles.some((role) => REVIEW_READERS.includes(role))) {
+    if (!actor.roles.some((role) => (MUNICIPAL_STAFF_ROLES as string[]).includes(role))) {
       throw new ForbiddenException(
         'The review is internal to the municipality: only its officials, reviewers, the committee chair and admins see it.',
       );

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { finnishInstant } from '@lava/workflow';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
 import { ScheduledEvents } from './scheduled-events.service';
 
@@ -21,11 +22,11 @@ export class FollowUpSchedule implements OnModuleInit {
   async afterTransition({ tx, assessment, to }: TransitionContext): Promise<string[]> {
     if (to !== 'decided' || !assessment.followUpDate) return [];
     const cancelled = await this.events.cancelPending(tx, assessment.id, ['follow_up_due']);
-    const [{ due_at }]: { due_at: Date }[] = await tx.query(`SELECT (($1::date + time '08:00') AT TIME ZONE 'Europe/Helsinki') AS due_at`, [
-      assessment.followUpDate,
-    ]);
+    // 08:00 in Finland on the follow-up date (the decision validated the date).
+    const dueAt = finnishInstant(assessment.followUpDate, '08:00');
+    if (!dueAt) return cancelled;
     const added = await this.events.add(tx, [
-      { kind: 'follow_up_due', subjectId: assessment.id, dueAt: due_at, params: { followUpDate: assessment.followUpDate } },
+      { kind: 'follow_up_due', subjectId: assessment.id, dueAt, params: { followUpDate: assessment.followUpDate } },
     ]);
     return [...cancelled, ...added];
   }

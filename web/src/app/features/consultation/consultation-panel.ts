@@ -10,6 +10,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { ConsultationApi, localDeadline } from './consultation.api';
+import { assessmentPlace } from '../../shared/assessment-place';
 
 /**
  * The consultation part of the assessment page. The responsible official plans the youth councils
@@ -54,7 +55,6 @@ export class ConsultationPanel {
     const user = this.auth.user();
     return !!user && user.id === this.assessment().responsibleOfficial.id;
   });
-  protected readonly isMember = computed(() => (this.auth.user()?.memberships ?? []).some((m) => m.role === 'youth_council_member'));
   protected readonly stage = computed(() => this.assessment().stage);
   protected readonly current = computed(() => {
     const all = this.items();
@@ -78,12 +78,13 @@ export class ConsultationPanel {
     () => this.loaded() && (this.items().length > 0 || (this.isOfficial() && this.stage() === 'draft')),
   );
 
+  private readonly place = assessmentPlace(this.assessment);
+
   constructor() {
     effect(() => {
-      const a = this.assessment();
-      // Reload when the stage or version moves (a transition opens or closes the consultation).
-      void a.stage;
-      void a.version;
+      // Reload when the stage moves (a transition opens or closes the consultation), not on every
+      // autosave; the panel reloads itself after its own actions.
+      this.place();
       untracked(() => void this.load());
     });
   }

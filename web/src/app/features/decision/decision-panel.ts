@@ -32,6 +32,7 @@ import {
   type DecisionField,
   type DecisionForm,
 } from './decision-form';
+import { assessmentPlace } from '../../shared/assessment-place';
 
 /** The actions the decision panel takes (with their payload); the action bar leaves them out. */
 export const DECISION_PANEL_ACTIONS: readonly string[] = ['record_decision', 'table', 'return_for_preparation'];
@@ -114,10 +115,13 @@ export class DecisionPanel {
     return (Object.keys(FIELD_IDS) as DecisionField[]).filter((f) => all[f]).map((f) => ({ field: f, text: this.errorText(f) }));
   });
 
+  private readonly place = assessmentPlace(this.assessment);
+
   constructor() {
     effect(() => {
-      // Reloaded whenever the page has a new version of the assessment (a decision moves it on).
-      const { id } = this.assessment();
+      // Reloaded when the assessment or its stage changes, not on every autosave; a decision that
+      // keeps the stage (tabled) reloads the panel itself.
+      const id = this.place().id;
       untracked(() => void this.load(id));
     });
   }

@@ -17,6 +17,7 @@ import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { WorkflowTexts } from '../assessments/record/workflow-texts';
 import { ReviewApi } from './review.api';
+import { assessmentPlace } from '../../shared/assessment-place';
 
 /** Stages where the responsible official may change who reviews. */
 const ASSIGNMENT_STAGES: readonly Stage[] = ['draft', 'consultation', 'review'];
@@ -92,10 +93,13 @@ export class ReviewPanel {
     return round ? checklistProgress(round) : null;
   });
 
+  private readonly place = assessmentPlace(this.assessment);
+
   constructor() {
-    // Reloaded whenever the page has a new version of the assessment (a transition ends or opens a round).
+    // Reloaded when the assessment or its stage changes (a transition ends or opens a round), not on
+    // every autosave; the panel reloads itself after its own actions.
     effect(() => {
-      const { id } = this.assessment();
+      const id = this.place().id;
       untracked(() => void this.load(id));
     });
   }

@@ -18,6 +18,7 @@ import {
   IMPACT_TERMS,
   MATRIX_GROUPS,
   UNCRC_ARTICLE_MAX,
+  RECORD_LIMITS,
   UNCRC_ARTICLE_MIN,
   type ImpactMatrixRow,
   type RecordAlternative,
@@ -76,6 +77,7 @@ export class ImpactMatrixGrid {
   protected readonly terms = IMPACT_TERMS;
   protected readonly articleMin = UNCRC_ARTICLE_MIN;
   protected readonly articleMax = UNCRC_ARTICLE_MAX;
+  protected readonly noteMax = RECORD_LIMITS.note;
 
   /** The active cell (the grid's single tab stop). */
   protected readonly active = signal({ row: 0, col: 0 });
