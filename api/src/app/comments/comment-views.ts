@@ -109,12 +109,18 @@ export async function threadViews(
       [commentIds, viewer.user.id],
     ) as Promise<{ comment_id: string; count: number; mine: boolean; reasons: string[] }[]>,
   ]);
-  const minAnchor = Math.min(...threads.filter((t) => t.quote_text !== null).map((t) => t.anchored_version));
+  const quoted = threads.filter((t) => t.quote_text !== null);
+  const minAnchor = Math.min(...quoted.map((t) => t.anchored_version));
+  // Which fields each later version changed, with the values only of the quoted fields: a long
+  // history of whole texts is not read into the API for a thread list.
   const versions: { version: number; changes: Record<string, { from: unknown; to: unknown }> }[] = Number.isFinite(minAnchor)
-    ? await manager.query(`SELECT version, changes FROM assessment_versions WHERE assessment_id = $1 AND version > $2 ORDER BY version`, [
-        viewer.assessment.id,
-        minAnchor,
-      ])
+    ? await manager.query(
+        `SELECT v.version, jsonb_object_agg(f.key, CASE WHEN f.key = ANY($3) THEN f.value ELSE 'null'::jsonb END) AS changes
+           FROM assessment_versions v CROSS JOIN LATERAL jsonb_each(v.changes) f
+          WHERE v.assessment_id = $1 AND v.version > $2
+          GROUP BY v.version ORDER BY v.version`,
+        [viewer.assessment.id, minAnchor, [...new Set(quoted.map((t) => t.quote_field).filter((f) => f !== null))]],
+      )
     : [];
 
   const flagsOf = new Map(flags.map((f) => [f.comment_id, f]));
