@@ -118,6 +118,12 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     const job = await queue.getJob(failedRow.id);
     expect(await job?.getState()).toBe('failed');
     expect(job?.attemptsMade).toBe(1);
+    // The official's mail goes out beside it, maybe a moment later: wait until the worker has recorded it.
+    await eventually(
+      async () =>
+        (await env.db.query(`SELECT email_sent_at FROM notifications WHERE recipient_user_id = $1`, [official.id]))[0]?.email_sent_at !=
+        null,
+    );
     expect(smtp.received.map((r) => r.to[0])).toEqual([official.email]);
 
     const adminToken = await env.login(admin.email);
