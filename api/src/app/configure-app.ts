@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { Application } from 'express';
 import helmet from 'helmet';
 import { REFRESH_COOKIE } from './auth/refresh-cookie';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { inputSafetyMiddleware } from './common/input-safety';
 import { createValidationPipe } from './common/validation';
 import type { LavaConfig } from './config/lava-config';
 
@@ -17,6 +19,11 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
   // there; the per-account limit still holds for it.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(helmet());
+  // The body parsers Nest would add at init, added here so that the input check below runs after
+  // them and before every guard (the sign-in's included), pipe and handler.
+  (app as NestExpressApplication).useBodyParser('json');
+  (app as NestExpressApplication).useBodyParser('urlencoded', { extended: true });
+  app.use(inputSafetyMiddleware);
   // Reads the refresh-token cookie (POST /api/auth/refresh and /logout).
   app.use(cookieParser());
   app.enableCors({ origin: config.WEB_ORIGIN, credentials: true });

@@ -1,9 +1,23 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { requestProblems } from '../common/validation';
 
-/** passport-local, with a 400 (not a 401) when the body lacks e-mail or password. */
+/**
+ * passport-local, with a 400 (not a 401) when the body lacks e-mail or password or gives them as
+ * something other than text (this guard runs before the validation pipe; NUL characters and the
+ * like were refused before it, see common/input-safety.ts).
+ */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const body: unknown = context.switchToHttp().getRequest<Request>().body;
+    const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    const notText = (['email', 'password'] as const).filter((f) => fields[f] !== undefined && typeof fields[f] !== 'string');
+    if (notText.length > 0) throw requestProblems(notText.map((field) => ({ field, messages: ['must be text'] })));
+    return (await super.canActivate(context)) as boolean;
+  }
+
   override handleRequest<T>(error: unknown, user: T | false, info: { message?: string } | undefined): T {
     if (error) throw error;
     if (!user && info?.message === 'Missing credentials') {

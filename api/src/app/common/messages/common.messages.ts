@@ -102,6 +102,30 @@ export const COMMON_MESSAGES: readonly MessageTranslation[] = [
   { en: 'must be a date like 2027-02-15', fi: 'pitää olla päivämäärä muodossa 2027-02-15', sv: 'måste vara ett datum i formen 2027-02-15' },
   { en: 'must be the version number you loaded', fi: 'pitää olla lataamasi versionumero', sv: 'måste vara det versionsnummer du läste in' },
   { en: 'must be an e-mail address', fi: 'pitää olla sähköpostiosoite', sv: 'måste vara en e-postadress' },
+
+  // --- Input no request may carry (common/input-safety.ts) ---
+  {
+    en: 'must not contain the NUL character (U+0000)',
+    fi: 'ei saa sisältää NUL-merkkiä (U+0000)',
+    sv: 'får inte innehålla NUL-tecknet (U+0000)',
+  },
+  {
+    en: 'contains a broken character (a lone UTF-16 surrogate)',
+    fi: 'sisältää rikkinäisen merkin (yksinäinen UTF-16-korvausmerkki)',
+    sv: 'innehåller ett trasigt tecken (ett ensamt UTF-16-surrogat)',
+  },
+  { en: 'is not allowed as a field name', fi: 'ei kelpaa kentän nimeksi', sv: 'är inte tillåtet som fältnamn' },
+  {
+    en: 'is nested too deeply (at most {max} levels)',
+    fi: 'on sisäkkäin liian monta tasoa (enintään {max})',
+    sv: 'är nästlat i för många nivåer (högst {max})',
+  },
+  { en: 'must be a number', fi: 'pitää olla luku', sv: 'måste vara ett tal' },
+  {
+    en: 'The address contains characters that are not allowed.',
+    fi: 'Osoitteessa on merkkejä, jotka eivät ole sallittuja.',
+    sv: 'Adressen innehåller tecken som inte är tillåtna.',
+  },
   { en: 'must be the id of a person', fi: 'pitää olla henkilön tunniste', sv: 'måste vara ett id för en person' },
 
   // --- class-validator's own messages (decorators without a message of ours, and unknown fields) ---
