@@ -118,7 +118,11 @@ const withoutIds = (node) =>
   Array.isArray(node)
     ? node.map(withoutIds)
     : node && typeof node === 'object'
-      ? Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === 'id' && typeof v === 'string') && k !== '$schema').map(([k, v]) => [k, withoutIds(v)]))
+      ? Object.fromEntries(
+          Object.entries(node)
+            .filter(([k, v]) => !(k === 'id' && typeof v === 'string') && k !== '$schema')
+            .map(([k, v]) => [k, withoutIds(v)]),
+        )
       : node;
 const validateSchema = ajv.compile(withoutIds(composeSchema));
 
@@ -132,7 +136,11 @@ function check(env) {
     throw error;
   }
   if (!validateSchema(rendered)) {
-    return { problems: validateSchema.errors.map((e) => `${e.instancePath || '/'} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`) };
+    return {
+      problems: validateSchema.errors.map(
+        (e) => `${e.instancePath || '/'} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`,
+      ),
+    };
   }
   return { rendered, problems: [] };
 }
@@ -143,7 +151,8 @@ export function structureProblems(rendered, source) {
   const need = (condition, message) => condition || problems.push(message);
   const services = rendered.services ?? {};
   need(!('version' in source), "compose.yml has a top-level 'version' (obsolete)");
-  for (const name of ['postgres', 'redis', 'api', 'worker', 'web', 'mailpit', 'seed']) need(name in services, `service '${name}' is missing`);
+  for (const name of ['postgres', 'redis', 'api', 'worker', 'web', 'mailpit', 'seed'])
+    need(name in services, `service '${name}' is missing`);
   for (const [name, service] of Object.entries(services)) {
     need(!('container_name' in service), `${name}: container_name prevents scaling`);
     const want = name === 'seed' ? 'no' : 'unless-stopped';
@@ -165,7 +174,10 @@ export function structureProblems(rendered, source) {
     (web.ports ?? []).some((p) => String(typeof p === 'object' ? p.target : p).endsWith('8080')),
     'web: should publish container port 8080',
   );
-  need(rendered.volumes && 'postgres-data' in rendered.volumes && 'redis-data' in rendered.volumes, 'named volumes postgres-data and redis-data expected');
+  need(
+    rendered.volumes && 'postgres-data' in rendered.volumes && 'redis-data' in rendered.volumes,
+    'named volumes postgres-data and redis-data expected',
+  );
   return problems;
 }
 
@@ -177,7 +189,8 @@ else fail(`invalid with the required variables set:\n        ${good.problems.joi
 for (const missing of Object.keys(SECRETS)) {
   const { problems } = check({ ...SECRETS, [missing]: undefined });
   if (problems.length === 0) fail(`accepted a missing ${missing} (it must be required)`);
-  else if (problems.some((p) => p.includes(`set ${missing} in docker/.env`))) pass(`refused without ${missing} ("set ${missing} in docker/.env")`);
+  else if (problems.some((p) => p.includes(`set ${missing} in docker/.env`)))
+    pass(`refused without ${missing} ("set ${missing} in docker/.env")`);
   else fail(`refused without ${missing}, but not with the expected message: ${problems.join('; ')}`);
 }
 
@@ -189,7 +202,8 @@ if (filled.problems.length === 0) pass('.env.example with the secrets filled in 
 else fail(`.env.example with the secrets filled in is invalid: ${filled.problems.join('; ')}`);
 
 // A file the schema must refuse, so a schema that accepts anything cannot pass unnoticed.
-if (validateSchema({ services: { api: { image: 'x', restart: 'sometimes', portz: [] } } })) fail('the schema accepted an unknown service key');
+if (validateSchema({ services: { api: { image: 'x', restart: 'sometimes', portz: [] } } }))
+  fail('the schema accepted an unknown service key');
 else pass('the schema refuses an unknown service key (the check itself works)');
 
 if (good.rendered) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { childEnv, loadDotEnv, repoRoot } from './lib/env.mjs';
 import { canConnect, recreateDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { checkTestPrerequisites } from './lib/prerequisites.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 
 loadDotEnv();
@@ -80,6 +81,14 @@ async function services() {
 }
 
 async function main() {
+  // Everything the steps need, checked (and installed where it can be) before four minutes of tests.
+  const missing = await checkTestPrerequisites({
+    serverUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    explicitServer: Boolean(process.env.TEST_DATABASE_URL),
+    redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    log,
+  });
+  if (missing) throw new Error(missing.join('\n'));
   const { serverUrl, redisUrl, e2eUrl } = await services();
   // CI runs everything for real; on a developer's machine Nx replays results whose inputs are unchanged.
   const fresh = process.env.CI ? ['--skip-nx-cache'] : [];
