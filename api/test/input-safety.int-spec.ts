@@ -77,9 +77,12 @@ describe('bad input is a 400 naming the field, never a 500', () => {
   });
 
   it('refuses numbers beyond PostgreSQL integer in the body and in the query string', async () => {
-    const body = await raw('patch', `/api/assessments/${assessmentId}`, '{"version": 99999999999999999999, "title": "Uusi"}', official).expect(
-      400,
-    );
+    const body = await raw(
+      'patch',
+      `/api/assessments/${assessmentId}`,
+      '{"version": 99999999999999999999, "title": "Uusi"}',
+      official,
+    ).expect(400);
     expect(fields(body.body)).toEqual({ version: ['must be at most 2147483647'] });
     await raw('patch', `/api/assessments/${assessmentId}`, '{"version": -1e400, "title": "Uusi"}', official).expect(400);
     const query = await env
@@ -99,10 +102,23 @@ describe('bad input is a 400 naming the field, never a 500', () => {
   it('refuses __proto__ as a field name and nesting deeper than 16 levels', async () => {
     const proto = await raw('patch', `/api/assessments/${assessmentId}`, '{"version":1,"__proto__":{"admin":true}}', official).expect(400);
     expect(proto.body.details).toEqual([{ field: '__proto__', messages: ['is not allowed as a field name'] }]);
-    const deep = await raw('patch', `/api/assessments/${assessmentId}`, `{"version":1,"screening":${'['.repeat(5000)}${']'.repeat(5000)}}`, official).expect(
-      400,
-    );
+    const deep = await raw(
+      'patch',
+      `/api/assessments/${assessmentId}`,
+      `{"version":1,"screening":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      official,
+    ).expect(400);
     expect(deep.body.details[0].messages).toEqual(['is nested too deeply (at most 16 levels)']);
+  });
+
+  it('answers a body over 100 KB with 413 saying so, in Swedish too', async () => {
+    const response = await env
+      .http()
+      .post('/api/assessments')
+      .set({ ...as(official), 'Accept-Language': 'sv' })
+      .send({ title: 'x'.repeat(1024 * 1024), committeeId })
+      .expect(413);
+    expect(response.body.message).toBe('Begäran är för stor (högst 100 kB).');
   });
 
   it('refuses NUL in the query string and the address, and a date that does not exist', async () => {

@@ -7,7 +7,7 @@ import {
   type RenameOrganizationRequest,
 } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NAME = { message: 'must be 2–200 characters long' };
@@ -42,6 +42,7 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   kind!: OrganizationKind;
 
   @ApiProperty({ type: OrganizationNamesDto })
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => OrganizationNamesDto)
   names!: OrganizationNamesDto;
@@ -49,6 +50,7 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
 
 export class RenameOrganizationDto implements RenameOrganizationRequest {
   @ApiProperty({ type: OrganizationNamesDto })
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => OrganizationNamesDto)
   names!: OrganizationNamesDto;

@@ -73,7 +73,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         statusCode: exception.status,
         error: HttpStatus[exception.status] ?? 'Error',
-        message: 'The request body is not valid JSON.',
+        message:
+          exception.type === 'entity.too.large'
+            ? 'The request is too large (at most 100 KB).'
+            : exception.status === 415 || exception.type === 'charset.unsupported' || exception.type === 'encoding.unsupported'
+              ? 'The request body has an encoding this API does not take (send UTF-8 JSON).'
+              : 'The request body is not valid JSON.',
       };
     }
     return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' };

@@ -95,9 +95,6 @@ export function inputSafetyMiddleware(request: Request, _response: Response, nex
     next(new BadRequestException('The address contains characters that are not allowed.'));
     return;
   }
-  const problems = [
-    ...inputProblems(request.query, { numbers: false }),
-    ...inputProblems(request.body, { numbers: true, rootName: '' }),
-  ];
+  const problems = [...inputProblems(request.query, { numbers: false }), ...inputProblems(request.body, { numbers: true, rootName: '' })];
   next(problems.length > 0 ? requestProblems(problems) : undefined);
 }

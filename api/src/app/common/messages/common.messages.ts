@@ -46,6 +46,16 @@ export const COMMON_MESSAGES: readonly MessageTranslation[] = [
   },
   { en: 'Not found.', fi: 'Ei löytynyt.', sv: 'Hittades inte.' },
   {
+    en: 'The request is too large (at most 100 KB).',
+    fi: 'Pyyntö on liian suuri (enintään 100 kt).',
+    sv: 'Begäran är för stor (högst 100 kB).',
+  },
+  {
+    en: 'The request body has an encoding this API does not take (send UTF-8 JSON).',
+    fi: 'Pyynnön sisällön merkistöä ei tueta (lähetä UTF-8-muotoista JSONia).',
+    sv: 'Begärans innehåll har en teckenkodning som inte stöds (skicka JSON i UTF-8).',
+  },
+  {
     en: 'The request body is not valid JSON.',
     fi: 'Pyynnön sisältö ei ole kelvollista JSONia.',
     sv: 'Begärans innehåll är inte giltig JSON.',
