@@ -234,6 +234,15 @@ describe('administering people: roles, deactivation, profile', () => {
     expect(audit.action).toBe('organization.renamed');
   });
 
+  it('removes every role a person has in the admin’s organizations, answering with the person as they are now', async () => {
+    const official = await createUser(env.db, 'official', kotka.municipality);
+    const saved = (
+      await env.http().put(`/api/admin/users/${official.id}/memberships`).set(as(kotkaAdmin)).send({ memberships: [] }).expect(200)
+    ).body as MembershipsSaved;
+    expect(saved).toEqual(expect.objectContaining({ id: official.id, memberships: [] }));
+    expect(await env.db.query(`SELECT 1 FROM memberships WHERE user_id = $1`, [official.id])).toEqual([]);
+  });
+
   it('keeps admin pages for admins', async () => {
     const official = await env.login((await createUser(env.db, 'official', kotka.municipality)).email);
     const response = await env.http().get('/api/admin/users').set(as(official)).expect(403);

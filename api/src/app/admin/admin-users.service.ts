@@ -81,8 +81,8 @@ export class AdminUsersService {
    */
   async setMemberships(admin: AuthenticatedUser, userId: string, dto: UpdateMembershipsDto, language: Language): Promise<MembershipsSaved> {
     const orgIds = await this.scope.organizationIds(admin.id);
-    const replaced = await this.db.transaction(async (tx) => {
-      await this.inScope(tx, userId, orgIds, true);
+    const { row, replaced } = await this.db.transaction(async (tx) => {
+      const row = await this.inScope(tx, userId, orgIds, true);
       await checkMemberships(tx, dto.memberships, orgIds);
       if (userId === admin.id && !dto.memberships.some((m) => m.role === 'admin')) {
         throw new BadRequestException('You cannot remove your own admin role; ask another admin.');
@@ -103,9 +103,12 @@ export class AdminUsersService {
         action: 'user.roles_changed',
         details: { roles: describeMemberships(dto.memberships) },
       });
-      return replaced;
+      return { row, replaced };
     });
-    return { ...(await this.get(admin, userId, language)), replacedOfficeHolders: await this.describeHolders(replaced, language) };
+    // The person as they are now, also when no membership in the admin's organizations is left (removed
+    // from all of them): `get` would no longer find them in scope and answer 404 after the change was saved.
+    const [view] = await this.views([row], orgIds, language);
+    return { ...(view as AdminUserView), replacedOfficeHolders: await this.describeHolders(replaced, language) };
   }
 
   /** Names, in the admin's language, of those whose office passed on. */
