@@ -111,7 +111,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     expect(deep.body.details[0].messages).toEqual(['is nested too deeply (at most 16 levels)']);
   });
 
-  it('answers a body over 100 KB with 413 saying so, in Swedish too', async () => {
+  it('answers a body over 100 KB with 413 and broken JSON with 400, saying so in the reader’s language', async () => {
     const response = await env
       .http()
       .post('/api/assessments')
@@ -119,6 +119,8 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       .send({ title: 'x'.repeat(1024 * 1024), committeeId })
       .expect(413);
     expect(response.body.message).toBe('Begäran är för stor (högst 100 kB).');
+    const broken = await raw('post', '/api/auth/login', '{"email": "a@b.example", ').set('Accept-Language', 'fi').expect(400);
+    expect(broken.body.message).toBe('Pyynnön sisältö ei ole kelvollista JSONia.');
   });
 
   it('refuses NUL in the query string and the address, and a date that does not exist', async () => {

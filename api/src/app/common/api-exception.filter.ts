@@ -40,6 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toApiError(exception: unknown): ApiError {
+    // The Express adapter wraps body-parser's errors (bad JSON, too large) in an HttpException with
+    // body-parser's English text: answer them with our own, translated sentence.
+    const parserError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(parserError)) return bodyParserApiError(parserError);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -68,18 +72,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
       const known = POSTGRES_CLIENT_ERRORS[code];
       if (known) return { statusCode: known.status, error: HttpStatus[known.status] ?? 'Error', message: known.message };
-    }
-    if (isBodyParserError(exception)) {
-      return {
-        statusCode: exception.status,
-        error: HttpStatus[exception.status] ?? 'Error',
-        message:
-          exception.type === 'entity.too.large'
-            ? 'The request is too large (at most 100 KB).'
-            : exception.status === 415 || exception.type === 'charset.unsupported' || exception.type === 'encoding.unsupported'
-              ? 'The request body has an encoding this API does not take (send UTF-8 JSON).'
-              : 'The request body is not valid JSON.',
-      };
     }
     return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' };
   }
@@ -115,12 +107,26 @@ export function translateApiError(body: ApiError, language: Language, messages: 
   return translated;
 }
 
+function bodyParserApiError(error: { status: number; type: string }): ApiError {
+  return {
+    statusCode: error.status,
+    error: HttpStatus[error.status] ?? 'Error',
+    message:
+      error.type === 'entity.too.large'
+        ? 'The request is too large (at most 100 KB).'
+        : error.status === 415 || error.type === 'charset.unsupported' || error.type === 'encoding.unsupported'
+          ? 'The request body has an encoding this API does not take (send UTF-8 JSON).'
+          : 'The request body is not valid JSON.',
+  };
+}
+
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
   return (
     typeof error === 'object' &&
     error !== null &&
-    'type' in error &&
-    'status' in error &&
-    typeof (error as { status: unknown }).status === 'number'
+    typeof (error as { type?: unknown }).type === 'string' &&
+    typeof (error as { status?: unknown }).status === 'number' &&
+    (error as { status: number }).status >= 400 &&
+    (error as { status: number }).status < 500
   );
 }
