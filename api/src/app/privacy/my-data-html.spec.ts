@@ -49,6 +49,9 @@ describe('the readable copy of a person’s data', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('Bussi &#38; &#34;pyörä&#34;');
     expect(html).toContain('Ensimmäinen versio');
+    // Columns are named in the person's language.
+    expect(html).toContain('<th scope="row">E-post</th><td>aino@kotka.example</td>');
+    expect(html).toContain('<th scope="col">Tidigare versioner</th>');
     // Empty parts say so rather than vanish.
     expect(html.match(/Inga uppgifter\./g)?.length).toBe(11);
   });

@@ -83,17 +83,165 @@ const LABELS: Record<Language, Labels> = {
   },
 };
 
+/** Column names in each language; a key missing here shows as is. */
+const COLUMNS: Record<Language, Record<string, string>> = {
+  fi: {
+    id: 'Tunniste',
+    email: 'Sähköposti',
+    displayName: 'Nimi',
+    language: 'Kieli',
+    active: 'Käytössä',
+    createdAt: 'Luotu',
+    updatedAt: 'Muutettu',
+    organization: 'Organisaatio',
+    organizationKind: 'Organisaation tyyppi',
+    role: 'Rooli',
+    councilOffice: 'Tehtävä valtuustossa',
+    since: 'Alkaen',
+    endedAt: 'Päättyi',
+    assessmentId: 'Arvioinnin tunniste',
+    assessmentTitle: 'Arviointi',
+    section: 'Osio',
+    audience: 'Näkyvyys',
+    body: 'Teksti',
+    editedAt: 'Muokattu',
+    hiddenAt: 'Piilotettu',
+    deletedAt: 'Poistettu',
+    revisions: 'Aiemmat versiot',
+    council: 'Nuorisovaltuusto',
+    position: 'Kohta',
+    text: 'Teksti',
+    commentId: 'Kommentin tunniste',
+    reason: 'Syy',
+    kind: 'Laji',
+    params: 'Sisältö',
+    deliveredAt: 'Toimitettu',
+    readAt: 'Luettu',
+    channel: 'Kanava',
+    emailSentAt: 'Sähköposti lähetetty',
+    session: 'Istunto',
+    startedAt: 'Alkoi',
+    lastUsedAt: 'Viimeksi käytetty',
+    expiresAt: 'Vanhenee',
+    revokedAt: 'Päätetty',
+    requestedAt: 'Pyydetty',
+    usedAt: 'Käytetty',
+    sentAt: 'Lähetetty',
+    acceptedAt: 'Hyväksytty',
+    occurredAt: 'Aika',
+    action: 'Toimi',
+    entityType: 'Kohteen tyyppi',
+    entityId: 'Kohteen tunniste',
+  },
+  sv: {
+    id: 'Id',
+    email: 'E-post',
+    displayName: 'Namn',
+    language: 'Språk',
+    active: 'Aktiv',
+    createdAt: 'Skapad',
+    updatedAt: 'Ändrad',
+    organization: 'Organisation',
+    organizationKind: 'Typ av organisation',
+    role: 'Roll',
+    councilOffice: 'Uppdrag i fullmäktige',
+    since: 'Från',
+    endedAt: 'Upphörde',
+    assessmentId: 'Bedömningens id',
+    assessmentTitle: 'Bedömning',
+    section: 'Avsnitt',
+    audience: 'Synlighet',
+    body: 'Text',
+    editedAt: 'Redigerad',
+    hiddenAt: 'Dold',
+    deletedAt: 'Raderad',
+    revisions: 'Tidigare versioner',
+    council: 'Ungdomsfullmäktige',
+    position: 'Punkt',
+    text: 'Text',
+    commentId: 'Kommentarens id',
+    reason: 'Orsak',
+    kind: 'Typ',
+    params: 'Innehåll',
+    deliveredAt: 'Levererat',
+    readAt: 'Läst',
+    channel: 'Kanal',
+    emailSentAt: 'E-post skickat',
+    session: 'Session',
+    startedAt: 'Började',
+    lastUsedAt: 'Senast använd',
+    expiresAt: 'Går ut',
+    revokedAt: 'Avslutad',
+    requestedAt: 'Begärd',
+    usedAt: 'Använd',
+    sentAt: 'Skickad',
+    acceptedAt: 'Godkänd',
+    occurredAt: 'Tid',
+    action: 'Åtgärd',
+    entityType: 'Objektets typ',
+    entityId: 'Objektets id',
+  },
+  en: {
+    id: 'Id',
+    email: 'E-mail',
+    displayName: 'Name',
+    language: 'Language',
+    active: 'Active',
+    createdAt: 'Created',
+    updatedAt: 'Changed',
+    organization: 'Organization',
+    organizationKind: 'Kind of organization',
+    role: 'Role',
+    councilOffice: 'Office in the council',
+    since: 'Since',
+    endedAt: 'Ended',
+    assessmentId: 'Assessment id',
+    assessmentTitle: 'Assessment',
+    section: 'Section',
+    audience: 'Visible to',
+    body: 'Text',
+    editedAt: 'Edited',
+    hiddenAt: 'Hidden',
+    deletedAt: 'Deleted',
+    revisions: 'Earlier versions',
+    council: 'Youth council',
+    position: 'Point',
+    text: 'Text',
+    commentId: 'Comment id',
+    reason: 'Reason',
+    kind: 'Kind',
+    params: 'Content',
+    deliveredAt: 'Delivered',
+    readAt: 'Read',
+    channel: 'Channel',
+    emailSentAt: 'E-mail sent',
+    session: 'Session',
+    startedAt: 'Started',
+    lastUsedAt: 'Last used',
+    expiresAt: 'Expires',
+    revokedAt: 'Ended',
+    requestedAt: 'Requested',
+    usedAt: 'Used',
+    sentAt: 'Sent',
+    acceptedAt: 'Accepted',
+    occurredAt: 'When',
+    action: 'Action',
+    entityType: 'Kind of record',
+    entityId: 'Record id',
+  },
+};
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 type Cell = string | number | boolean | null;
 
-function table(rows: Record<string, Cell>[], none: string): string {
+function table(rows: Record<string, Cell>[], none: string, columns: Record<string, string>): string {
   const first = rows[0];
   if (!first) return `<p>${escapeHtml(none)}</p>`;
   const keys = Object.keys(first);
-  const head = keys.map((k) => `<th scope="col">${escapeHtml(k)}</th>`).join('');
+  const head = keys.map((k) => `<th scope="col">${escapeHtml(columns[k] ?? k)}</th>`).join('');
   const body = rows
     .map((row) => `<tr>${keys.map((k) => `<td>${escapeHtml(row[k] === null ? '' : String(row[k]))}</td>`).join('')}</tr>`)
     .join('\n');
@@ -102,8 +250,12 @@ function table(rows: Record<string, Cell>[], none: string): string {
 
 export function renderMyDataHtml(data: MyDataExport, language: Language): string {
   const l = LABELS[language];
+  const columns = COLUMNS[language];
   const section = (key: keyof Labels, rows: Record<string, Cell>[]) =>
-    `<section><h2>${escapeHtml(l[key])}</h2>\n${table(rows, l.none)}</section>`;
+    `<section><h2>${escapeHtml(l[key])}</h2>\n${table(rows, l.none, columns)}</section>`;
+  const profile = Object.entries(data.profile)
+    .map(([k, v]) => `<tr><th scope="row">${escapeHtml(columns[k] ?? k)}</th><td>${escapeHtml(String(v))}</td></tr>`)
+    .join('\n');
   const p = data.profile;
   return `<!doctype html>
 <html lang="${language}">
@@ -116,6 +268,7 @@ body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 1rem auto; 
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #888; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; white-space: pre-wrap; }
 th { background: #eee; }
+.profile { width: auto; }
 .scroll { overflow-x: auto; }
 </style>
 </head>
@@ -124,7 +277,7 @@ th { background: #eee; }
 <h1>${escapeHtml(l.title)}</h1>
 <p>${escapeHtml(l.intro)}</p>
 <p>${escapeHtml(l.exportedAt)}: <time datetime="${data.exportedAt}">${escapeHtml(data.exportedAt)}</time></p>
-${section('profile', [{ ...p }])}
+<section><h2>${escapeHtml(l.profile)}</h2>\n<table class="profile"><tbody>\n${profile}\n</tbody></table></section>
 ${section('memberships', data.memberships)}
 ${section('endedMemberships', data.endedMemberships)}
 ${section(
