@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -43,6 +54,7 @@ export class AdminUsersPage {
   private readonly announcer = inject(AnnouncerService);
   private readonly auth = inject(AuthService);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   protected readonly myId = computed(() => this.auth.user()?.id);
 
   protected readonly users = signal<AdminUserView[]>([]);
@@ -173,7 +185,7 @@ export class AdminUsersPage {
   protected erased(user: AdminUserView, done: ErasureDone): void {
     this.users.update((list) => list.filter((u) => u.id !== user.id));
     this.announcer.announce('privacy.erase.done', { pseudonym: done.pseudonym });
-    this.document.querySelector<HTMLElement>('main h1')?.focus();
+    afterNextRender(() => this.document.querySelector<HTMLElement>('main h1')?.focus(), { injector: this.injector });
   }
 
   /** Those the saved person took an office from are plain members now: their cards say so without a reload. */

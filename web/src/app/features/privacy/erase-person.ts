@@ -111,6 +111,7 @@ export class ErasePerson {
   protected readonly reasonMissing = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
+  private erasedNow = false;
   protected get id(): string {
     return `erase-${this.person().id}`;
   }
@@ -137,6 +138,7 @@ export class ErasePerson {
     this.api.erase(this.person().id, { reason }).subscribe({
       next: (done) => {
         this.busy.set(false);
+        this.erasedNow = true;
         this.hide();
         this.erased.emit(done);
       },
@@ -158,8 +160,10 @@ export class ErasePerson {
     else dialog.removeAttribute('open');
   }
 
-  /** After the dialog closes (also by Escape): focus goes back to the button that opened it, if it is still there. */
+  /** After the dialog closes (also by Escape): focus goes back to the button that opened it. */
   protected closed(): void {
-    if (this.opener().nativeElement.isConnected) this.opener().nativeElement.focus();
+    // After an erasure the person's card goes away and the page decides where focus goes.
+    if (this.erasedNow) return;
+    this.opener().nativeElement.focus();
   }
 }
