@@ -122,6 +122,13 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(403, { admin: 204 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/reactivate`,
   },
+  // Privacy: everyone downloads their own data; erasure is for admins, and Kouvola's official is outside the (Kotka) admin's scope.
+  'GET /api/me/data': { expected: signedIn(200) },
+  'POST /api/admin/users/{id}/erase': {
+    expected: signedIn(403, { admin: 404 }),
+    path: (f) => `/api/admin/users/${f.users.otherMunicipality.id}/erase`,
+    body: () => ({ reason: 'access matrix' }),
+  },
   'POST /api/notifications/{id}/read': {
     expected: signedIn(404, { official: 204 }),
     path: (f) => `/api/notifications/${f.officialNotificationId}/read`,

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReviewDecisionModule } from './review-decision/review-decision.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +39,7 @@ export class AppModule {
         NotificationsModule,
         SchedulingModule,
         InvitationsModule,
+        PrivacyModule,
         HealthModule,
       ],
       controllers: [DemoController],

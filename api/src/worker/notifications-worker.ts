@@ -7,11 +7,13 @@ import {
   type FireScheduledEventJob,
   JOBS,
   QUEUES,
+  RETENTION_SCHEDULER,
   type SendDigestJob,
   SESSION_CLEANUP_SCHEDULER,
 } from '@lava/contracts';
 import { type Job, type Queue, Worker } from 'bullmq';
 import { LavaConfig } from '../app/config/lava-config';
+import { RetentionService } from '../app/privacy/retention.service';
 import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
 import { redisConnection } from '../app/queue/redis-connection';
 import { NotificationDelivery } from './notification-delivery';
@@ -33,6 +35,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     private readonly delivery: NotificationDelivery,
     private readonly scheduled: ScheduledEventFiring,
     private readonly sessions: SessionCleanup,
+    private readonly retention: RetentionService,
     @Inject(LavaConfig) private readonly config: LavaConfig,
   ) {}
 
@@ -67,6 +70,13 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
         { name: JOBS.cleanUpSessions, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
       )
       .catch((error: Error) => this.logger.warn(`Could not schedule the session clean-up yet: ${error.message}`));
+    await this.queue
+      .upsertJobScheduler(
+        RETENTION_SCHEDULER,
+        { pattern: '45 3 * * *', tz: 'Europe/Helsinki' },
+        { name: JOBS.applyRetention, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
+      )
+      .catch((error: Error) => this.logger.warn(`Could not schedule the retention job yet: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -84,6 +94,10 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
         return this.delivery.sendDigest((job.data as SendDigestJob).userId, finalAttempt);
       case JOBS.cleanUpSessions:
         return this.sessions.run();
+      case JOBS.applyRetention: {
+        const run = await this.retention.run();
+        return run.pseudonymized + run.notificationsDeleted;
+      }
       case JOBS.dailyDigest: {
         const userIds = await this.delivery.usersWithDigestWaiting();
         await this.queue.addBulk(

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LavaConfigModule } from '../app/config/config.module';
 import type { LavaConfig } from '../app/config/lava-config';
+import { AuditModule } from '../app/audit/audit.module';
 import { DatabaseModule } from '../app/database/database.module';
+import { PrivacyRepository } from '../app/privacy/privacy.repository';
+import { RetentionService } from '../app/privacy/retention.service';
 import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
 import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
@@ -12,13 +15,13 @@ import { OutboxRelay } from './outbox-relay';
 import { SessionCleanup } from './session-cleanup';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** The worker process: queue consumers, the outbox relay (notifications and scheduled events), scheduled-event firing and the heartbeat. No HTTP. */
+/** The worker process: queue consumers, the outbox relay (notifications and scheduled events), scheduled-event firing, the daily clean-up and retention jobs, and the heartbeat. No HTTP. */
 @Module({})
 export class WorkerModule {
   static register(config: LavaConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [LavaConfigModule.forRoot(config), DatabaseModule, QueueModule.register('worker')],
+      imports: [LavaConfigModule.forRoot(config), DatabaseModule, AuditModule, QueueModule.register('worker')],
       providers: [
         Mailer,
         NotificationDelivery,
@@ -28,6 +31,8 @@ export class WorkerModule {
         RedisClient,
         ScheduledEventFiring,
         SessionCleanup,
+        PrivacyRepository,
+        RetentionService,
       ],
     };
   }

@@ -56,6 +56,19 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard, adminGuard],
     loadComponent: () => import('./features/admin/admin-users.page').then((m) => m.AdminUsersPage),
   },
+  // Public statements (linked from every page's footer, signed in or not).
+  {
+    path: 'privacy',
+    title: 'privacyNotice.title',
+    data: { statement: 'privacyNotice' },
+    loadComponent: () => import('./features/privacy/statement.page').then((m) => m.StatementPage),
+  },
+  {
+    path: 'accessibility',
+    title: 'accessibility.title',
+    data: { statement: 'accessibility' },
+    loadComponent: () => import('./features/privacy/statement.page').then((m) => m.StatementPage),
+  },
   {
     path: '**',
     title: 'titles.notFound',

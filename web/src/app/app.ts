@@ -9,10 +9,11 @@ import { AuthService } from './core/auth/auth.service';
 import { LanguageService } from './core/i18n/language.service';
 import { LANGUAGE_NAMES, isLanguage } from './core/i18n/languages';
 import { NotificationsService } from './core/notifications/notifications.service';
+import { SiteFooter } from './features/privacy/site-footer';
 
 @Component({
   selector: 'lava-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.css',

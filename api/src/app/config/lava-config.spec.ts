@@ -46,4 +46,15 @@ describe('loadConfig', () => {
     ).toBe('lava');
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'not a url' })).toThrow(/OIDC_ISSUER: must be the issuer URL/);
   });
+
+  it('keeps retention limits within sensible bounds', () => {
+    expect(loadConfig(base)).toMatchObject({ YOUTH_MEMBERSHIP_RETENTION_MONTHS: 12, NOTIFICATION_RETENTION_DAYS: 365 });
+    expect(loadConfig({ ...base, YOUTH_MEMBERSHIP_RETENTION_MONTHS: '6' }).YOUTH_MEMBERSHIP_RETENTION_MONTHS).toBe(6);
+    expect(() => loadConfig({ ...base, YOUTH_MEMBERSHIP_RETENTION_MONTHS: '0' })).toThrow(
+      /YOUTH_MEMBERSHIP_RETENTION_MONTHS: must be a whole number of months \(1–120\)/,
+    );
+    expect(() => loadConfig({ ...base, NOTIFICATION_RETENTION_DAYS: 'a year' })).toThrow(
+      /NOTIFICATION_RETENTION_DAYS: must be a whole number/,
+    );
+  });
 });

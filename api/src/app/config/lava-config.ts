@@ -216,6 +216,20 @@ export class LavaConfig {
   @IsOptional()
   @IsString()
   WORKER_ID?: string;
+
+  /** Former youth council members are pseudonymized this many months after their membership ended (docs/privacy.md). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of months (1–120)' })
+  @Min(1, { message: 'must be a whole number of months (1–120)' })
+  @Max(120, { message: 'must be a whole number of months (1–120)' })
+  YOUTH_MEMBERSHIP_RETENTION_MONTHS = 12;
+
+  /** Delivered notifications are deleted this many days after delivery. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days (7–3650)' })
+  @Min(7, { message: 'must be a whole number of days (7–3650)' })
+  @Max(3650, { message: 'must be a whole number of days (7–3650)' })
+  NOTIFICATION_RETENTION_DAYS = 365;
 }
 
 export class ConfigError extends Error {}

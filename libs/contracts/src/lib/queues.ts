@@ -15,10 +15,13 @@ export const JOBS = {
   fireScheduledEvent: 'fire-scheduled-event',
   /** Repeatable (job scheduler SESSION_CLEANUP_SCHEDULER): deletes refresh-token rows long expired. */
   cleanUpSessions: 'clean-up-sessions',
+  /** Repeatable (job scheduler RETENTION_SCHEDULER): pseudonymizes former youth council members, deletes old notifications. */
+  applyRetention: 'apply-retention',
 } as const;
 
 export const DAILY_DIGEST_SCHEDULER = 'daily-digest';
 export const SESSION_CLEANUP_SCHEDULER = 'clean-up-sessions';
+export const RETENTION_SCHEDULER = 'apply-retention';
 
 export interface DeliverNotificationJob {
   notificationId: string;

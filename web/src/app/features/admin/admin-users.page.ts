@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -8,6 +19,7 @@ import {
   type AdminOrganizationView,
   type AdminUserView,
   type CouncilOffice,
+  type ErasureDone,
   type MembershipsSaved,
   type Role,
 } from '@lava/contracts';
@@ -20,6 +32,7 @@ import { DeliveriesSection } from './deliveries-section';
 import { organizationLabel } from './organization-label';
 import { OrganizationsSection } from './organizations-section';
 import { InvitePerson } from './invite-person';
+import { ErasePerson } from '../privacy/erase-person';
 
 interface DraftMembership {
   organizationId: string;
@@ -31,7 +44,7 @@ interface DraftMembership {
 /** People of the admin's organizations: their roles, and whether they may sign in. */
 @Component({
   selector: 'lava-admin-users-page',
-  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson, DeliveriesSection],
+  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson, DeliveriesSection, ErasePerson],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users.page.html',
   styleUrl: './admin-users.page.css',
@@ -40,6 +53,8 @@ export class AdminUsersPage {
   private readonly api = inject(AdminApi);
   private readonly announcer = inject(AnnouncerService);
   private readonly auth = inject(AuthService);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   protected readonly myId = computed(() => this.auth.user()?.id);
 
   protected readonly users = signal<AdminUserView[]>([]);
@@ -164,6 +179,13 @@ export class AdminUsersPage {
       },
       error: (error: unknown) => this.editError.set(apiError(error)?.message ?? null),
     });
+  }
+
+  /** Erased (features/privacy): the person leaves the list; focus moves to the page's heading, and the pseudonym is announced. */
+  protected erased(user: AdminUserView, done: ErasureDone): void {
+    this.users.update((list) => list.filter((u) => u.id !== user.id));
+    this.announcer.announce('privacy.erase.done', { pseudonym: done.pseudonym });
+    afterNextRender(() => this.document.querySelector<HTMLElement>('main h1')?.focus(), { injector: this.injector });
   }
 
   /** Those the saved person took an office from are plain members now: their cards say so without a reload. */

@@ -7,12 +7,13 @@ import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { MyDataSection } from '../privacy/my-data-section';
 import { NotificationPreferencesSection } from './notification-preferences';
 
 /** Your name and language: the language of the interface, e-mails and notifications. */
 @Component({
   selector: 'lava-profile-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection],
+  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, MyDataSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
