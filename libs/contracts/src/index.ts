@@ -10,3 +10,4 @@ export * from './lib/admin';
 export * from './lib/review';
 export * from './lib/consultations';
 export * from './lib/comments';
+export * from './lib/publication';
