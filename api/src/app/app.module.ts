@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PublicationModule } from './publication/publication.module';
 import { ReviewDecisionModule } from './review-decision/review-decision.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
@@ -39,6 +40,7 @@ export class AppModule {
         SchedulingModule,
         InvitationsModule,
         HealthModule,
+        PublicationModule,
       ],
       controllers: [DemoController],
     };

@@ -114,7 +114,7 @@ export function renderAgendaPdf(input: AgendaPdfInput): Promise<Buffer> {
   if (input.signature) {
     w.heading(2, t.sections.verification);
     w.field(t.fields.signatureHash, input.signature.hash);
-    w.field(t.fields.verifyAt, input.signature.verifyUrl);
+    w.link(t.fields.verifyAt, input.signature.verifyUrl);
   }
 
   root.end();
@@ -380,14 +380,24 @@ export class Writer {
     const x = this.doc.page.margins.left + (indented ? 14 : 0);
     const width = this.doc.page.width - this.doc.page.margins.right - x;
     this.doc.font('bold').fontSize(BODY).text(label, x, this.doc.y, { structParent: this.root, structType: 'P', width });
+    this.doc.font('body').text(text.trim() === '' ? this.t.notGiven : text.trim(), x, this.doc.y, {
+      structParent: this.root,
+      structType: 'P',
+      width,
+      paragraphGap: 6,
+    });
+  }
+
+  /** A labelled address, small enough to stay on one line, and a link. */
+  link(label: string, url: string): void {
+    const x = this.doc.page.margins.left;
+    this.doc.font('bold').fontSize(BODY).text(label, x, this.doc.y, { structParent: this.root, structType: 'P' });
     this.doc
       .font('body')
-      .text(text.trim() === '' ? this.t.notGiven : text.trim(), x, this.doc.y, {
-        structParent: this.root,
-        structType: 'P',
-        width,
-        paragraphGap: 6,
-      });
+      .fontSize(7.5)
+      .fillColor('#0b4f9c')
+      .text(url, x, this.doc.y, { structParent: this.root, structType: 'P', link: url, lineBreak: false });
+    this.doc.fillColor('black').fontSize(BODY).moveDown(0.6);
   }
 
   table(rows: Cell[][], widths: (number | string)[], caption?: string): void {

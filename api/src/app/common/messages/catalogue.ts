@@ -5,6 +5,7 @@ import { COMMENTS_MESSAGES } from '../../comments/comments.messages';
 import { CONSULTATIONS_MESSAGES } from '../../consultations/consultations.messages';
 import { INVITATIONS_MESSAGES } from '../../invitations/invitations.messages';
 import { NOTIFICATIONS_MESSAGES } from '../../notifications/notifications.messages';
+import { PUBLICATION_MESSAGES } from '../../publication/publication.messages';
 import { REVIEW_DECISION_MESSAGES } from '../../review-decision/review-decision.messages';
 import { USERS_MESSAGES } from '../../users/users.messages';
 import { COMMON_MESSAGES, COMMON_WORDS } from './common.messages';
@@ -20,6 +21,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...CONSULTATIONS_MESSAGES,
   ...INVITATIONS_MESSAGES,
   ...NOTIFICATIONS_MESSAGES,
+  ...PUBLICATION_MESSAGES,
   ...REVIEW_DECISION_MESSAGES,
   ...USERS_MESSAGES,
 ];
