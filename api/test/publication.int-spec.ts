@@ -28,6 +28,11 @@ describe('publication: agenda PDF, signatures, the public register', () => {
   let worker: INestApplicationContext;
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
+  const idOf = (title: string): string => ids[title] ?? '';
+  const must = <T>(value: T | null | undefined): T => {
+    if (value === null || value === undefined) throw new Error('expected a value');
+    return value;
+  };
 
   beforeAll(async () => {
     env = await startTestEnvironment({ PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' });
@@ -36,7 +41,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
     for (const email of ['official@kotka.example', 'chair@kotka.example', 'youth@kotka.example', 'official@kouvola.example'])
       tokens[email] = await env.login(email, DEMO_PASSWORD);
     for (const title of [DECIDED, SCREENED])
-      ids[title] = ((await env.db.query(`SELECT id FROM assessments WHERE title = $1`, [title])) as { id: string }[])[0]!.id;
+      ids[title] = must(((await env.db.query(`SELECT id FROM assessments WHERE title = $1`, [title])) as { id: string }[])[0]).id;
   }, 120_000);
   afterAll(() => env?.close());
 
@@ -44,7 +49,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
   const detail = async (id: string) =>
     (await env.http().get(`/api/assessments/${id}`).set(as('official@kotka.example')).expect(200)).body as AssessmentDetail;
   const documentsReady = async (email: string, id: string, stage: string): Promise<AgendaDocumentView[]> => {
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 960; i++) {
       const list = (await env.http().get(`/api/assessments/${id}/documents`).set(as(email)).expect(200)).body as AgendaDocumentView[];
       if (list.length === 3 && list.every((d) => d.status === 'ready' && d.stage === stage)) return list;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -54,7 +59,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
   const verify = async (hash: string) => (await env.http().get(`/api/public/verify/${hash}`).expect(200)).body as SignatureVerification;
 
   it('the decision signs, the worker makes the PDFs, the official publishes, and anyone reads and verifies it', async () => {
-    const id = ids[DECIDED]!;
+    const id = idOf(DECIDED);
     const yesterday = finnishDate(new Date(Date.now() - 86_400_000));
     await env
       .http()
@@ -103,8 +108,8 @@ describe('publication: agenda PDF, signatures, the public register', () => {
       `SELECT hash, previous_hash FROM signatures WHERE assessment_id = $1 AND kind = 'decision_signed'`,
       [id],
     )) as { hash: string; previous_hash: string | null }[];
-    expect(text).toContain(decisionSignature!.hash);
-    expect(text.replace(/\s/g, '')).toContain(`/public/verify/${decisionSignature!.hash}`);
+    expect(text).toContain(must(decisionSignature).hash);
+    expect(text.replace(/\s/g, '')).toContain(`/public/verify/${must(decisionSignature).hash}`);
 
     // Not public until someone publishes it; a youth member may not.
     await env.http().get(`/api/public/assessments/${id}`).expect(404);
@@ -139,24 +144,24 @@ describe('publication: agenda PDF, signatures, the public register', () => {
     expect(page.signatures.map((s) => s.kind).slice(0, 2)).toEqual(['publication', 'decision_signed']);
 
     // The publication re-made the PDFs, now carrying the publication's signature; the public may download them.
-    const publication = page.signatures[0]!;
+    const publication = must(page.signatures[0]);
     await documentsReady('official@kotka.example', id, 'decided');
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 480; i++) {
       const publicPdf = await env.http().get(`/api/public/assessments/${id}/pdf/fi`).expect(200);
       if (squash(readPdf(publicPdf.body as Buffer).text).includes(publication.hash)) break;
-      if (i === 119) throw new Error('The public PDF does not carry the publication signature');
+      if (i === 479) throw new Error('The public PDF does not carry the publication signature');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
 
     // Verify: matches; the publication links to the decision in Kotka's chain.
     const verified = await verify(publication.hash);
     expect(verified).toMatchObject({ matches: true, snapshotIntact: true, chainIntact: true, differences: [] });
-    expect(publication.previousHash).toBe(decisionSignature!.hash);
-    expect((await verify(decisionSignature!.hash)).matches).toBe(true);
-  });
+    expect(publication.previousHash).toBe(must(decisionSignature).hash);
+    expect((await verify(must(decisionSignature).hash)).matches).toBe(true);
+  }, 300_000);
 
   it('publishes a signed screening result (no impact on children)', async () => {
-    const id = ids[SCREENED]!;
+    const id = idOf(SCREENED);
     const kouvola = as('official@kouvola.example');
     const version = (await env.http().get(`/api/assessments/${id}`).set(kouvola).expect(200)).body.version as number;
     const edited = await env
@@ -179,8 +184,8 @@ describe('publication: agenda PDF, signatures, the public register', () => {
     ]);
     const page = (await env.http().get(`/api/public/assessments/${id}`).expect(200)).body as PublicAssessmentPage;
     expect(page.signatures.map((s) => s.kind)).toEqual(['publication', 'screening_signed']);
-    expect((await verify(page.signatures[1]!.hash)).matches).toBe(true);
-  });
+    expect((await verify(must(page.signatures[1]).hash)).matches).toBe(true);
+  }, 120_000);
 
   it('never shows a young person’s name, a comment, a reviewer’s note or a draft statement on a public route', async () => {
     const everyAssessment = (await env.db.query(`SELECT id FROM assessments`)) as { id: string }[];
@@ -221,7 +226,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
         for (const secret of secrets) expect([route, body.includes(secret)]).toEqual([route, false]);
       }
     }
-  });
+  }, 180_000);
 
   it('answers bad input on public routes with 4xx, JSON with ETag and open CORS', async () => {
     for (const [route, code] of [
@@ -256,7 +261,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
   });
 
   it('tampering with a signed row in SQL makes verify fail and the nightly check tell the admins', async () => {
-    const id = ids[DECIDED]!;
+    const id = idOf(DECIDED);
     const [decision] = (await env.db.query(`SELECT hash FROM signatures WHERE assessment_id = $1 AND kind = 'decision_signed'`, [id])) as {
       hash: string;
     }[];
@@ -264,7 +269,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
     expect(await documents.checkChains()).toBe(0);
 
     await env.db.query(`UPDATE decisions SET decision_text = 'Lautakunta hylkäsi hankinnan.' WHERE assessment_id = $1`, [id]);
-    const tampered = await verify(decision!.hash);
+    const tampered = await verify(must(decision).hash);
     expect(tampered).toMatchObject({ matches: false, snapshotIntact: true, chainIntact: true });
     expect(tampered.differences).toEqual([
       {
@@ -283,13 +288,13 @@ describe('publication: agenda PDF, signatures, the public register', () => {
 
     // A changed signature row breaks its own hash; a deleted one breaks the chain after it.
     await env.db.query(`UPDATE signatures SET snapshot = jsonb_set(snapshot, '{decision,minutesSection}', '"§ 1"') WHERE hash = $1`, [
-      decision!.hash,
+      must(decision).hash,
     ]);
-    expect(await verify(decision!.hash)).toMatchObject({ matches: false, snapshotIntact: false });
+    expect(await verify(must(decision).hash)).toMatchObject({ matches: false, snapshotIntact: false });
   });
 
   it('unpublishing with a reason takes it off the register and says why', async () => {
-    const id = ids[DECIDED]!;
+    const id = idOf(DECIDED);
     await env
       .http()
       .post(`/api/assessments/${id}/publication/unpublish`)

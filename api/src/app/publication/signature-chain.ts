@@ -163,8 +163,9 @@ export async function snapshotOf(db: EntityManager, kind: SignatureKind, assessm
         .filter(([, entry]) => entry.done === true)
         .map(([item]) => item)
         .sort();
-      const { checklist: _checklist, ...review } = r;
-      return { kind, review: { ...review, itemsDone } };
+      const review: Record<string, unknown> = { ...r, itemsDone };
+      delete review['checklist'];
+      return { kind, review };
     }
     case 'decision_signed': {
       const [d]: Record<string, unknown>[] = await db.query(

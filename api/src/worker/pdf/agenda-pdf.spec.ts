@@ -8,13 +8,14 @@ import { readPdf, squash } from './pdf-tools';
 function expectedTexts(a: PublicAssessment, language: Language): string[] {
   const t = AGENDA_TEXTS[language];
   const r = a.record;
-  const d = a.decision!;
+  const d = a.decision;
+  if (!d) throw new Error('the fixture is decided');
   return [
     a.title,
-    a.caseNumber!,
+    a.caseNumber ?? '',
     a.municipality.name,
     a.committee.name,
-    a.plannedMeetingDate!,
+    a.plannedMeetingDate ?? '',
     a.responsibleOfficial,
     a.plainLanguageSummary,
     t.impactKinds.both,
@@ -39,7 +40,7 @@ function expectedTexts(a: PublicAssessment, language: Language): string[] {
     r.recommendation.bestInterests,
     r.communication.text,
     ...r.followUp.indicators.map((i) => i.indicator),
-    ...a.statements.flatMap((s) => [s.council.name, s.adoptedAt!, ...s.points.flatMap((p) => [p.text, p.dispositionReason])]),
+    ...a.statements.flatMap((s) => [s.council.name, s.adoptedAt ?? '', ...s.points.flatMap((p) => [p.text, p.dispositionReason])]),
     t.dispositions.accepted,
     t.dispositions.partly_accepted,
     t.fields.unanswered,
@@ -49,7 +50,7 @@ function expectedTexts(a: PublicAssessment, language: Language): string[] {
     d.meetingDate,
     d.minutesSection,
     d.decisionText,
-    d.followUpDate!,
+    d.followUpDate ?? '',
     d.signedBy,
     t.sections.impactMatrix,
     t.sections.statements,
