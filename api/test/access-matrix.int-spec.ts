@@ -326,9 +326,10 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(202, { youth: 404, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/documents`,
   },
+  // Whether a PDF is ready depends on the worker's timing: ask for one of an assessment nobody has (publication.int-spec downloads real ones).
   'GET /api/assessments/{id}/documents/{language}': {
     expected: signedIn(404),
-    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/documents/fi.pdf`,
+    path: () => `/api/assessments/${NO_SUCH_ID}/documents/fi.pdf`,
   },
   'GET /api/assessments/{id}/publication': {
     expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
