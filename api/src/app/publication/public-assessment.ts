@@ -42,12 +42,11 @@ export async function loadPublicAssessment(db: EntityManager, id: string, langua
     [id],
   );
   if (!head) throw new NotFoundException('The assessment was not found.');
-  const [record, statements, review, decision] = await Promise.all([
-    new RecordContentService().content(db, assessment),
-    publicStatements(db, id, column),
-    latestReview(db, id),
-    latestDecision(db, id),
-  ]);
+  // One after another: callers pass a transaction (one connection, one snapshot).
+  const record = await new RecordContentService().content(db, assessment);
+  const statements = await publicStatements(db, id, column);
+  const review = await latestReview(db, id);
+  const decision = await latestDecision(db, id);
   return {
     id,
     title: assessment.title,

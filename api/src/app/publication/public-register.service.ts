@@ -108,15 +108,14 @@ export class PublicRegisterService {
     const row = await this.published(id);
     const column = nameColumn(language);
     // One connection and one snapshot for the whole page.
-    const [assessment, documents, signatures] = await this.db.transaction('REPEATABLE READ', (tx) =>
-      Promise.all([
-        loadPublicAssessment(tx, id, language),
-        tx.query(`SELECT language, sha256 FROM agenda_documents WHERE assessment_id = $1 AND content IS NOT NULL ORDER BY language`, [
-          id,
-        ]) as Promise<{ language: Language; sha256: string }[]>,
-        signaturesOf(tx, id, column),
-      ]),
-    );
+    const { assessment, documents, signatures } = await this.db.transaction('REPEATABLE READ', async (tx) => ({
+      assessment: await loadPublicAssessment(tx, id, language),
+      documents: (await tx.query(
+        `SELECT language, sha256 FROM agenda_documents WHERE assessment_id = $1 AND content IS NOT NULL ORDER BY language`,
+        [id],
+      )) as { language: Language; sha256: string }[],
+      signatures: await signaturesOf(tx, id, column),
+    }));
     return {
       kind: row.kind,
       assessment,
