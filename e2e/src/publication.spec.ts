@@ -112,7 +112,7 @@ test.describe('the public register', () => {
     await expectNoAxeViolations(page, 'the assessment page with its publication panel');
 
     // An anonymous visitor, in another browser context.
-    const visitor = await browser.newPage();
+    const visitor = await (await browser.newContext()).newPage();
     await visitor.goto('/public');
     await useLanguage(visitor, 'en');
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Published child impact assessments');
