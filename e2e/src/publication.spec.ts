@@ -98,7 +98,8 @@ test.describe('the public register', () => {
     request,
     browser,
   }) => {
-    test.setTimeout(240_000);
+    // Generous: the worker makes three PDFs after the decision and three again after the publication.
+    test.setTimeout(600_000);
     const id = await decidedAssessment(request);
 
     // The official publishes from the assessment page.
