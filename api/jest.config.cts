@@ -10,5 +10,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }],
   },
   moduleFileExtensions: ['ts', 'js', 'mjs'],
+  // pdfkit's ES build imports fontkit's, which imports CommonJS packages by name: use its CommonJS build (as the bundled worker does).
+  moduleNameMapper: { '^pdfkit$': '<rootDir>/../node_modules/pdfkit/js/pdfkit.js' },
   coverageDirectory: '../coverage/api',
 };

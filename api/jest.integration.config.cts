@@ -11,6 +11,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }],
   },
   moduleFileExtensions: ['ts', 'js', 'mjs'],
+  // pdfkit's ES build imports fontkit's, which imports CommonJS packages by name: use its CommonJS build (as the bundled worker does).
+  moduleNameMapper: { '^pdfkit$': '<rootDir>/../node_modules/pdfkit/js/pdfkit.js' },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60_000,

@@ -323,6 +323,50 @@ const MATRIX: Record<string, RouteCase> = {
     body: () => ({ reason: 'Asiaton' }),
   },
   'POST /api/comments/{commentId}/unhide': { expected: signedIn(404), path: () => `/api/comments/${NO_SUCH_ID}/unhide` },
+  // --- Publication: agenda PDFs, publishing, the public register (publication.int-spec.ts has the rest) ---
+  // Whoever may read the assessment sees and asks for its PDFs; the fixture has none made yet (no worker here).
+  'GET /api/assessments/{id}/documents': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/documents`,
+  },
+  'POST /api/assessments/{id}/documents': {
+    expected: signedIn(202, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/documents`,
+  },
+  // Whether a PDF is ready depends on the worker's timing: ask for one of an assessment nobody has (publication.int-spec downloads real ones).
+  'GET /api/assessments/{id}/documents/{language}': {
+    expected: signedIn(404),
+    path: () => `/api/assessments/${NO_SUCH_ID}/documents/fi.pdf`,
+  },
+  'GET /api/assessments/{id}/publication': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/publication`,
+  },
+  // The responsible official and the committee's chair may, but not in screening (409); other staff 403.
+  'POST /api/assessments/{id}/publication': {
+    expected: signedIn(403, { official: 409, chair: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/publication`,
+    body: () => ({ version: 0 }),
+  },
+  'POST /api/assessments/{id}/publication/unpublish': {
+    expected: signedIn(403, { official: 409, chair: 409, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/publication/unpublish`,
+    body: () => ({ version: 0, reason: 'Virhe' }),
+  },
+  // The public register: open to everyone; an unpublished assessment does not exist there.
+  'GET /api/public/assessments': { expected: everyone(200) },
+  'GET /api/public/municipalities': { expected: everyone(200) },
+  'GET /api/public/municipalities/{id}/committees': {
+    expected: everyone(200),
+    path: (f) => `/api/public/municipalities/${f.kotkaMunicipalityId}/committees`,
+  },
+  'GET /api/public/assessments/{id}': { expected: everyone(404), path: (f) => `/api/public/assessments/${f.kotkaAssessmentId}` },
+  'GET /api/public/assessments/{id}/pdf/{language}': {
+    expected: everyone(404),
+    path: (f) => `/api/public/assessments/${f.kotkaAssessmentId}/pdf/fi`,
+  },
+  'GET /api/public/verify/{hash}': { expected: everyone(404), path: () => `/api/public/verify/${'0'.repeat(64)}` },
+  'GET /api/public/feed.atom': { expected: everyone(200) },
   // --- Notifications and scheduling (rows go here) ---
   // Sets the queue dashboard's cookie (the dashboard itself, /api/admin/queues/board/, is not in the document: queue-board.int-spec).
   'POST /api/admin/queues/board-session': { expected: signedIn(403, { admin: 200 }) },

@@ -14,6 +14,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { PublicationModule } from './publication/publication.module';
 import { ReviewDecisionModule } from './review-decision/review-decision.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         InvitationsModule,
         PrivacyModule,
         HealthModule,
+        PublicationModule,
       ],
       controllers: [DemoController],
     };

@@ -26,7 +26,15 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
   app.use(inputSafetyMiddleware);
   // Reads the refresh-token cookie (POST /api/auth/refresh and /logout).
   app.use(cookieParser());
-  app.enableCors({ origin: config.WEB_ORIGIN, credentials: true });
+  // The public register's open data may be read from any site (no credentials); everything else only from the web app.
+  app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
+    callback(
+      null,
+      request.url?.startsWith('/api/public/')
+        ? { origin: '*', credentials: false, maxAge: 600 }
+        : { origin: config.WEB_ORIGIN, credentials: true },
+    ),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

@@ -12,6 +12,7 @@ import { Mailer } from './mail/mailer';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationsWorker } from './notifications-worker';
 import { OutboxRelay } from './outbox-relay';
+import { DocumentsWorker } from './pdf/documents-worker';
 import { SessionCleanup } from './session-cleanup';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
@@ -33,6 +34,7 @@ export class WorkerModule {
         SessionCleanup,
         PrivacyRepository,
         RetentionService,
+        DocumentsWorker,
       ],
     };
   }

@@ -11,3 +11,4 @@ export * from './lib/review';
 export * from './lib/consultations';
 export * from './lib/comments';
 export * from './lib/privacy';
+export * from './lib/publication';

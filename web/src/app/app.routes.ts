@@ -70,6 +70,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/privacy/statement.page').then((m) => m.StatementPage),
   },
   {
+    // The public register: no sign-in.
+    path: 'public',
+    loadChildren: () => import('./features/public/public.routes').then((m) => m.PUBLIC_ROUTES),
+  },
+  {
     path: '**',
     title: 'titles.notFound',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),

@@ -158,6 +158,12 @@ export class LavaConfig {
   @IsBoolean()
   DEMO_MODE = false;
 
+  /** Requests per minute one address may make to the public register and open data (`/api/public`); then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
   /** How often the worker's outbox relay looks for notifications not yet queued. */
   @Transform(toInt)
   @IsInt()

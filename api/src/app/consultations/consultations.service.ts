@@ -26,6 +26,7 @@ import type { PageQueryDto } from '../common/page-query.dto';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { organizationName } from '../organizations/organization.entity';
 import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../organizations/organizations.service';
+import { sign } from '../publication/signature-chain';
 import { ConsultationDeadlines } from '../scheduling/consultation-deadlines.service';
 import { Consultation, Statement, StatementPoint } from './consultation.entities';
 import type {
@@ -533,6 +534,14 @@ export class ConsultationsService implements OnModuleInit {
       if (dto.meetingDate < asked) throw fieldError('meetingDate', `cannot be before the council was asked (${asked})`);
       await bump(tx, Statement, statement.id, { adoptedAt: dto.meetingDate, adoptedById: user.id });
       await this.record(tx, user, assessment.id, 'statement.adopted', { consultationId, meetingDate: dto.meetingDate });
+      await sign(tx, {
+        kind: 'statement_adopted',
+        assessmentId: assessment.id,
+        subjectId: statement.id,
+        signedById: user.id,
+        signerRole: 'youth_council',
+        signedAt: new Date(),
+      });
     });
     return this.detail(user, consultationId, language);
   }
@@ -548,6 +557,14 @@ export class ConsultationsService implements OnModuleInit {
       await bump(tx, Statement, statement.id, { submittedAt: new Date(), submittedById: user.id });
       await tx.query(`UPDATE consultations SET status = 'submitted', updated_at = now() WHERE id = $1`, [consultation.id]);
       await this.record(tx, user, assessment.id, 'statement.submitted', { consultationId, points: count });
+      await sign(tx, {
+        kind: 'statement_submitted',
+        assessmentId: assessment.id,
+        subjectId: statement.id,
+        signedById: user.id,
+        signerRole: 'youth_council',
+        signedAt: new Date(),
+      });
       const council = await this.councilNames(tx, consultation.youthCouncilId);
       const official: { id: string; language: Language }[] = await tx.query(`SELECT id, language FROM users WHERE id = $1 AND active`, [
         assessment.responsibleOfficialId,

@@ -21,7 +21,7 @@ export class QueueModule {
             skipWaitingForReady: mode === 'producer',
           }),
         }),
-        BullModule.registerQueue({ name: QUEUES.notifications }),
+        BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.documents }),
       ],
       exports: [BullModule],
     };

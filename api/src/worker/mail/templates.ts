@@ -517,6 +517,23 @@ const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
       action: 'Record the evaluation',
     }),
   ),
+  signature_mismatch: kind(
+    (p) => ({
+      subject: `Allekirjoitus ei täsmää: ${v(p, 'title')}`,
+      summary: `Arvioinnin ”${v(p, 'title')}” allekirjoitus ei enää vastaa allekirjoitettua sisältöä (päivittäinen tarkistus). Tietoja on muutettu allekirjoituksen jälkeen Lavan ohi. Tarkista tiedot ja tapahtumaloki.`,
+      action: 'Avaa arviointi',
+    }),
+    (p) => ({
+      subject: `Underskriften stämmer inte: ${v(p, 'title')}`,
+      summary: `En underskrift av bedömningen ”${v(p, 'title')}” stämmer inte längre med det som undertecknades (den dagliga kontrollen). Uppgifterna har ändrats efter underskriften utanför Lava. Kontrollera uppgifterna och händelseloggen.`,
+      action: 'Öppna bedömningen',
+    }),
+    (p) => ({
+      subject: `Signature mismatch: ${v(p, 'title')}`,
+      summary: `A signature of the assessment “${v(p, 'title')}” no longer matches what was signed (the daily check). The data was changed after signing, outside Lava. Check the record and the audit trail.`,
+      action: 'Open the assessment',
+    }),
+  ),
   invitation: INVITATION_MESSAGES,
   password_reset: PASSWORD_RESET_MESSAGES,
 };

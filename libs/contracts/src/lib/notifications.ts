@@ -20,6 +20,7 @@ import { RECORD_SECTIONS } from './assessments';
  * - `assessment_returned` {title, by, reason} → the responsible official
  * - `decision_recorded` {title, outcome} → the responsible official and the assigned reviewers; outcome: a DecisionOutcome
  * - `follow_up_due` {title, followUpDate} → the responsible official (scheduled; followUpDate YYYY-MM-DD)
+ * - `signature_mismatch` {title, signature, sequence} → the organization's admins (the daily signature-chain check)
  * - `invitation`, `password_reset`: e-mail only (see below)
  */
 export const NOTIFICATION_KINDS = [
@@ -38,6 +39,7 @@ export const NOTIFICATION_KINDS = [
   'assessment_returned',
   'decision_recorded',
   'follow_up_due',
+  'signature_mismatch',
   'invitation',
   'password_reset',
 ] as const;
@@ -80,6 +82,7 @@ export const DEFAULT_NOTIFICATION_CHANNEL: Record<NotificationKind, Notification
   assessment_returned: 'email',
   decision_recorded: 'email',
   follow_up_due: 'email',
+  signature_mismatch: 'email',
   invitation: 'email',
   password_reset: 'email',
 };
@@ -99,7 +102,10 @@ export const NOTIFICATION_KIND_GROUPS = [
     ],
   },
   { key: 'discussion', kinds: ['comment_added', 'mentioned', 'section_changed_after_comment'] },
-  { key: 'assessment', kinds: ['assessment_created', 'review_requested', 'assessment_returned', 'decision_recorded', 'follow_up_due'] },
+  {
+    key: 'assessment',
+    kinds: ['assessment_created', 'review_requested', 'assessment_returned', 'decision_recorded', 'follow_up_due', 'signature_mismatch'],
+  },
 ] as const satisfies readonly { key: string; kinds: readonly ConfigurableNotificationKind[] }[];
 export type NotificationKindGroup = (typeof NOTIFICATION_KIND_GROUPS)[number]['key'];
 
@@ -123,6 +129,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<ConfigurableNotificationKind, 'y
   assessment_returned: 'staff',
   decision_recorded: 'staff',
   follow_up_due: 'staff',
+  signature_mismatch: 'staff',
 };
 
 /** Where a notification leads: the assessment page, with the fragment of the part it is about. */

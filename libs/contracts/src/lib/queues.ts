@@ -4,6 +4,8 @@
  */
 export const QUEUES = {
   notifications: 'notifications',
+  /** Agenda PDFs and the signature chain check: CPU-heavy work kept off the notifications queue. */
+  documents: 'documents',
 } as const;
 
 export const JOBS = {
@@ -17,11 +19,20 @@ export const JOBS = {
   cleanUpSessions: 'clean-up-sessions',
   /** Repeatable (job scheduler RETENTION_SCHEDULER): pseudonymizes former youth council members, deletes old notifications. */
   applyRetention: 'apply-retention',
+  /** Renders one agenda PDF (jobId = `pdf-<document id>-<requested at ms>`, so a new request makes a new job). */
+  renderAgendaPdf: 'render-agenda-pdf',
+  /** Repeatable (job scheduler SIGNATURE_CHECK_SCHEDULER): re-checks every organization's signature chain. */
+  checkSignatureChains: 'check-signature-chains',
 } as const;
 
 export const DAILY_DIGEST_SCHEDULER = 'daily-digest';
 export const SESSION_CLEANUP_SCHEDULER = 'clean-up-sessions';
 export const RETENTION_SCHEDULER = 'apply-retention';
+export const SIGNATURE_CHECK_SCHEDULER = 'check-signature-chains';
+
+export interface RenderAgendaPdfJob {
+  documentId: string;
+}
 
 export interface DeliverNotificationJob {
   notificationId: string;
@@ -43,6 +54,14 @@ export type ScheduledEventStatus = (typeof SCHEDULED_EVENT_STATUSES)[number];
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+} as const;
+
+/** A PDF that fails three times (e.g. a font missing) stays failed, visible on the assessment page and in the board. */
+export const DOCUMENT_JOB_OPTIONS = {
+  attempts: 3,
   backoff: { type: 'exponential', delay: 2_000 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: false,

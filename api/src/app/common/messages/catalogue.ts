@@ -6,6 +6,7 @@ import { CONSULTATIONS_MESSAGES } from '../../consultations/consultations.messag
 import { INVITATIONS_MESSAGES } from '../../invitations/invitations.messages';
 import { NOTIFICATIONS_MESSAGES } from '../../notifications/notifications.messages';
 import { PRIVACY_MESSAGES } from '../../privacy/privacy.messages';
+import { PUBLICATION_MESSAGES } from '../../publication/publication.messages';
 import { REVIEW_DECISION_MESSAGES } from '../../review-decision/review-decision.messages';
 import { USERS_MESSAGES } from '../../users/users.messages';
 import { COMMON_MESSAGES, COMMON_WORDS } from './common.messages';
@@ -22,6 +23,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...INVITATIONS_MESSAGES,
   ...NOTIFICATIONS_MESSAGES,
   ...PRIVACY_MESSAGES,
+  ...PUBLICATION_MESSAGES,
   ...REVIEW_DECISION_MESSAGES,
   ...USERS_MESSAGES,
 ];

@@ -13,6 +13,7 @@ import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
 import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 import { Privacy1764820000000 } from './1764820000000-privacy';
+import { Publication1764860000000 } from './1764860000000-publication';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ConsultationDeadlineIndex1764750000000,
   CouncilOffices1764760000000,
   Privacy1764820000000,
+  Publication1764860000000,
 ];

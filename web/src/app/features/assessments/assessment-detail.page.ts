@@ -37,6 +37,7 @@ import { DecisionPanel, DECISION_PANEL_ACTIONS } from '../decision/decision-pane
 import { ReviewPanel } from '../review/review-panel';
 import { ConsultationPanel } from '../consultation/consultation-panel';
 import { FollowUpPanel } from '../follow-up/follow-up-panel';
+import { PublicationPanel } from '../public/publication-panel';
 
 type PageState = 'loading' | 'ok' | 'notFound' | 'error';
 
@@ -56,6 +57,7 @@ type PageState = 'loading' | 'ok' | 'notFound' | 'error';
     ConsultationPanel,
     CommentsPanel,
     FollowUpPanel,
+    PublicationPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-detail.page.html',

@@ -1,0 +1,211 @@
+import type { Stage } from '@lava/workflow';
+import type { AgeGroup, ImpactKind, RecordContent } from './assessments';
+import type { Disposition } from './consultations';
+import type { DecisionOutcome, ReviewChecklistItem } from './review';
+import type { Language } from './roles';
+
+/**
+ * An assessment as it leaves Lava: the agenda PDF, the public register and the open data all read
+ * this one shape, and the decision and publication signatures hash it. It holds nothing private:
+ * no young person's name (councils by name only), no comment, no reviewer's note, no draft
+ * statement (only submitted ones), no staff-only text.
+ */
+export interface PublicAssessment {
+  id: string;
+  title: string;
+  caseNumber: string | null;
+  stage: Stage;
+  municipality: { id: string; name: string };
+  committee: { id: string; name: string };
+  plannedMeetingDate: string | null;
+  /** The responsible official's name (officials act in public office; never a youth member). */
+  responsibleOfficial: string;
+  plainLanguageSummary: string;
+  screening: {
+    affectsChildren: boolean | null;
+    impactKind: ImpactKind | null;
+    ageGroups: AgeGroup[];
+    rationale: string;
+    signedBy: string | null;
+    signedAt: string | null;
+  };
+  record: RecordContent;
+  /** Submitted statements only, oldest round first. */
+  statements: PublicStatement[];
+  /** The latest review round that ended, or null. */
+  review: PublicReview | null;
+  /** The latest decision event (recorded, tabled or returned), or null. */
+  decision: PublicDecision | null;
+}
+
+export interface PublicStatement {
+  council: { id: string; name: string };
+  round: number;
+  /** YYYY-MM-DD of the council meeting that adopted it. */
+  adoptedAt: string | null;
+  submittedAt: string | null;
+  points: { position: number; text: string; disposition: Disposition | null; dispositionReason: string }[];
+}
+
+export interface PublicReview {
+  round: number;
+  outcome: 'approved' | 'returned';
+  endedAt: string;
+  /** Checklist items ticked done (the reviewer's notes stay internal). */
+  itemsDone: ReviewChecklistItem[];
+}
+
+export interface PublicDecision {
+  outcome: DecisionOutcome;
+  meetingDate: string;
+  minutesSection: string;
+  decisionText: string;
+  followUpDate: string | null;
+  signedBy: string;
+  signedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The agenda PDF
+// ---------------------------------------------------------------------------------------------
+
+export const DOCUMENT_LANGUAGES = ['fi', 'sv', 'en'] as const satisfies readonly Language[];
+export const DOCUMENT_STATUSES = ['pending', 'ready', 'failed'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** The agenda PDF of an assessment in one language, as the assessment page lists it. */
+export interface AgendaDocumentView {
+  language: Language;
+  status: DocumentStatus;
+  requestedAt: string;
+  /** The stage and version the ready PDF shows (null while the first one is being made). */
+  stage: Stage | null;
+  assessmentVersion: number | null;
+  /** True when made before the decision: every page says DRAFT. */
+  draft: boolean | null;
+  sha256: string | null;
+  byteSize: number | null;
+  renderedAt: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hash-chained signatures
+// ---------------------------------------------------------------------------------------------
+
+export const SIGNATURE_KINDS = [
+  'screening_signed',
+  'statement_adopted',
+  'statement_submitted',
+  'review_approved',
+  'decision_signed',
+  'publication',
+] as const;
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
+
+/** One signature as the public verification shows it. */
+export interface SignatureView {
+  id: string;
+  kind: SignatureKind;
+  /** Position in its organization's chain (1, 2, …). */
+  sequence: number;
+  organization: { id: string; name: string };
+  assessmentId: string;
+  signedAt: string;
+  /** The role the signer acted in (e.g. committee_chair); never a name for a youth council. */
+  signerRole: string;
+  snapshotHash: string;
+  previousHash: string | null;
+  hash: string;
+}
+
+/** A field of the signed snapshot that is no longer what was signed. */
+export interface SnapshotDifference {
+  /** JSON path, e.g. `decision.decisionText` or `statements[0].points[1].text`. */
+  path: string;
+  signed: unknown;
+  now: unknown;
+}
+
+export interface SignatureVerification {
+  signature: SignatureView;
+  /** The snapshot recomputed from today's records hashes to what was signed, and the row and its link are intact. */
+  matches: boolean;
+  /** The stored snapshot still hashes to its stored hash (a changed signature row fails this). */
+  snapshotIntact: boolean;
+  /** The chain link: the row's hash recomputes and its previous hash is the previous row's. */
+  chainIntact: boolean;
+  differences: SnapshotDifference[];
+}
+
+/** The chain of one organization, as re-checked by the daily job. */
+export interface ChainCheckResult {
+  organizationId: string;
+  checked: number;
+  broken: { signatureId: string; sequence: number; reason: 'snapshot' | 'chain' | 'record' }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public register
+// ---------------------------------------------------------------------------------------------
+
+export const PUBLICATION_KINDS = ['assessment', 'screening'] as const;
+/** `screening`: a signed "no full assessment needed" result; `assessment`: a decided assessment. */
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+
+export interface PublishRequest {
+  version: number;
+}
+
+export interface UnpublishRequest {
+  version: number;
+  reason: string;
+}
+
+export const PUBLICATION_LIMITS = { reason: 2000, query: 200, pageSize: 50 } as const;
+
+/** Where an assessment stands in the public register (for its official and chair). */
+export interface PublicationStatus {
+  published: boolean;
+  /** Whether the assessment may be published now (decided, or screened out). */
+  publishable: boolean;
+  publishedAt: string | null;
+  unpublishedAt: string | null;
+  unpublishReason: string | null;
+  /** Optimistic locking for publish/unpublish. */
+  version: number;
+}
+
+/** One row of the public register. */
+export interface RegisterEntry {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  caseNumber: string | null;
+  municipality: { id: string; name: string };
+  committee: { id: string; name: string };
+  /** The decision's outcome (null for a screening result). */
+  outcome: DecisionOutcome | null;
+  /** Meeting date of the decision, or the screening's signing date. */
+  decidedOn: string;
+  publishedAt: string;
+  summary: string;
+}
+
+export interface RegisterFilters {
+  municipalityId?: string;
+  committeeId?: string;
+  year?: number;
+  outcome?: DecisionOutcome | 'screened_out';
+  q?: string;
+}
+
+/** A published assessment's public page: the assessment plus where it was published and its PDFs. */
+export interface PublicAssessmentPage {
+  kind: PublicationKind;
+  assessment: PublicAssessment;
+  publishedAt: string;
+  /** Unpublished entries answer 410 with the reason instead. */
+  pdf: { language: Language; sha256: string; url: string }[];
+  /** The signatures of this assessment, newest first, to verify. */
+  signatures: SignatureView[];
+}
