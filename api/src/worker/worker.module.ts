@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LavaConfigModule } from '../app/config/config.module';
 import type { LavaConfig } from '../app/config/lava-config';
 import { DatabaseModule } from '../app/database/database.module';
+import { NotificationEvents } from '../app/notifications/notification-events';
 import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
 import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
@@ -22,6 +23,7 @@ export class WorkerModule {
       providers: [
         Mailer,
         NotificationDelivery,
+        NotificationEvents,
         NotificationsWorker,
         OutboxRelay,
         WorkerHeartbeat,
