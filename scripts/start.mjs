@@ -5,6 +5,7 @@
 // Builds are skipped when their inputs did not change since the last start (scripts/lib/build.mjs).
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { childEnv, loadDotEnv, repoRoot } from './lib/env.mjs';
 import { canConnect, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { spawnPrefixed, run, waitForHttp } from './lib/processes.mjs';
@@ -195,8 +196,9 @@ async function main() {
         after: () => precompress(browserDir),
       });
       log(built ? `Built the web app (${seconds()} s).` : `The web app is built already: no input changed (${seconds()} s).`);
-      // Nobody signs in before the demo accounts exist (the browser tests start at the first page).
-      await Promise.race([seeded, apiSide]);
+      // On a new database nobody signs in before the demo accounts exist (the browser tests start at
+      // the first page); a database with people in it already is served at once.
+      if (!(await hasPeople(databaseUrl))) await Promise.race([seeded, apiSide]);
       const server = await startWebServer({
         root: browserDir,
         port: webPort,
@@ -215,6 +217,20 @@ async function main() {
     return fail(error.message);
   }
   await printBanner(timings);
+}
+
+async function hasPeople(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query(`SELECT to_regclass('public.users') IS NOT NULL AS ready`);
+    if (!rows[0]?.ready) return false;
+    return (await client.query('SELECT EXISTS (SELECT 1 FROM users) AS any')).rows[0].any;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 // What each build reads: a change in any of these files rebuilds it on the next start.
