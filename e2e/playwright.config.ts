@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 
 /**
  * Browser tests through the whole stack: `scripts/start.mjs` runs PostgreSQL (a database the test
- * runner re-creates), Redis, the API, the worker and the web app on their own ports, and
- * Debian's Chromium drives the real UI. Never a browser downloaded by Playwright.
+ * runner re-creates), Redis, the API, the worker and the web app (the production build, as `npm start`
+ * serves it) on their own ports, and Debian's Chromium drives the real UI. Never a browser downloaded
+ * by Playwright. dev-server.spec.ts checks `npm run dev` on ports 5 above these.
  */
 const webPort = Number(process.env['E2E_WEB_PORT'] ?? 4300);
 const apiPort = Number(process.env['E2E_API_PORT'] ?? 3100);
@@ -57,8 +58,6 @@ export default defineConfig({
       // The mail sink's inbox gets its own port, so a test run and `npm start` can run side by side.
       MAIL_SINK_PORT: process.env['E2E_MAIL_SINK_PORT'] ?? String(webPort + 1),
       SEED_DEMO: 'true',
-      // No hot module replacement or reloads while a test types into a page (see scripts/start.mjs).
-      WEB_LIVE_RELOAD: 'false',
       LOG_LEVEL: 'warn',
     },
   },

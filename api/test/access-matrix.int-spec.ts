@@ -92,6 +92,9 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions/compare?from=1&to=2`,
   },
   'GET /api/notifications': { expected: signedIn(200) },
+  'POST /api/notifications/stream-ticket': { expected: signedIn(200) },
+  // The bell's event stream opens only with a ticket (a bearer token is not enough; see notification-stream.int-spec.ts).
+  'GET /api/notifications/stream': { expected: everyone(401) },
   'PATCH /api/me': { expected: signedIn(200), body: () => ({ language: 'fi' }) },
   // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.
   'GET /api/admin/users': { expected: signedIn(403, { admin: 200 }) },

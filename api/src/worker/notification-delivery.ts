@@ -10,6 +10,7 @@ import {
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { LavaConfig } from '../app/config/lava-config';
+import { NotificationEvents } from '../app/notifications/notification-events';
 import { isPermanentMailError, Mailer, type OutgoingMail } from './mail/mailer';
 import { renderDigest, renderNotification, type TemplateInput } from './mail/templates';
 import { type IssuedLink, issueSignInLink } from './sign-in-links';
@@ -53,6 +54,7 @@ export class NotificationDelivery {
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: Mailer,
     @Inject(LavaConfig) private readonly config: LavaConfig,
+    private readonly events: NotificationEvents,
   ) {}
 
   private get leaseMs(): number {
@@ -95,6 +97,8 @@ export class NotificationDelivery {
       if (updated.length === 1) {
         channel = wanted;
         outcome = 'delivered';
+        // The person's open tabs show it now (server-sent events through every API replica).
+        if (!emailOnly) await this.events.publish(row.recipient_user_id);
       } else {
         channel = (await this.db.query(`SELECT channel FROM notifications WHERE id = $1`, [notificationId]))[0]?.channel ?? null;
       }

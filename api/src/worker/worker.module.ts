@@ -5,6 +5,7 @@ import { AuditModule } from '../app/audit/audit.module';
 import { DatabaseModule } from '../app/database/database.module';
 import { PrivacyRepository } from '../app/privacy/privacy.repository';
 import { RetentionService } from '../app/privacy/retention.service';
+import { NotificationEvents } from '../app/notifications/notification-events';
 import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
 import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
@@ -26,6 +27,7 @@ export class WorkerModule {
       providers: [
         Mailer,
         NotificationDelivery,
+        NotificationEvents,
         NotificationsWorker,
         OutboxRelay,
         WorkerHeartbeat,

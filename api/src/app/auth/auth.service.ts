@@ -30,17 +30,25 @@ export class AuthService {
     return this.loadActiveUser(user.id);
   }
 
+  /**
+   * Every authenticated request runs this (jwt.strategy.ts), so it is one statement, not two: the
+   * person, if still active, with their memberships.
+   */
   async loadActiveUser(userId: string): Promise<AuthenticatedUser | null> {
-    const user = await this.users.findOne({ where: { id: userId, active: true } });
-    if (!user) return null;
-    const memberships = await this.memberships.find({ where: { userId } });
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      language: user.language,
-      memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role, councilOffice: m.councilOffice })),
-    };
+    const [row]: (Pick<AuthenticatedUser, 'id' | 'email' | 'memberships'> & {
+      display_name: string;
+      language: AuthenticatedUser['language'];
+    })[] = await this.users.manager.query(
+      `SELECT u.id, u.email, u.display_name, u.language,
+                coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role, 'councilOffice', m.council_office))
+                           FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
+           FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+          WHERE u.id = $1 AND u.active
+          GROUP BY u.id`,
+      [userId],
+    );
+    if (!row) return null;
+    return { id: row.id, email: row.email, displayName: row.display_name, language: row.language, memberships: row.memberships };
   }
 
   async issueToken(user: AuthenticatedUser): Promise<LoginResponse> {

@@ -12,4 +12,9 @@ export const NOTIFICATIONS_MESSAGES: readonly MessageTranslation[] = [
     fi: 'Epäonnistunutta ilmoitusta ei löydy.',
     sv: 'Den misslyckade aviseringen hittades inte.',
   },
+  {
+    en: 'The notification stream needs a new ticket.',
+    fi: 'Ilmoitusvirta tarvitsee uuden lipun.',
+    sv: 'Aviseringsflödet behöver en ny biljett.',
+  },
 ];

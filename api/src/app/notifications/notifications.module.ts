@@ -11,14 +11,16 @@ import { AdminNotificationsService } from './admin-notifications.service';
 import { NotificationOutbox } from './notification-outbox.service';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationsController } from './notifications.controller';
+import { NotificationEvents } from './notification-events';
+import { NotificationsStreamController } from './notifications-stream.controller';
 import { NotificationsService } from './notifications.service';
 import { boardGuard, createQueueBoard, QUEUE_BOARD_ROUTE } from './queue-board';
 
 @Module({
   imports: [QueueModule.register('producer')],
-  controllers: [NotificationsController, NotificationPreferencesController, AdminNotificationsController],
-  providers: [NotificationsService, NotificationOutbox, AdminNotificationsService],
-  exports: [NotificationOutbox],
+  controllers: [NotificationsController, NotificationsStreamController, NotificationPreferencesController, AdminNotificationsController],
+  providers: [NotificationsService, NotificationOutbox, AdminNotificationsService, NotificationEvents],
+  exports: [NotificationOutbox, NotificationEvents],
 })
 export class NotificationsModule implements NestModule {
   constructor(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EMAIL_ONLY_NOTIFICATION_KINDS, type NotificationKind, type NotificationPage } from '@lava/contracts';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
+import { NotificationEvents } from './notification-events';
 
 interface NotificationRow {
   id: string;
@@ -16,7 +17,10 @@ interface NotificationRow {
 /** The recipient's side: only delivered notifications are visible, and not the e-mail-only kinds (invitations, resets). */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: NotificationEvents,
+  ) {}
 
   async list(userId: string, limit: number, cursor?: string): Promise<NotificationPage> {
     const position = cursor ? decodeCursor(cursor) : null;
@@ -58,5 +62,7 @@ export class NotificationsService {
     );
     // Someone else's notification is reported exactly like a missing one.
     if (affected === 0) throw new NotFoundException('No such notification.');
+    // The person's other tabs (on any API replica) update their bell.
+    await this.events.publish(userId);
   }
 }

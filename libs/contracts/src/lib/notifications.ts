@@ -257,3 +257,19 @@ export interface QueueBoardSession {
   url: string;
   expiresAt: string;
 }
+
+/**
+ * The bell's live updates: `POST NOTIFICATION_STREAM_ROUTES.ticket` (bearer) gives a ticket valid for a
+ * minute; `new EventSource(`${NOTIFICATION_STREAM_ROUTES.stream}?ticket=…`)` then gets a
+ * `notifications` event whenever the person's notifications change (read them with GET /api/notifications),
+ * and `reconnect` when the server ends the stream (ask for a new ticket and open a new one).
+ */
+export const NOTIFICATION_STREAM_ROUTES = {
+  ticket: '/api/notifications/stream-ticket',
+  stream: '/api/notifications/stream',
+} as const;
+
+export interface NotificationStreamTicket {
+  ticket: string;
+  expiresAt: string;
+}

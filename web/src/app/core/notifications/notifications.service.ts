@@ -1,17 +1,22 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { NotificationPage, NotificationView } from '@lava/contracts';
-import { EMPTY, Observable, Subject, catchError, exhaustMap, merge, of, switchMap, tap, timer } from 'rxjs';
+import { NOTIFICATION_STREAM_ROUTES, type NotificationPage, type NotificationStreamTicket, type NotificationView } from '@lava/contracts';
+import { EMPTY, Observable, Subject, catchError, defer, exhaustMap, merge, of, repeat, switchMap, takeUntil, tap, timer } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { FragmentLanding } from './fragment-landing';
 
 export const NOTIFICATION_POLL_MS = 5_000;
+/** After the stream fails, the bell polls this long before it tries the stream again (doubling each time, up to a minute). */
+export const STREAM_RETRY_MS = 5_000;
+const STREAM_RETRY_MAX_MS = 60_000;
 const NOTIFICATIONS_URL = '/api/notifications';
 
 /**
- * The signed-in user's latest notifications, polled every 5 s while signed in.
- * Polling stops as soon as the session ends (logout or 401).
+ * The signed-in user's latest notifications. The server tells the bell when they change (server-sent
+ * events, pushed through every API replica); the list is read then, and once whenever the stream
+ * (re)connects. Only while the stream fails (a proxy that cuts it, the API restarting, a browser
+ * without EventSource) does the bell poll every 5 s. Everything stops as soon as the session ends.
  */
 @Injectable({ providedIn: 'root' })
 export class NotificationsService {
@@ -39,7 +44,7 @@ export class NotificationsService {
             this.page.set(null);
             return EMPTY;
           }
-          return merge(timer(0, NOTIFICATION_POLL_MS), this.refresh$).pipe(exhaustMap(() => this.fetch()));
+          return merge(this.changes(), this.refresh$).pipe(exhaustMap(() => this.fetch()));
         }),
         takeUntilDestroyed(),
       )
@@ -63,6 +68,45 @@ export class NotificationsService {
             items: page.items.map((n) => (n.id === id ? { ...n, readAt: new Date().toISOString() } : n)),
           };
         }),
+      ),
+    );
+  }
+
+  /** Emits whenever the list should be read again. */
+  private changes(): Observable<unknown> {
+    if (typeof EventSource === 'undefined') return timer(0, NOTIFICATION_POLL_MS);
+    let failures = 0;
+    const attempt = (): Observable<unknown> =>
+      this.stream(() => (failures = 0)).pipe(
+        catchError(() => {
+          failures++;
+          const wait = Math.min(STREAM_RETRY_MAX_MS, STREAM_RETRY_MS * 2 ** (failures - 1));
+          return timer(0, NOTIFICATION_POLL_MS).pipe(takeUntil(timer(wait)));
+        }),
+      );
+    // A stream the server ended is replaced at once; after a failure, once the polling spell is over.
+    return defer(attempt).pipe(repeat());
+  }
+
+  /** One event stream: a ticket (EventSource cannot send the bearer token), then the events until it ends. */
+  private stream(onReady: () => void): Observable<void> {
+    return this.http.post<NotificationStreamTicket>(NOTIFICATION_STREAM_ROUTES.ticket, null).pipe(
+      switchMap(
+        ({ ticket }) =>
+          new Observable<void>((subscriber) => {
+            const source = new EventSource(`${NOTIFICATION_STREAM_ROUTES.stream}?ticket=${encodeURIComponent(ticket)}`);
+            // Connected: read the list once (whatever changed while there was no stream).
+            source.addEventListener('ready', () => {
+              onReady();
+              subscriber.next();
+            });
+            source.addEventListener('notifications', () => subscriber.next());
+            // The server ends streams now and then (and when it stops): a new ticket, a new stream.
+            source.addEventListener('reconnect', () => subscriber.complete());
+            // EventSource would retry with the same ticket, which expires: polling takes over instead.
+            source.addEventListener('error', () => subscriber.error(new Error('The notification stream failed.')));
+            return () => source.close();
+          }),
       ),
     );
   }
