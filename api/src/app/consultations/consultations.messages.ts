@@ -144,6 +144,16 @@ export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
     sv: 'Tidsfristen ({deadline} finsk tid) har gått ut, så utlåtandet kan inte längre ändras eller skickas. Beredaren kan förlänga tidsfristen.',
   },
   {
+    en: 'That point is not a removed point of this council’s statement.',
+    fi: 'Tätä poistettua kohtaa ei löydy valtuustonne lausunnosta.',
+    sv: 'Den borttagna punkten finns inte i ert utlåtande.',
+  },
+  {
+    en: 'A removed point can be brought back for {hours} hours; this one was removed earlier.',
+    fi: 'Poistetun kohdan voi palauttaa {hours} tunnin ajan. Tämä kohta poistettiin aiemmin.',
+    sv: 'En borttagen punkt kan tas tillbaka i {hours} timmar. Den här punkten togs bort tidigare.',
+  },
+  {
     en: 'That point is not part of this council’s statement.',
     fi: 'Kohta ei kuulu tämän nuorisovaltuuston lausuntoon.',
     sv: 'Punkten hör inte till det här ungdomsfullmäktiges utlåtande.',
