@@ -547,7 +547,9 @@ export class ConsultationsService implements OnModuleInit {
         throw new NotFoundException('That point is not a removed point of this council’s statement.');
       }
       if (point.deletedAt.getTime() + STATEMENT_POINT_UNDO_HOURS * 3600_000 <= Date.now()) {
-        throw new ConflictException(`A removed point can be brought back for ${STATEMENT_POINT_UNDO_HOURS} hours; this one was removed earlier.`);
+        throw new ConflictException(
+          `A removed point can be brought back for ${STATEMENT_POINT_UNDO_HOURS} hours; this one was removed earlier.`,
+        );
       }
       requirePointVersion(point, dto.version, await this.displayName(tx, point.deletedById));
       const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id, deletedAt: IsNull() });
@@ -781,12 +783,13 @@ export class ConsultationsService implements OnModuleInit {
 
   /** Points removed within the undo window, newest removal first. */
   private async removedPoints(db: EntityManager, statementId: string, now: Date): Promise<RemovedStatementPointView[]> {
-    const rows: { id: string; position: number; text: string; remover: string | null; deleted_at: Date; version: number }[] = await db.query(
-      `SELECT p.id, p.position, p.text, u.display_name AS remover, p.deleted_at, p.version
+    const rows: { id: string; position: number; text: string; remover: string | null; deleted_at: Date; version: number }[] =
+      await db.query(
+        `SELECT p.id, p.position, p.text, u.display_name AS remover, p.deleted_at, p.version
          FROM statement_points p LEFT JOIN users u ON u.id = p.deleted_by_id
         WHERE p.statement_id = $1 AND p.deleted_at > $2 ORDER BY p.deleted_at DESC, p.id`,
-      [statementId, new Date(now.getTime() - STATEMENT_POINT_UNDO_HOURS * 3600_000)],
-    );
+        [statementId, new Date(now.getTime() - STATEMENT_POINT_UNDO_HOURS * 3600_000)],
+      );
     return rows.map((r) => ({
       id: r.id,
       position: r.position,
