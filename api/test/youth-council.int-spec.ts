@@ -245,4 +245,74 @@ describe('youth council pages: points removed and restored, the chair told', () 
     expect(tabled.status).toBe(200);
     expect(await notifications('decision_requested', assessmentId)).toHaveLength(1);
   });
+
+  it('opens a consultation only with the summary in each council’s language; a Swedish-speaking council reads the Swedish one', async () => {
+    // Kouvola is a Swedish-speaking municipality of Kotka's region here (as Närpes would be); Kotka is Finnish-speaking.
+    const kouvola: { id: string }[] = await env.db.query(
+      `SELECT m.id FROM organizations m JOIN organizations yc ON yc.parent_id = m.id JOIN memberships ms ON ms.organization_id = yc.id
+        WHERE ms.user_id = $1`,
+      [users.kouvolaYouth.id],
+    );
+    await env.db.query(
+      `UPDATE organizations SET languages = '{sv}',
+              parent_id = (SELECT m.parent_id FROM organizations yc JOIN organizations m ON m.id = yc.parent_id WHERE yc.id = $2)
+        WHERE id = $1`,
+      [kouvola[0]?.id, councilId],
+    );
+    const kouvolaCouncil: { id: string }[] = await env.db.query(`SELECT organization_id AS id FROM memberships WHERE user_id = $1`, [
+      users.kouvolaYouth.id,
+    ]);
+    const assessmentId = await draft('Kesätyöt nuorille'); // the Finnish summary only
+    const ask = (youthCouncilId: string | undefined) =>
+      http()
+        .post(`/api/assessments/${assessmentId}/consultations`)
+        .set(as('official'))
+        .send({ youthCouncilId, deadline: inDays(10) })
+        .expect(201);
+    const kouvolaRequest = (await ask(kouvolaCouncil[0]?.id)).body.id as string;
+    const kotkaRequest = (await ask(councilId)).body.id as string;
+
+    const refused = await move('official', assessmentId, { action: 'open_consultation' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.refusals).toEqual([
+      expect.objectContaining({ code: 'plain_language_summary_language_missing', params: { languages: 'sv' } }),
+    ]);
+    expect(refused.body.message).toBe('Write the plain-language summary in Swedish too: a youth council asked reads it in that language.');
+    const fi = await http()
+      .post(`/api/assessments/${assessmentId}/transitions`)
+      .set(as('official'))
+      .set('Accept-Language', 'fi')
+      .send({ version: await version(assessmentId), action: 'open_consultation' })
+      .expect(400);
+    expect(fi.body.message).toBe('Kirjoita selkokielinen tiivistelmä myös ruotsiksi: pyydetty nuorisovaltuusto lukee sen sillä kielellä.');
+    // The actions the official sees say the same.
+    const actions = (await http().get(`/api/assessments/${assessmentId}/actions`).set(as('official')).expect(200)).body as {
+      action: string;
+      reasons: { code: string }[];
+    }[];
+    expect(actions.find((a) => a.action === 'open_consultation')?.reasons.map((r) => r.code)).toEqual([
+      'plain_language_summary_language_missing',
+    ]);
+
+    // The Swedish summary written, the consultation opens.
+    const saved = await http()
+      .patch(`/api/assessments/${assessmentId}`)
+      .set(as('official'))
+      .send({ version: await version(assessmentId), plainLanguageSummarySv: 'Ungdomsgården öppnar senare.' })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      plainLanguageSummary: 'Nuorisotalo aukeaa myöhemmin.',
+      plainLanguageSummarySv: 'Ungdomsgården öppnar senare.',
+    });
+    expect((await move('official', assessmentId, { action: 'open_consultation' })).status).toBe(200);
+
+    // Kouvola's council reads Swedish whatever its member's language; Kotka's (Finnish-speaking) Finnish.
+    expect((await detail('kouvolaYouth', kouvolaRequest)).plainLanguageSummary).toBe('Ungdomsgården öppnar senare.');
+    expect((await detail('aino', kotkaRequest)).plainLanguageSummary).toBe('Nuorisotalo aukeaa myöhemmin.');
+    // The history names the Swedish summary as part of the summary section.
+    const history = (await http().get(`/api/assessments/${assessmentId}/versions`).set(as('official')).expect(200)).body as {
+      items: { changes: Record<string, unknown> }[];
+    };
+    expect(history.items.some((v) => 'plainLanguageSummarySv' in v.changes)).toBe(true);
+  });
 });

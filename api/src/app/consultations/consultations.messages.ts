@@ -7,6 +7,11 @@ import type { MessageTranslation } from '../common/messages/message-translation'
 export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
   // Asking youth councils (the official's side).
   {
+    en: 'Write the plain-language summary in {languages} too: a youth council asked reads it in that language.',
+    fi: 'Kirjoita selkokielinen tiivistelmä myös {languages}: pyydetty nuorisovaltuusto lukee sen sillä kielellä.',
+    sv: 'Skriv den lättlästa sammanfattningen även på {languages}: ett ungdomsfullmäktige som ombetts läser den på det språket.',
+  },
+  {
     en: 'The deadline has already passed for: {councils}. Change the deadline or remove the request first.',
     fi: 'Määräaika on jo umpeutunut: {councils}. Muuta ensin määräaikaa tai poista lausuntopyyntö.',
     sv: 'Tidsfristen har redan gått ut för: {councils}. Ändra först tidsfristen eller ta bort begäran om utlåtande.',

@@ -13,6 +13,7 @@ import {
   type Page,
   type RemovedStatementPointView,
   type StatementLock,
+  type SummaryLanguage,
   type StatementPointView,
   type YouthCouncilOption,
 } from '@lava/contracts';
@@ -119,12 +120,14 @@ export class ConsultationsService implements OnModuleInit {
   // ---------------------------------------------------------------- workflow extension
 
   async facts(db: EntityManager, assessment: Assessment): Promise<Partial<AssessmentFacts>> {
-    const rows: { youth_council_id: string; deadline: Date; status: Consultation['status'] }[] = await db.query(
-      `SELECT youth_council_id, deadline, status FROM consultations
-        WHERE assessment_id = $1 AND closed_at IS NULL
-          AND round = (SELECT max(round) FROM consultations WHERE assessment_id = $1 AND closed_at IS NULL)`,
-      [assessment.id],
-    );
+    const rows: { youth_council_id: string; deadline: Date; status: Consultation['status']; languages: SummaryLanguage[] }[] =
+      await db.query(
+        `SELECT c.youth_council_id, c.deadline, c.status, m.languages
+         FROM consultations c JOIN organizations yc ON yc.id = c.youth_council_id JOIN organizations m ON m.id = yc.parent_id
+        WHERE c.assessment_id = $1 AND c.closed_at IS NULL
+          AND c.round = (SELECT max(round) FROM consultations WHERE assessment_id = $1 AND closed_at IS NULL)`,
+        [assessment.id],
+      );
     const [answered]: { ok: boolean }[] = await db.query(
       `SELECT NOT EXISTS (
          SELECT 1 FROM statement_points p
@@ -138,6 +141,8 @@ export class ConsultationsService implements OnModuleInit {
       youthCouncilId: r.youth_council_id,
       deadline: r.deadline.toISOString(),
       status: r.status,
+      // The council reads the summary in its municipality's languages.
+      languages: r.languages,
     }));
     return { consultations, allStatementPointsAnswered: answered?.ok ?? true };
   }
@@ -431,7 +436,7 @@ export class ConsultationsService implements OnModuleInit {
     const editable = caller.member && locked === null && !submitted;
     return {
       ...toView(row, now),
-      plainLanguageSummary: assessment.plainLanguageSummary,
+      plainLanguageSummary: await this.summaryFor(consultation.youthCouncilId, assessment, caller.member ? user.language : language),
       statement:
         visible && statement
           ? {
@@ -779,6 +784,24 @@ export class ConsultationsService implements OnModuleInit {
       linkedSection: r.linked_section,
       version: r.version,
     }));
+  }
+
+  /**
+   * The plain-language summary in the council's language: a Swedish-speaking council reads the
+   * Swedish one; a bilingual council the reader's (Swedish for a Swedish reader, else Finnish).
+   * When that one is not written, the other.
+   */
+  private async summaryFor(councilId: string, assessment: Assessment, reader: Language): Promise<string> {
+    const [row]: { languages: SummaryLanguage[] }[] = await this.db.query(
+      `SELECT m.languages FROM organizations yc JOIN organizations m ON m.id = yc.parent_id WHERE yc.id = $1`,
+      [councilId],
+    );
+    const languages = row?.languages ?? ['fi'];
+    const swedish = languages.includes('sv') && (!languages.includes('fi') || reader === 'sv');
+    const [first, second] = swedish
+      ? [assessment.plainLanguageSummarySv, assessment.plainLanguageSummary]
+      : [assessment.plainLanguageSummary, assessment.plainLanguageSummarySv];
+    return first.trim() ? first : second;
   }
 
   /** Points removed within the undo window, newest removal first. */

@@ -13,6 +13,7 @@ import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
 import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 import { StatementPointRemoval1764850000000 } from './1764850000000-statement-point-removal';
+import { SummaryLanguages1764851000000 } from './1764851000000-summary-languages';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ConsultationDeadlineIndex1764750000000,
   CouncilOffices1764760000000,
   StatementPointRemoval1764850000000,
+  SummaryLanguages1764851000000,
 ];
