@@ -2,7 +2,8 @@ import { expect, type APIRequestContext, type Browser, type Page, test } from '@
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
 import { expectNoHorizontalScroll, expectTapTargets } from './youth-support';
 
-const TITLE = 'Skeittipuisto Karhulaan';
+/** A title of its own on every run (the demo database may hold an earlier run's). */
+const TITLE = `Skeittipuisto Karhulaan ${Date.now().toString(36).slice(-4)}`;
 const PHONE = { width: 360, height: 740 };
 
 function finnishDate(days = 0): string {
@@ -98,8 +99,14 @@ test.describe('young people’s own Lava', () => {
     await aino.getByRole('link', { name: 'Read the whole plan' }).click();
     await expect(aino.getByRole('heading', { level: 2 }).first()).toHaveText('In short');
     await expect(aino.getByText('Kaupunki suunnittelee skeittipuistoa Karhulaan.')).toBeVisible();
-    await expect(aino.getByText('Article 31: The right to play, rest and free time')).toBeVisible();
-    await expect(aino.getByText('Article 12: The right to say what you think and be heard')).toBeVisible();
+    const rights = aino.getByRole('region', { name: 'Children’s rights and laws' });
+    await expect(rights.getByText('Article 31: The right to play, rest and free time')).toBeVisible();
+    await expect(rights.getByText('Article 12: The right to say what you think and be heard')).toBeVisible();
+    // The impact matrix as a short list per alternative, with the rights in words.
+    const impacts = aino.getByRole('region', { name: 'How the choices affect you' });
+    await expect(
+      impacts.getByRole('listitem').filter({ hasText: 'Article 3: What is best for the child comes first' }).first(),
+    ).toBeVisible();
     await expect(aino.getByRole('button', { name: /Save|Edit/ })).toHaveCount(0); // no staff tools
     const mitigation = aino.getByRole('region', { name: 'How harm is made smaller' });
     await mitigation.getByRole('button', { name: 'Comment: How harm is made smaller' }).click();
@@ -136,7 +143,7 @@ test.describe('young people’s own Lava', () => {
     await expectYouthPage(aino, 'the removed point');
     // Onni is told who removed his point, and brings it back.
     await onni.getByRole('link', { name: /Notifications/ }).click();
-    await expect(onni.getByText('Aino removed a point you wrote on “Skeittipuisto Karhulaan”')).toBeVisible();
+    await expect(onni.getByText(`Aino removed a point you wrote on “${TITLE}”`)).toBeVisible();
     await expectYouthPage(onni, 'the notifications');
     await onni.goto(aino.url());
     await onni.getByRole('region', { name: 'Removed points' }).getByRole('button', { name: 'Bring the point back' }).click();

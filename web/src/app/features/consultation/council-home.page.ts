@@ -11,9 +11,14 @@ import { ConsultationApi } from './consultation.api';
 /** Stages after the decision: the council's feedback is there. */
 const DECIDED: readonly Stage[] = ['decided', 'follow_up', 'closed'];
 
-/** A request the council can still answer: sent, not withdrawn, its round open and the assessment in consultation. */
-export function isOpenRequest(c: ConsultationView): boolean {
-  return c.closedAt === null && c.status !== 'withdrawn' && c.assessmentStage === 'consultation';
+/** A request the council can still answer: sent, not withdrawn, its round open, the assessment in consultation, the deadline ahead. */
+export function isOpenRequest(c: ConsultationView, now = new Date()): boolean {
+  return (
+    c.closedAt === null &&
+    c.status !== 'withdrawn' &&
+    c.assessmentStage === 'consultation' &&
+    new Date(c.deadline).getTime() > now.getTime()
+  );
 }
 
 /** How far the statement is, as a translation key with its parameters. */
@@ -164,7 +169,7 @@ export class CouncilHomePage {
 
   protected readonly open = computed(() =>
     this.items()
-      .filter(isOpenRequest)
+      .filter((c) => isOpenRequest(c))
       .sort((a, b) => a.deadline.localeCompare(b.deadline)),
   );
   protected readonly earlier = computed(() => this.items().filter((c) => !isOpenRequest(c)));
