@@ -50,7 +50,7 @@ test.describe('young people’s own Lava', () => {
     browser,
     request,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000);
 
     // --- The official prepares a matter and asks Kotka's youth council (the record feature's routes).
     const official = await api(request, 'official@kotka.example');
