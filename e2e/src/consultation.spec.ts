@@ -45,7 +45,7 @@ test.describe('youth council consultation', () => {
     browser,
     request,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
 
     // --- The official plans the request in draft.
     const official = await session(browser, 'official@kotka.example');
