@@ -1,9 +1,10 @@
 import { Route } from '@angular/router';
-import { adminGuard, authGuard, guestGuard } from './core/auth/auth.guard';
+import { adminGuard, authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). */
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'assessments' },
+  // Nothing renders here: the guard sends each person to their home.
+  { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
   {
     path: 'login',
     title: 'titles.login',

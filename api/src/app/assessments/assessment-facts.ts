@@ -14,6 +14,7 @@ export function assessmentFacts(assessment: Assessment, contributed: Partial<Ass
       responsibleOfficialId: assessment.responsibleOfficialId,
       screening: { affectsChildren: assessment.screeningAffectsChildren, rationale: assessment.screeningRationale },
       plainLanguageSummary: assessment.plainLanguageSummary,
+      plainLanguageSummarySv: assessment.plainLanguageSummarySv,
       followUpDate: assessment.followUpDate,
       exPostEvaluation: assessment.exPostEvaluation,
     }),

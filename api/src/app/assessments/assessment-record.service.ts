@@ -58,6 +58,7 @@ export class AssessmentRecordService {
         signedAt: assessment.screeningSignedAt?.toISOString() ?? null,
       },
       plainLanguageSummary: assessment.plainLanguageSummary,
+      plainLanguageSummarySv: assessment.plainLanguageSummarySv,
       followUpDate: assessment.followUpDate,
       exPostEvaluation: assessment.exPostEvaluation,
       ...(await this.content.content(this.db.manager, assessment)),
@@ -97,6 +98,7 @@ export class AssessmentRecordService {
       set('screeningAgeGroups', dto.screening?.ageGroups, 'screening.ageGroups');
       set('screeningRationale', dto.screening?.rationale, 'screening.rationale');
       set('plainLanguageSummary', dto.plainLanguageSummary);
+      set('plainLanguageSummarySv', dto.plainLanguageSummarySv);
       set('followUpDate', dto.followUpDate);
       set('exPostEvaluation', dto.exPostEvaluation);
       Object.assign(changes, await this.content.apply(tx, assessment, dto));
@@ -319,6 +321,7 @@ function assessmentColumns(a: Assessment) {
     screeningSignedById: a.screeningSignedById,
     screeningSignedAt: a.screeningSignedAt,
     plainLanguageSummary: a.plainLanguageSummary,
+    plainLanguageSummarySv: a.plainLanguageSummarySv,
     followUpDate: a.followUpDate,
     exPostEvaluation: a.exPostEvaluation,
     scopeChildrenAffected: a.scopeChildrenAffected,

@@ -81,6 +81,10 @@ export class Assessment {
   @Column({ name: 'plain_language_summary', type: 'text', default: '' })
   plainLanguageSummary!: string;
 
+  /** The plain-language summary in Swedish (`plainLanguageSummary` is the Finnish one). */
+  @Column({ name: 'plain_language_summary_sv', type: 'text', default: '' })
+  plainLanguageSummarySv!: string;
+
   @Column({ name: 'follow_up_date', type: 'date', nullable: true })
   followUpDate!: string | null;
 

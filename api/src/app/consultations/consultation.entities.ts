@@ -102,6 +102,17 @@ export class StatementPoint {
   @Column({ name: 'updated_by_id', type: 'uuid', nullable: true })
   updatedById!: string | null;
 
+  /** Who wrote the point first: told when another member removes it. */
+  @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  /** Removed points stay for a while so that the removal can be undone (STATEMENT_POINT_UNDO_HOURS). */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ name: 'deleted_by_id', type: 'uuid', nullable: true })
+  deletedById!: string | null;
+
   @Column({ type: 'text', nullable: true })
   disposition!: Disposition | null;
 

@@ -186,7 +186,10 @@ export class ConsultationsController {
   }
 
   @Delete('consultations/:id/points/:pointId')
-  @ApiOkResponse({ description: 'The point removed; the others renumbered.' })
+  @ApiOkResponse({
+    description:
+      'The point removed; the others renumbered. It can be brought back for 24 hours; when another member wrote it, they are told who removed it.',
+  })
   @ApiForbiddenResponse({ description: MEMBERS_ONLY })
   @ApiConflictResponse({ description: 'Changed meanwhile, or the statement cannot change now.' })
   deletePoint(
@@ -197,6 +200,22 @@ export class ConsultationsController {
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
     return this.consultations.deletePoint(user, id, pointId, query, language);
+  }
+
+  @Post('consultations/:id/points/:pointId/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A removed point brought back to where it stood (undo), within 24 hours of its removal.' })
+  @ApiForbiddenResponse({ description: MEMBERS_ONLY })
+  @ApiNotFoundResponse({ description: 'No such removed point in this council’s statement.' })
+  @ApiConflictResponse({ description: 'Removed too long ago, 50 points already, changed meanwhile, or the statement cannot change now.' })
+  restorePoint(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('consultation')) id: string,
+    @Param('pointId', uuidPipe('point')) pointId: string,
+    @Body() body: VersionDto,
+    @RequestLanguage() language: Language,
+  ): Promise<ConsultationDetail> {
+    return this.consultations.restorePoint(user, id, pointId, body, language);
   }
 
   @Post('consultations/:id/statement/adopt')

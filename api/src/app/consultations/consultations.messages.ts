@@ -7,6 +7,11 @@ import type { MessageTranslation } from '../common/messages/message-translation'
 export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
   // Asking youth councils (the official's side).
   {
+    en: 'Write the plain-language summary in {languages} too: a youth council asked reads it in that language.',
+    fi: 'Kirjoita selkokielinen tiivistelmä myös {languages}: pyydetty nuorisovaltuusto lukee sen sillä kielellä.',
+    sv: 'Skriv den lättlästa sammanfattningen även på {languages}: ett ungdomsfullmäktige som ombetts läser den på det språket.',
+  },
+  {
     en: 'The deadline has already passed for: {councils}. Change the deadline or remove the request first.',
     fi: 'Määräaika on jo umpeutunut: {councils}. Muuta ensin määräaikaa tai poista lausuntopyyntö.',
     sv: 'Tidsfristen har redan gått ut för: {councils}. Ändra först tidsfristen eller ta bort begäran om utlåtande.',
@@ -142,6 +147,16 @@ export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [
     en: 'The deadline ({deadline} Finnish time) has passed, so the statement can no longer be changed or submitted. The official can extend the deadline.',
     fi: 'Määräaika ({deadline} Suomen aikaa) on umpeutunut, joten lausuntoa ei voi enää muuttaa eikä lähettää. Valmistelija voi pidentää määräaikaa.',
     sv: 'Tidsfristen ({deadline} finsk tid) har gått ut, så utlåtandet kan inte längre ändras eller skickas. Beredaren kan förlänga tidsfristen.',
+  },
+  {
+    en: 'That point is not a removed point of this council’s statement.',
+    fi: 'Tätä poistettua kohtaa ei löydy valtuustonne lausunnosta.',
+    sv: 'Den borttagna punkten finns inte i ert utlåtande.',
+  },
+  {
+    en: 'A removed point can be brought back for {hours} hours; this one was removed earlier.',
+    fi: 'Poistetun kohdan voi palauttaa {hours} tunnin ajan. Tämä kohta poistettiin aiemmin.',
+    sv: 'En borttagen punkt kan tas tillbaka i {hours} timmar. Den här punkten togs bort tidigare.',
   },
   {
     en: 'That point is not part of this council’s statement.',

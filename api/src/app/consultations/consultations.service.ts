@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CONSULTATION_LIMITS,
+  STATEMENT_POINT_UNDO_HOURS,
   isCouncilOfficer,
   type BoardStatus,
   type CouncilOffice,
@@ -10,12 +11,14 @@ import {
   type ConsultationView,
   type Language,
   type Page,
+  type RemovedStatementPointView,
   type StatementLock,
+  type SummaryLanguage,
   type StatementPointView,
   type YouthCouncilOption,
 } from '@lava/contracts';
 import { finnishDate, finnishWallTime, type AssessmentFacts, type ConsultationFact, type Stage } from '@lava/workflow';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
 import { Assessment } from '../assessments/assessment.entity';
@@ -118,18 +121,20 @@ export class ConsultationsService implements OnModuleInit {
   // ---------------------------------------------------------------- workflow extension
 
   async facts(db: EntityManager, assessment: Assessment): Promise<Partial<AssessmentFacts>> {
-    const rows: { youth_council_id: string; deadline: Date; status: Consultation['status'] }[] = await db.query(
-      `SELECT youth_council_id, deadline, status FROM consultations
-        WHERE assessment_id = $1 AND closed_at IS NULL
-          AND round = (SELECT max(round) FROM consultations WHERE assessment_id = $1 AND closed_at IS NULL)`,
-      [assessment.id],
-    );
+    const rows: { youth_council_id: string; deadline: Date; status: Consultation['status']; languages: SummaryLanguage[] }[] =
+      await db.query(
+        `SELECT c.youth_council_id, c.deadline, c.status, m.languages
+         FROM consultations c JOIN organizations yc ON yc.id = c.youth_council_id JOIN organizations m ON m.id = yc.parent_id
+        WHERE c.assessment_id = $1 AND c.closed_at IS NULL
+          AND c.round = (SELECT max(round) FROM consultations WHERE assessment_id = $1 AND closed_at IS NULL)`,
+        [assessment.id],
+      );
     const [answered]: { ok: boolean }[] = await db.query(
       `SELECT NOT EXISTS (
          SELECT 1 FROM statement_points p
            JOIN statements s ON s.id = p.statement_id
            JOIN consultations c ON c.id = s.consultation_id
-          WHERE c.assessment_id = $1 AND s.submitted_at IS NOT NULL
+          WHERE c.assessment_id = $1 AND s.submitted_at IS NOT NULL AND p.deleted_at IS NULL
             AND (p.disposition IS NULL OR p.disposition_reason = '')) AS ok`,
       [assessment.id],
     );
@@ -137,6 +142,8 @@ export class ConsultationsService implements OnModuleInit {
       youthCouncilId: r.youth_council_id,
       deadline: r.deadline.toISOString(),
       status: r.status,
+      // The council reads the summary in its municipality's languages.
+      languages: r.languages,
     }));
     return { consultations, allStatementPointsAnswered: answered?.ok ?? true };
   }
@@ -424,13 +431,13 @@ export class ConsultationsService implements OnModuleInit {
     const now = new Date();
     const statement = await this.statementOf(this.db.manager, consultationId);
     const visible = statement !== null && (caller.member || statement.submittedAt !== null);
-    const points = visible ? await this.points(this.db.manager, statement.id) : [];
+    const points = visible ? await this.points(this.db.manager, statement.id, user.id) : [];
     const locked = this.lockOf(consultation, assessment, now);
     const submitted = statement?.submittedAt != null;
     const editable = caller.member && locked === null && !submitted;
     return {
       ...toView(row, now),
-      plainLanguageSummary: assessment.plainLanguageSummary,
+      plainLanguageSummary: await this.summaryFor(consultation.youthCouncilId, assessment, caller.member ? user.language : language),
       statement:
         visible && statement
           ? {
@@ -438,6 +445,7 @@ export class ConsultationsService implements OnModuleInit {
               adoptedAt: statement.adoptedAt,
               submittedAt: statement.submittedAt?.toISOString() ?? null,
               points,
+              removedPoints: caller.member && !statement.submittedAt ? await this.removedPoints(this.db.manager, statement.id, now) : [],
               version: statement.version,
             }
           : null,
@@ -459,13 +467,15 @@ export class ConsultationsService implements OnModuleInit {
     await this.db.transaction(async (tx) => {
       const { consultation, statement } = await this.editableStatement(tx, user, consultationId);
       const [{ count, max }]: { count: number; max: number }[] = await tx.query(
-        `SELECT count(*)::int AS count, coalesce(max(position), 0)::int AS max FROM statement_points WHERE statement_id = $1`,
+        `SELECT count(*)::int AS count, coalesce(max(position), 0)::int AS max FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL`,
         [statement.id],
       );
       if (count >= CONSULTATION_LIMITS.points) {
         throw new ConflictException(`A statement can have at most ${CONSULTATION_LIMITS.points} points. Combine some points first.`);
       }
-      await tx.getRepository(StatementPoint).insert({ statementId: statement.id, position: max + 1, text, updatedById: user.id });
+      await tx
+        .getRepository(StatementPoint)
+        .insert({ statementId: statement.id, position: max + 1, text, updatedById: user.id, createdById: user.id });
       await this.statementChanged(tx, consultation, statement);
     });
     return this.detail(user, consultationId, language);
@@ -498,21 +508,82 @@ export class ConsultationsService implements OnModuleInit {
     return this.detail(user, consultationId, language);
   }
 
+  /**
+   * Removes a point from the statement. The row stays for STATEMENT_POINT_UNDO_HOURS so that the
+   * council can bring it back; when someone else wrote it, its author is told who removed it.
+   */
   async deletePoint(user: AuthenticatedUser, consultationId: string, pointId: string, dto: VersionDto, language: Language) {
-    await this.db.transaction(async (tx) => {
-      const { consultation, statement } = await this.editableStatement(tx, user, consultationId);
+    const ids = await this.db.transaction(async (tx) => {
+      const { consultation, assessment, statement } = await this.editableStatement(tx, user, consultationId);
       const point = await this.pointOf(tx, statement, pointId);
       requirePointVersion(point, dto.version, await this.displayName(tx, point.updatedById));
-      await tx.getRepository(StatementPoint).delete({ id: point.id });
-      await tx.query(
-        `UPDATE statement_points p SET position = n.position
-           FROM (SELECT id, row_number() OVER (ORDER BY position, created_at)::int AS position FROM statement_points WHERE statement_id = $1) n
-          WHERE p.id = n.id AND p.position <> n.position`,
-        [statement.id],
-      );
+      await bump(tx, StatementPoint, point.id, { deletedAt: new Date(), deletedById: user.id });
+      await this.renumber(tx, statement.id);
       await this.statementChanged(tx, consultation, statement);
+      await this.record(tx, user, assessment.id, 'statement_point.removed', { consultationId, pointId: point.id });
+      const author = point.createdById ?? point.updatedById;
+      if (!author || author === user.id) return [];
+      const council = await this.councilNames(tx, consultation.youthCouncilId);
+      const recipients: { id: string; language: Language }[] = await tx.query(
+        `SELECT u.id, u.language FROM users u JOIN memberships ms ON ms.user_id = u.id
+          WHERE u.id = $1 AND u.active AND ms.organization_id = $2 AND ms.role = 'youth_council_member'`,
+        [author, consultation.youthCouncilId],
+      );
+      const by = (await this.displayName(tx, user.id)) ?? '';
+      return this.outbox.add(
+        tx,
+        recipients.map((r) => ({
+          recipientUserId: r.id,
+          kind: 'statement_point_removed',
+          assessmentId: assessment.id,
+          params: { title: assessment.title, ...councilParams(council, r.language), by, excerpt: excerpt(point.text), consultationId },
+        })),
+      );
+    });
+    await this.outbox.publish(ids);
+    return this.detail(user, consultationId, language);
+  }
+
+  /** Brings a removed point back to where it stood (undo), within STATEMENT_POINT_UNDO_HOURS of its removal. */
+  async restorePoint(user: AuthenticatedUser, consultationId: string, pointId: string, dto: VersionDto, language: Language) {
+    await this.db.transaction(async (tx) => {
+      const { consultation, assessment, statement } = await this.editableStatement(tx, user, consultationId);
+      const point = await tx.getRepository(StatementPoint).findOneBy({ id: pointId });
+      if (!point || point.statementId !== statement.id || point.deletedAt === null) {
+        throw new NotFoundException('That point is not a removed point of this council’s statement.');
+      }
+      if (point.deletedAt.getTime() + STATEMENT_POINT_UNDO_HOURS * 3600_000 <= Date.now()) {
+        throw new ConflictException(
+          `A removed point can be brought back for ${STATEMENT_POINT_UNDO_HOURS} hours; this one was removed earlier.`,
+        );
+      }
+      requirePointVersion(point, dto.version, await this.displayName(tx, point.deletedById));
+      const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id, deletedAt: IsNull() });
+      if (count >= CONSULTATION_LIMITS.points) {
+        throw new ConflictException(`A statement can have at most ${CONSULTATION_LIMITS.points} points. Combine some points first.`);
+      }
+      // Back where it stood: the points from there on move one down.
+      await tx.query(
+        `UPDATE statement_points SET position = position + 1 WHERE statement_id = $1 AND deleted_at IS NULL AND position >= $2`,
+        [statement.id, point.position],
+      );
+      await bump(tx, StatementPoint, point.id, { deletedAt: null, deletedById: null });
+      await this.renumber(tx, statement.id);
+      await this.statementChanged(tx, consultation, statement);
+      await this.record(tx, user, assessment.id, 'statement_point.restored', { consultationId, pointId: point.id });
     });
     return this.detail(user, consultationId, language);
+  }
+
+  /** Numbers the statement's points 1, 2, 3… in their order (removed points keep where they stood). */
+  private async renumber(tx: EntityManager, statementId: string): Promise<void> {
+    await tx.query(
+      `UPDATE statement_points p SET position = n.position
+         FROM (SELECT id, row_number() OVER (ORDER BY position, created_at)::int AS position
+                 FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL) n
+        WHERE p.id = n.id AND p.position <> n.position`,
+      [statementId],
+    );
   }
 
   /**
@@ -526,7 +597,7 @@ export class ConsultationsService implements OnModuleInit {
         throw new ForbiddenException("Only the council's chair or secretary records the adoption. Ask them to record the meeting date.");
       }
       requireStatementVersion(statement, dto.version);
-      const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id });
+      const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id, deletedAt: IsNull() });
       if (count === 0) throw new ConflictException('Write at least one point before the council adopts the statement.');
       const today = finnishDate(new Date());
       if (dto.meetingDate > today) throw fieldError('meetingDate', `cannot be in the future (today is ${today})`);
@@ -550,7 +621,7 @@ export class ConsultationsService implements OnModuleInit {
     const ids = await this.db.transaction(async (tx) => {
       const { consultation, assessment, statement } = await this.editableStatement(tx, user, consultationId);
       requireStatementVersion(statement, dto.version);
-      const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id });
+      const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id, deletedAt: IsNull() });
       if (count === 0) throw new ConflictException('The statement has no points yet.');
       if (!statement.adoptedAt)
         throw new ConflictException('Record the date of the meeting where the council adopted the statement first.');
@@ -690,25 +761,30 @@ export class ConsultationsService implements OnModuleInit {
 
   private async pointOf(tx: EntityManager, statement: Statement, pointId: string): Promise<StatementPoint> {
     const point = await tx.getRepository(StatementPoint).findOneBy({ id: pointId });
-    if (!point || point.statementId !== statement.id) throw new NotFoundException('That point is not part of this council’s statement.');
+    if (!point || point.statementId !== statement.id || point.deletedAt !== null) {
+      throw new NotFoundException('That point is not part of this council’s statement.');
+    }
     return point;
   }
 
-  private async points(db: EntityManager, statementId: string): Promise<StatementPointView[]> {
+  private async points(db: EntityManager, statementId: string, viewerId: string): Promise<StatementPointView[]> {
     const rows: {
       id: string;
       position: number;
       text: string;
       display_name: string | null;
+      author_name: string | null;
+      created_by_id: string | null;
       updated_at: Date;
       disposition: StatementPointView['disposition'];
       disposition_reason: string;
       linked_section: StatementPointView['linkedSection'];
       version: number;
     }[] = await db.query(
-      `SELECT p.id, p.position, p.text, u.display_name, p.updated_at, p.disposition, p.disposition_reason, p.linked_section, p.version
-         FROM statement_points p LEFT JOIN users u ON u.id = p.updated_by_id
-        WHERE p.statement_id = $1 ORDER BY p.position, p.created_at`,
+      `SELECT p.id, p.position, p.text, u.display_name, w.display_name AS author_name, p.created_by_id, p.updated_at,
+              p.disposition, p.disposition_reason, p.linked_section, p.version
+         FROM statement_points p LEFT JOIN users u ON u.id = p.updated_by_id LEFT JOIN users w ON w.id = p.created_by_id
+        WHERE p.statement_id = $1 AND p.deleted_at IS NULL ORDER BY p.position, p.created_at`,
       [statementId],
     );
     return rows.map((r) => ({
@@ -716,11 +792,51 @@ export class ConsultationsService implements OnModuleInit {
       position: r.position,
       text: r.text,
       // Minors' personal data stays minimal: first name only.
-      updatedBy: r.display_name ? (r.display_name.split(' ')[0] ?? null) : null,
+      updatedBy: firstName(r.display_name),
+      writtenBy: firstName(r.author_name),
+      mine: r.created_by_id === viewerId,
       updatedAt: r.updated_at.toISOString(),
       disposition: r.disposition,
       dispositionReason: r.disposition_reason,
       linkedSection: r.linked_section,
+      version: r.version,
+    }));
+  }
+
+  /**
+   * The plain-language summary in the council's language: a Swedish-speaking council reads the
+   * Swedish one; a bilingual council the reader's (Swedish for a Swedish reader, else Finnish).
+   * When that one is not written, the other.
+   */
+  private async summaryFor(councilId: string, assessment: Assessment, reader: Language): Promise<string> {
+    const [row]: { languages: SummaryLanguage[] }[] = await this.db.query(
+      `SELECT m.languages FROM organizations yc JOIN organizations m ON m.id = yc.parent_id WHERE yc.id = $1`,
+      [councilId],
+    );
+    const languages = row?.languages ?? ['fi'];
+    const swedish = languages.includes('sv') && (!languages.includes('fi') || reader === 'sv');
+    const [first, second] = swedish
+      ? [assessment.plainLanguageSummarySv, assessment.plainLanguageSummary]
+      : [assessment.plainLanguageSummary, assessment.plainLanguageSummarySv];
+    return first.trim() ? first : second;
+  }
+
+  /** Points removed within the undo window, newest removal first. */
+  private async removedPoints(db: EntityManager, statementId: string, now: Date): Promise<RemovedStatementPointView[]> {
+    const rows: { id: string; position: number; text: string; remover: string | null; deleted_at: Date; version: number }[] =
+      await db.query(
+        `SELECT p.id, p.position, p.text, u.display_name AS remover, p.deleted_at, p.version
+         FROM statement_points p LEFT JOIN users u ON u.id = p.deleted_by_id
+        WHERE p.statement_id = $1 AND p.deleted_at > $2 ORDER BY p.deleted_at DESC, p.id`,
+        [statementId, new Date(now.getTime() - STATEMENT_POINT_UNDO_HOURS * 3600_000)],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      position: r.position,
+      text: r.text,
+      removedBy: firstName(r.remover),
+      removedAt: r.deleted_at.toISOString(),
+      undoUntil: new Date(r.deleted_at.getTime() + STATEMENT_POINT_UNDO_HOURS * 3600_000).toISOString(),
       version: r.version,
     }));
   }
@@ -818,8 +934,9 @@ export class ConsultationsService implements OnModuleInit {
     return db.query(
       `SELECT c.id, c.assessment_id, a.title, a.stage, c.youth_council_id, yc.${column} AS council_name, c.round, c.deadline, c.message,
               c.status, c.opened_at, c.closed_at, c.created_at, to_char(s.adopted_at, 'YYYY-MM-DD') AS adopted_at, s.submitted_at,
-              (SELECT count(*) FROM statement_points p WHERE p.statement_id = s.id)::int AS point_count,
-              (SELECT count(*) FROM statement_points p WHERE p.statement_id = s.id AND p.disposition IS NOT NULL AND s.submitted_at IS NOT NULL)::int
+              (SELECT count(*) FROM statement_points p WHERE p.statement_id = s.id AND p.deleted_at IS NULL)::int AS point_count,
+              (SELECT count(*) FROM statement_points p
+                WHERE p.statement_id = s.id AND p.deleted_at IS NULL AND p.disposition IS NOT NULL AND s.submitted_at IS NOT NULL)::int
                 AS answered_count,
               c.version
          FROM consultations c
@@ -883,6 +1000,17 @@ export class ConsultationsService implements OnModuleInit {
       details: details as Record<string, string | number | boolean | null>,
     });
   }
+}
+
+/** Minors' personal data stays minimal: first name only. */
+function firstName(displayName: string | null): string | null {
+  return displayName ? (displayName.split(' ')[0] ?? null) : null;
+}
+
+/** The start of a point's text, for the notice to its author. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 function toView(r: ViewRow, now: Date): ConsultationView {

@@ -54,7 +54,7 @@ export async function seedConsultationDemo(tx: EntityManager): Promise<void> {
   ];
   await tx
     .getRepository(StatementPoint)
-    .insert(points.map((p, i) => ({ statementId: statement.id, position: i + 1, text: p.text, updatedById: p.by })));
+    .insert(points.map((p, i) => ({ statementId: statement.id, position: i + 1, text: p.text, updatedById: p.by, createdById: p.by })));
   await tx.getRepository(AuditEvent).insert({
     actorUserId: assessment.responsibleOfficialId,
     entityType: 'assessment',

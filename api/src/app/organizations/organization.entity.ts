@@ -1,4 +1,4 @@
-import type { Language, OrganizationKind } from '@lava/contracts';
+import type { Language, OrganizationKind, SummaryLanguage } from '@lava/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -29,6 +29,10 @@ export class Organization {
 
   @Column({ name: 'name_en', type: 'text' })
   nameEn!: string;
+
+  /** The languages a municipality uses (Finnish, Swedish or both); its youth council reads the plain-language summary in them. */
+  @Column({ type: 'text', array: true, default: () => "'{fi}'" })
+  languages!: SummaryLanguage[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -246,6 +246,8 @@ export class ReviewService {
         })),
       );
     }
+    const ids: string[] = [];
+    if (to === 'decision' && context.from !== 'decision') ids.push(...(await this.decisionRequested(tx, assessment)));
     if (action === 'approve_review' || action === 'return_from_review') {
       const round = await this.openRound(tx, assessment.id, false);
       if (round) {
@@ -254,9 +256,34 @@ export class ReviewService {
           [round.id, now, action === 'approve_review' ? 'approved' : 'returned', user.id, action === 'return_from_review' ? reason : null],
         );
       }
-      if (action === 'return_from_review') return this.returned(tx, assessment, user, reason);
+      if (action === 'return_from_review') ids.push(...(await this.returned(tx, assessment, user, reason)));
     }
-    return [];
+    return ids;
+  }
+
+  /** `decision_requested` to the chairs of the deciding committee: the assessment now waits for their decision. */
+  private async decisionRequested(tx: EntityManager, assessment: Assessment): Promise<string[]> {
+    const chairs: { id: string; name_fi: string; name_sv: string; name_en: string; language: 'fi' | 'sv' | 'en' }[] = await tx.query(
+      `SELECT u.id, u.language, o.name_fi, o.name_sv, o.name_en
+         FROM memberships ms JOIN users u ON u.id = ms.user_id AND u.active JOIN organizations o ON o.id = ms.organization_id
+        WHERE ms.organization_id = $1 AND ms.role = 'committee_chair'`,
+      [assessment.committeeId],
+    );
+    return this.outbox.add(
+      tx,
+      chairs.map((c) => ({
+        recipientUserId: c.id,
+        kind: 'decision_requested',
+        assessmentId: assessment.id,
+        params: {
+          title: assessment.title,
+          committee: c.language === 'sv' ? c.name_sv : c.language === 'en' ? c.name_en : c.name_fi,
+          committee_fi: c.name_fi,
+          committee_sv: c.name_sv,
+          committee_en: c.name_en,
+        },
+      })),
+    );
   }
 
   /** `assessment_returned` to the responsible official (a return from review or from the committee). */

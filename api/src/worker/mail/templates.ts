@@ -398,6 +398,23 @@ const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
       action: 'See what happened',
     }),
   ),
+  statement_point_removed: kind(
+    (p) => ({
+      subject: `${v(p, 'by')} poisti kohdan: ${v(p, 'title')}`,
+      summary: `${v(p, 'by')} poisti kohdan, jonka kirjoitit lausuntoon asiasta ”${v(p, 'title')}”: ”${v(p, 'excerpt')}”. Voit palauttaa sen 24 tunnin ajan.`,
+      action: 'Katso lausunto',
+    }),
+    (p) => ({
+      subject: `${v(p, 'by')} tog bort en punkt: ${v(p, 'title')}`,
+      summary: `${v(p, 'by')} tog bort en punkt som du skrev i utlåtandet om ”${v(p, 'title')}”: ”${v(p, 'excerpt')}”. Du kan ta tillbaka den i 24 timmar.`,
+      action: 'Se utlåtandet',
+    }),
+    (p) => ({
+      subject: `${v(p, 'by')} removed a point: ${v(p, 'title')}`,
+      summary: `${v(p, 'by')} removed a point you wrote in the statement on “${v(p, 'title')}”: “${v(p, 'excerpt')}”. You can bring it back for 24 hours.`,
+      action: 'See the statement',
+    }),
+  ),
   comment_added: kind(
     (p) => ({
       subject: `Uusi kommentti: ${v(p, 'title')}`,
@@ -480,6 +497,23 @@ const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
     (p) => ({
       subject: `Assessment returned: ${v(p, 'title')}`,
       summary: `${v(p, 'by')} returned the assessment “${v(p, 'title')}”. Reason: ${v(p, 'reason')}`,
+      action: 'Open the assessment',
+    }),
+  ),
+  decision_requested: kind(
+    (p) => ({
+      subject: `Odottaa päätöstäsi: ${v(p, 'title')}`,
+      summary: `Arviointi ”${v(p, 'title')}” on tarkastettu ja odottaa lautakunnan (${v(p, 'committee')}) päätöstä. Kirjaa päätös, kun lautakunta on käsitellyt asian.`,
+      action: 'Avaa arviointi',
+    }),
+    (p) => ({
+      subject: `Väntar på ditt beslut: ${v(p, 'title')}`,
+      summary: `Bedömningen ”${v(p, 'title')}” är granskad och väntar på beslut i nämnden (${v(p, 'committee')}). Anteckna beslutet när nämnden har behandlat ärendet.`,
+      action: 'Öppna bedömningen',
+    }),
+    (p) => ({
+      subject: `Waiting for your decision: ${v(p, 'title')}`,
+      summary: `The assessment “${v(p, 'title')}” has been reviewed and waits for the decision of the committee (${v(p, 'committee')}). Record the decision when the committee has dealt with it.`,
       action: 'Open the assessment',
     }),
   ),

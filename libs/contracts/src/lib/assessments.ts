@@ -50,6 +50,10 @@ export interface CommitteeOption {
   municipalityName: string;
 }
 
+/** The languages a plain-language summary is written in: those a municipality uses (Finnish, Swedish, or both). */
+export const SUMMARY_LANGUAGES = ['fi', 'sv'] as const;
+export type SummaryLanguage = (typeof SUMMARY_LANGUAGES)[number];
+
 export const AGE_GROUPS = ['0-6', '7-12', '13-17', '18-20'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 export const IMPACT_KINDS = ['direct', 'indirect', 'both'] as const;
@@ -69,8 +73,10 @@ export interface Screening {
 /** One assessment with its whole record (the content sections are in `RecordContent`). */
 export interface AssessmentDetail extends AssessmentSummary, RecordContent {
   screening: Screening;
-  /** Selkokielinen tiivistelmä / lättläst sammanfattning: required before a consultation opens. */
+  /** Selkokielinen tiivistelmä, in Finnish: required before a consultation opens (in each language of the councils asked). */
   plainLanguageSummary: string;
+  /** Lättläst sammanfattning: the summary in Swedish, for Swedish-speaking councils. */
+  plainLanguageSummarySv: string;
   /** Calendar date of the follow-up evaluation, set at decision time. */
   followUpDate: string | null;
   exPostEvaluation: string;
@@ -84,6 +90,7 @@ export interface UpdateAssessmentRequest extends RecordContentUpdate {
   caseNumber?: string | null;
   screening?: Partial<Pick<Screening, 'affectsChildren' | 'impactKind' | 'ageGroups' | 'rationale'>>;
   plainLanguageSummary?: string;
+  plainLanguageSummarySv?: string;
   followUpDate?: string | null;
   exPostEvaluation?: string;
 }
@@ -192,6 +199,7 @@ const SECTION_OF_TOP_LEVEL_FIELD: Readonly<Record<string, RecordSection>> = {
   caseNumber: 'basics',
   followUpDate: 'followUp',
   exPostEvaluation: 'followUp',
+  plainLanguageSummarySv: 'plainLanguageSummary',
 };
 
 /** The section a version-history change key (`screening.rationale`, `impactMatrix`, `title`…) belongs to; null for non-content changes (stage). */

@@ -13,6 +13,9 @@ export const CONSULTATION_LIMITS = {
   dispositionReason: 5000,
 } as const;
 
+/** How long a removed statement point can be brought back (the council's undo), in hours. */
+export const STATEMENT_POINT_UNDO_HOURS = 24;
+
 /** What the official answers to one statement point (vastine / bemötande). */
 export const DISPOSITIONS = ['accepted', 'partly_accepted', 'not_accepted', 'out_of_scope'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
@@ -64,10 +67,27 @@ export interface StatementPointView {
   text: string;
   /** First name of who last changed the text (youth members: first name only). */
   updatedBy: string | null;
+  /** First name of who wrote the point first. */
+  writtenBy: string | null;
+  /** The caller wrote it: removing someone else's point asks first. */
+  mine: boolean;
   updatedAt: string;
   disposition: Disposition | null;
   dispositionReason: string;
   linkedSection: RecordSection | null;
+  version: number;
+}
+
+/** A point a member removed: the council can bring it back until `undoUntil`. */
+export interface RemovedStatementPointView {
+  id: string;
+  /** Where it stood when it was removed. */
+  position: number;
+  text: string;
+  /** First name of who removed it. */
+  removedBy: string | null;
+  removedAt: string;
+  undoUntil: string;
   version: number;
 }
 
@@ -77,6 +97,8 @@ export interface StatementView {
   adoptedAt: string | null;
   submittedAt: string | null;
   points: StatementPointView[];
+  /** Points removed within STATEMENT_POINT_UNDO_HOURS, newest first (only the council sees them; empty once submitted). */
+  removedPoints: RemovedStatementPointView[];
   version: number;
 }
 

@@ -41,7 +41,9 @@ describe('notification kinds', () => {
       notificationLink({ kind, assessmentId: 'a1', params: { consultationId: 'c 1' } });
     expect(link('consultation_opened')).toEqual({ path: '/consultations/c%201', fragment: null });
     expect(link('consultation_deadline_reminder')).toEqual({ path: '/consultations/c%201', fragment: null });
-    expect(link('statement_feedback')).toEqual({ path: '/consultations/c%201', fragment: 'feedback-heading' });
+    // The feedback is a page of its own; a removed point shows the statement.
+    expect(link('statement_feedback')).toEqual({ path: '/consultations/c%201/feedback', fragment: null });
+    expect(link('statement_point_removed')).toEqual({ path: '/consultations/c%201', fragment: 'statement-heading' });
     // The official's notices about the same request stay on the assessment.
     expect(link('statement_submitted')).toEqual({ path: '/assessments/a1', fragment: 'consultation' });
     expect(link('consultation_overdue')).toEqual({ path: '/assessments/a1', fragment: 'consultation' });

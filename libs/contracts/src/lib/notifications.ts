@@ -13,11 +13,13 @@ import { RECORD_SECTIONS } from './assessments';
  * - `consultation_returned` {title, council, reason} → members of a council asked in the round, when the official takes the draft back
  * - `statement_submitted` {title, council} → the responsible official
  * - `statement_feedback` {title, council} → members of the council, after the decision
+ * - `statement_point_removed` {title, council, by, excerpt, consultationId} → the point's author, when another member removes it
  * - `comment_added` {title, section, author} → the thread's participants (not the author); section: a RECORD_SECTIONS key
  * - `mentioned` {title, section, author} → the person @mentioned
  * - `section_changed_after_comment` {title, sections} → council members who commented; sections: comma-separated keys
  * - `review_requested` {title} → the assigned reviewers
  * - `assessment_returned` {title, by, reason} → the responsible official
+ * - `decision_requested` {title, committee} → the chairs of the deciding committee, when the assessment reaches decision
  * - `decision_recorded` {title, outcome} → the responsible official and the assigned reviewers; outcome: a DecisionOutcome
  * - `follow_up_due` {title, followUpDate} → the responsible official (scheduled; followUpDate YYYY-MM-DD)
  * - `signature_mismatch` {title, signature, sequence} → the organization's admins (the daily signature-chain check)
@@ -32,11 +34,13 @@ export const NOTIFICATION_KINDS = [
   'consultation_returned',
   'statement_submitted',
   'statement_feedback',
+  'statement_point_removed',
   'comment_added',
   'mentioned',
   'section_changed_after_comment',
   'review_requested',
   'assessment_returned',
+  'decision_requested',
   'decision_recorded',
   'follow_up_due',
   'signature_mismatch',
@@ -75,11 +79,13 @@ export const DEFAULT_NOTIFICATION_CHANNEL: Record<NotificationKind, Notification
   consultation_returned: 'email',
   statement_submitted: 'email',
   statement_feedback: 'email',
+  statement_point_removed: 'in_app',
   comment_added: 'digest',
   mentioned: 'email',
   section_changed_after_comment: 'digest',
   review_requested: 'email',
   assessment_returned: 'email',
+  decision_requested: 'email',
   decision_recorded: 'email',
   follow_up_due: 'email',
   signature_mismatch: 'email',
@@ -99,12 +105,21 @@ export const NOTIFICATION_KIND_GROUPS = [
       'consultation_returned',
       'statement_submitted',
       'statement_feedback',
+      'statement_point_removed',
     ],
   },
   { key: 'discussion', kinds: ['comment_added', 'mentioned', 'section_changed_after_comment'] },
   {
     key: 'assessment',
-    kinds: ['assessment_created', 'review_requested', 'assessment_returned', 'decision_recorded', 'follow_up_due', 'signature_mismatch'],
+    kinds: [
+      'assessment_created',
+      'review_requested',
+      'assessment_returned',
+      'decision_requested',
+      'decision_recorded',
+      'follow_up_due',
+      'signature_mismatch',
+    ],
   },
 ] as const satisfies readonly { key: string; kinds: readonly ConfigurableNotificationKind[] }[];
 export type NotificationKindGroup = (typeof NOTIFICATION_KIND_GROUPS)[number]['key'];
@@ -122,11 +137,13 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<ConfigurableNotificationKind, 'y
   consultation_returned: 'youth',
   statement_submitted: 'staff',
   statement_feedback: 'youth',
+  statement_point_removed: 'youth',
   comment_added: 'all',
   mentioned: 'all',
   section_changed_after_comment: 'youth',
   review_requested: 'staff',
   assessment_returned: 'staff',
+  decision_requested: 'staff',
   decision_recorded: 'staff',
   follow_up_due: 'staff',
   signature_mismatch: 'staff',
@@ -154,6 +171,7 @@ export function notificationFragment(kind: NotificationKind, params: Record<stri
     case 'consultation_returned':
     case 'statement_submitted':
     case 'statement_feedback':
+    case 'statement_point_removed':
       return 'consultation';
     case 'comment_added':
     case 'mentioned':
@@ -174,6 +192,7 @@ const YOUTH_COUNCIL_REQUEST_KINDS: readonly NotificationKind[] = [
   'consultation_deadline_reminder',
   'consultation_returned',
   'statement_feedback',
+  'statement_point_removed',
 ];
 
 export function notificationLink(n: {
@@ -186,8 +205,9 @@ export function notificationLink(n: {
   const consultationId = n.params['consultationId'];
   if (consultationId && YOUTH_COUNCIL_REQUEST_KINDS.includes(n.kind)) {
     return {
-      path: `/consultations/${encodeURIComponent(consultationId)}`,
-      fragment: n.kind === 'statement_feedback' ? 'feedback-heading' : null,
+      // The feedback after the decision is a page of its own.
+      path: `/consultations/${encodeURIComponent(consultationId)}${n.kind === 'statement_feedback' ? '/feedback' : ''}`,
+      fragment: n.kind === 'statement_point_removed' ? 'statement-heading' : null,
     };
   }
   return { path: `/assessments/${encodeURIComponent(n.assessmentId)}`, fragment: notificationFragment(n.kind, n.params) };

@@ -18,6 +18,7 @@ export function factsWith(overrides: Partial<AssessmentFacts> = {}): AssessmentF
     assignedReviewerIds: [REVIEWER_ID],
     screening: { affectsChildren: true, rationale: 'Closing the village school changes how its pupils get to school.' },
     hasPlainLanguageSummary: true,
+    summaryLanguages: ['fi'],
     consultations: [{ youthCouncilId: 'yc-kotka', deadline: IN_TWO_WEEKS, status: 'not_started' }],
     allStatementPointsAnswered: true,
     reviewChecklist: REVIEW_CHECKLIST_ITEMS.map((item) => ({ item, done: true })),

@@ -14,6 +14,9 @@ export const REVIEW_CHECKLIST_ITEMS = [
 ] as const;
 export type ReviewChecklistItem = (typeof REVIEW_CHECKLIST_ITEMS)[number];
 
+/** A language a plain-language summary is written in (the municipalities' languages: Finnish, Swedish). */
+export type SummaryLanguageCode = 'fi' | 'sv';
+
 /** One youth council asked for a statement in the current consultation round. */
 export interface ConsultationFact {
   readonly youthCouncilId: string;
@@ -21,6 +24,8 @@ export interface ConsultationFact {
   readonly deadline: string;
   /** `withdrawn`: the request was withdrawn; it neither opens nor holds up a consultation. */
   readonly status: ConsultationStatus;
+  /** The languages the council reads (its municipality's); the summary must exist in each. Absent: not checked. */
+  readonly languages?: readonly SummaryLanguageCode[];
 }
 
 /**
@@ -41,6 +46,8 @@ export interface AssessmentFacts {
   };
   /** A plain-language summary for children (selkokielinen tiivistelmä) has been written. */
   readonly hasPlainLanguageSummary: boolean;
+  /** The languages the plain-language summary is written in. */
+  readonly summaryLanguages: readonly SummaryLanguageCode[];
   /**
    * The youth councils asked in the current consultation round (planned ones while in draft).
    * Earlier rounds, before a return to draft, stay in the history and are not passed here.
@@ -61,7 +68,10 @@ export interface RecordFactsSource {
   readonly stage: Stage;
   readonly responsibleOfficialId: string;
   readonly screening: { readonly affectsChildren: boolean | null; readonly rationale: string };
+  /** The summary in Finnish. */
   readonly plainLanguageSummary: string;
+  /** The summary in Swedish (absent: none). */
+  readonly plainLanguageSummarySv?: string;
   readonly followUpDate: string | null;
   readonly exPostEvaluation: string;
 }
@@ -76,7 +86,11 @@ export function recordFacts(record: RecordFactsSource): AssessmentFacts {
     responsibleOfficialId: record.responsibleOfficialId,
     assignedReviewerIds: [],
     screening: { affectsChildren: record.screening.affectsChildren, rationale: record.screening.rationale },
-    hasPlainLanguageSummary: record.plainLanguageSummary.trim() !== '',
+    hasPlainLanguageSummary: record.plainLanguageSummary.trim() !== '' || (record.plainLanguageSummarySv ?? '').trim() !== '',
+    summaryLanguages: [
+      ...(record.plainLanguageSummary.trim() !== '' ? (['fi'] as const) : []),
+      ...((record.plainLanguageSummarySv ?? '').trim() !== '' ? (['sv'] as const) : []),
+    ],
     consultations: [],
     // Vacuously true when no statement has been submitted: no point waits for an answer.
     allStatementPointsAnswered: true,

@@ -64,6 +64,17 @@ export const screeningRationaleWritten: Guard = (facts) =>
 export const plainLanguageSummaryWritten: Guard = (facts) =>
   facts.hasPlainLanguageSummary ? NONE : [refusal('plain_language_summary_missing')];
 
+/**
+ * Every council asked reads the summary in its own language: a Swedish-speaking council gets the
+ * Swedish summary. Checked once some summary is written (else `plain_language_summary_missing` says it).
+ */
+export const plainLanguageSummaryInCouncilLanguages: Guard = (facts) => {
+  if (!facts.hasPlainLanguageSummary) return NONE;
+  const needed = new Set(facts.consultations.filter((c) => c.status !== 'withdrawn').flatMap((c) => c.languages ?? []));
+  const missing = (['fi', 'sv'] as const).filter((l) => needed.has(l) && !facts.summaryLanguages.includes(l));
+  return missing.length === 0 ? NONE : [refusal('plain_language_summary_language_missing', { languages: missing.join(',') })];
+};
+
 /** At least one youth council is asked (not withdrawn) with a deadline still ahead. */
 export const youthCouncilWithFutureDeadline: Guard = (facts, now) =>
   facts.consultations.some((c) => c.status !== 'withdrawn' && isAfter(c.deadline, now))

@@ -21,6 +21,7 @@ export const REFUSAL_CODES = [
   'screening_found_no_impact',
   'screening_rationale_missing',
   'plain_language_summary_missing',
+  'plain_language_summary_language_missing',
   'no_youth_council_with_future_deadline',
   'consultation_still_open',
   'consultation_already_closed',
@@ -54,6 +55,8 @@ const ROLE_NAMES: Readonly<Record<WorkflowRole, string>> = {
   admin: 'an administrator',
 };
 
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { fi: 'Finnish', sv: 'Swedish' };
+
 const param = (params: RefusalParams, key: string): string => String(params[key] ?? '');
 
 /** Stage codes in words (`follow_up` reads "follow-up"). */
@@ -78,6 +81,11 @@ const MESSAGES: Readonly<Record<RefusalCode, (params: RefusalParams) => string>>
   screening_found_no_impact: () => 'The screening found that the matter does not affect children.',
   screening_rationale_missing: () => 'The screening needs a written rationale before it can be signed.',
   plain_language_summary_missing: () => 'Write the plain-language summary for children first.',
+  plain_language_summary_language_missing: (p) =>
+    `Write the plain-language summary in ${param(p, 'languages')
+      .split(',')
+      .map((l) => LANGUAGE_NAMES[l] ?? l)
+      .join(' and ')} too: a youth council asked reads it in that language.`,
   no_youth_council_with_future_deadline: () => 'Ask at least one youth council for a statement, with a deadline in the future.',
   consultation_still_open: (p) =>
     `The consultation is still open: ${param(p, 'pendingCount')} youth council(s) have not submitted and their deadline (next: ${param(p, 'nextDeadline')}) has not passed.`,

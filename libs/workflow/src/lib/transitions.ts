@@ -4,6 +4,7 @@ import {
   exPostEvaluationWritten,
   followUpDue,
   noFollowUpPlanned,
+  plainLanguageSummaryInCouncilLanguages,
   plainLanguageSummaryWritten,
   reviewChecklistComplete,
   screeningFoundImpact,
@@ -66,7 +67,7 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: false,
-    guards: [plainLanguageSummaryWritten, youthCouncilWithFutureDeadline],
+    guards: [plainLanguageSummaryWritten, plainLanguageSummaryInCouncilLanguages, youthCouncilWithFutureDeadline],
     summary: 'The youth councils asked are sent the draft and the plain-language summary, with their deadlines.',
   },
   // Judgment call: review may come straight from draft, but only with a recorded reason why no

@@ -78,6 +78,29 @@ describe('guards: each refuses with its code when its fact fails, and allows whe
     ],
     // Consultation needs a plain-language summary and a youth council with a deadline in the future.
     ['open_consultation', 'draft', official, {}, { hasPlainLanguageSummary: false }, 'plain_language_summary_missing'],
+    // A Swedish-speaking council reads the Swedish summary: the Finnish one alone does not open the consultation.
+    [
+      'open_consultation',
+      'draft',
+      official,
+      { consultations: [{ ...pending, languages: ['sv'] }], summaryLanguages: ['fi', 'sv'] },
+      { consultations: [{ ...pending, languages: ['sv'] }], summaryLanguages: ['fi'] },
+      'plain_language_summary_language_missing',
+    ],
+    [
+      'open_consultation',
+      'draft',
+      official,
+      {
+        consultations: [
+          { ...pending, languages: ['fi', 'sv'] },
+          { ...pending, status: 'withdrawn', languages: ['sv'] },
+        ],
+        summaryLanguages: ['fi', 'sv'],
+      },
+      { consultations: [{ ...pending, languages: ['fi', 'sv'] }], summaryLanguages: ['sv'] },
+      'plain_language_summary_language_missing',
+    ],
     ['open_consultation', 'draft', official, {}, { consultations: [] }, 'no_youth_council_with_future_deadline'],
     [
       'open_consultation',

@@ -92,6 +92,12 @@ export class UpdateAssessmentDto extends RecordContentUpdateDto implements Updat
   @MaxLength(20000, { message: 'must be at most 20000 characters long' })
   plainLanguageSummary?: string;
 
+  @ApiPropertyOptional({ maxLength: 20000, description: 'The plain-language summary in Swedish.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000, { message: 'must be at most 20000 characters long' })
+  plainLanguageSummarySv?: string;
+
   @ApiPropertyOptional({ nullable: true, example: '2028-03-01' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

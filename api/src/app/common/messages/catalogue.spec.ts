@@ -98,6 +98,8 @@ describe('workflow refusals in the API catalogue', () => {
         return roleSets.map((allowedRoles) => [code, { allowedRoles }]);
       case 'wrong_stage':
         return stages.flatMap((stage) => stages.map((expectedStage): [RefusalCode, RefusalParams] => [code, { stage, expectedStage }]));
+      case 'plain_language_summary_language_missing':
+        return ['fi', 'sv', 'fi,sv'].map((languages) => [code, { languages }]);
       case 'stage_is_final':
       case 'content_read_only':
         return stages.map((stage) => [code, { stage }]);

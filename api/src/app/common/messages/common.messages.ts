@@ -333,6 +333,10 @@ export const COMMON_WORDS: readonly MessageTranslation[] = [
   ...ROLE_COMBINATIONS,
   ...ROLE_CODE_WORDS,
   ...ORGANIZATION_KIND_WORDS,
+  // The languages of a plain-language summary ("Write the plain-language summary in {languages} too").
+  { en: 'Finnish', fi: 'suomeksi', sv: 'finska' },
+  { en: 'Swedish', fi: 'ruotsiksi', sv: 'svenska' },
+  { en: 'Finnish and Swedish', fi: 'suomeksi ja ruotsiksi', sv: 'finska och svenska' },
   // "Someone saved a newer version" when the names of those who did are not known.
   { en: 'Someone', fi: 'Joku', sv: 'Någon' },
 ];

@@ -14,6 +14,8 @@ import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consulta
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 import { Privacy1764820000000 } from './1764820000000-privacy';
 import { Publication1764860000000 } from './1764860000000-publication';
+import { StatementPointRemoval1764850000000 } from './1764850000000-statement-point-removal';
+import { SummaryLanguages1764851000000 } from './1764851000000-summary-languages';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   CouncilOffices1764760000000,
   Privacy1764820000000,
   Publication1764860000000,
+  StatementPointRemoval1764850000000,
+  SummaryLanguages1764851000000,
 ];

@@ -29,3 +29,19 @@ export const adminGuard: CanActivateFn = async () => {
   await auth.restore();
   return auth.hasRole('admin') ? true : router.createUrlTree(['/assessments']);
 };
+
+/** `/`: each person's home (a youth council member's is their council, everyone else's the assessments). */
+export const homeGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return router.parseUrl(auth.isLoggedIn() ? auth.homePath() : '/login');
+};
+
+/** The assessment list is staff's home: a youth council member goes to their council instead. */
+export const staffHomeGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return auth.homePath() === '/consultations' ? router.parseUrl('/consultations') : true;
+};

@@ -65,6 +65,7 @@ export function notificationLinkLabel(kind: NotificationKind): string {
     case 'consultation_returned':
     case 'statement_submitted':
     case 'statement_feedback':
+    case 'statement_point_removed':
       return 'notifications.links.consultation';
     case 'comment_added':
     case 'mentioned':

@@ -18,6 +18,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { AssessmentsApi } from './assessments.api';
+import { ChairQueue } from '../decision/chair-queue';
 
 /** Navigation state the create page hands over, so the new row shows at once. */
 export interface CreatedAssessmentState {
@@ -26,7 +27,7 @@ export interface CreatedAssessmentState {
 
 @Component({
   selector: 'lava-assessment-list-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe, FormsModule],
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, FormsModule, ChairQueue],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-list.page.html',
   styleUrl: './assessment-list.page.css',

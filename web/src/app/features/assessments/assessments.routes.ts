@@ -1,9 +1,11 @@
 import { Route } from '@angular/router';
+import { staffHomeGuard } from '../../core/auth/auth.guard';
 
 export const ASSESSMENT_ROUTES: Route[] = [
   {
     path: '',
     title: 'titles.assessments',
+    canActivate: [staffHomeGuard],
     loadComponent: () => import('./assessment-list.page').then((m) => m.AssessmentListPage),
   },
   {

@@ -25,6 +25,7 @@ export function detail(overrides: Partial<AssessmentDetail> = {}): AssessmentDet
     ...assessment(1),
     screening: { affectsChildren: null, impactKind: null, ageGroups: [], rationale: '', signedBy: null, signedAt: null },
     plainLanguageSummary: '',
+    plainLanguageSummarySv: '',
     followUpDate: null,
     exPostEvaluation: '',
     ...emptyRecordContent(),

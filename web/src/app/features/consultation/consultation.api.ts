@@ -62,6 +62,10 @@ export class ConsultationApi {
     return this.http.delete<ConsultationDetail>(`${url(id)}/points/${enc(pointId)}`, { params: { version } });
   }
 
+  restorePoint(id: string, pointId: string, version: number): Observable<ConsultationDetail> {
+    return this.http.post<ConsultationDetail>(`${url(id)}/points/${enc(pointId)}/restore`, { version });
+  }
+
   adopt(id: string, body: AdoptStatementRequest): Observable<ConsultationDetail> {
     return this.http.post<ConsultationDetail>(`${url(id)}/statement/adopt`, body);
   }

@@ -37,6 +37,8 @@ function consultation(overrides: Partial<ConsultationDetail> = {}): Consultation
           position: 1,
           text: '<b>Perjantait</b> ovat tärkeimmät',
           updatedBy: 'Aino',
+          writtenBy: 'Aino',
+          mine: false,
           updatedAt: '2026-11-20T10:00:00.000Z',
           disposition: null,
           dispositionReason: '',
@@ -44,6 +46,7 @@ function consultation(overrides: Partial<ConsultationDetail> = {}): Consultation
           version: 1,
         },
       ],
+      removedPoints: [],
     },
     can: { edit: true, adopt: true, submit: false, withdrawStatement: false, answer: false },
     viewer: 'council',
@@ -111,7 +114,9 @@ describe('ConsultationPage', () => {
     point.value = 'Minun versioni';
     point.dispatchEvent(new Event('input'));
     await settle(fixture);
-    [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Save point 1')?.click();
+    // No save button: the point saves itself when typing pauses, or at once when the field is left.
+    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Save point'))).toBe(false);
+    point.dispatchEvent(new Event('blur'));
 
     const save = http.expectOne('/api/consultations/c1/points/p1');
     expect(save.request.body).toEqual({ version: 1, text: 'Minun versioni' });
@@ -141,5 +146,49 @@ describe('ConsultationPage', () => {
     // The council's private discussion (comment threads) loads beside the statement; not this test's concern.
     http.match((request) => request.url.includes('/comment-'));
     http.verify();
+  });
+
+  it('asks before removing another member’s point, and offers the removed point back', async () => {
+    const { fixture, http, el } = await render(consultation());
+    const button = (text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+    button('Remove point 1')?.click();
+    await settle(fixture);
+    // Aino wrote it: nothing is sent before a yes.
+    http.expectNone((request) => request.method === 'DELETE');
+    expect(el.querySelector('.confirm')?.textContent).toContain('Aino wrote this point. Do you want to remove it?');
+    button('Yes, remove')?.click();
+    const removal = http.expectOne((request) => request.method === 'DELETE');
+    expect(removal.request.urlWithParams).toBe('/api/consultations/c1/points/p1?version=1');
+    const after = consultation();
+    const statement = after.statement;
+    if (!statement) throw new Error('no statement');
+    statement.removedPoints = [
+      {
+        id: 'p1',
+        position: 1,
+        text: '<b>Perjantait</b> ovat tärkeimmät',
+        removedBy: 'Onni',
+        removedAt: '2026-11-21T10:00:00.000Z',
+        undoUntil: '2026-11-22T10:00:00.000Z',
+        version: 2,
+      },
+    ];
+    statement.points = [];
+    removal.flush(after);
+    await settle(fixture);
+    expect(el.querySelector('.removed')?.textContent).toContain('Onni removed this. You can bring it back until');
+    button('Bring the point back')?.click();
+    const restore = http.expectOne('/api/consultations/c1/points/p1/restore');
+    expect(restore.request.body).toEqual({ version: 2 });
+    http.match((request) => request.url.includes('/comment-'));
+  });
+
+  it('removes the member’s own point without asking', async () => {
+    const own = consultation();
+    for (const p of own.statement?.points ?? []) p.mine = true;
+    const { http, el } = await render(own);
+    [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Remove point 1')?.click();
+    http.expectOne((request) => request.method === 'DELETE');
+    http.match((request) => request.url.includes('/comment-'));
   });
 });

@@ -1,6 +1,6 @@
 import { CommentThreads } from '../comments/comment-threads';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -10,6 +10,7 @@ import {
   type ConsultationDetail,
   type Disposition,
   type RecordSection,
+  type RemovedStatementPointView,
   type StatementPointView,
 } from '@lava/contracts';
 import { finnishDate } from '@lava/workflow';
@@ -29,6 +30,9 @@ interface PointConflict {
   by: string | null;
 }
 
+/** How long typing pauses before a point saves itself (ms). */
+export const AUTOSAVE_DELAY_MS = 1200;
+
 interface AnswerDraft {
   disposition: Disposition | null;
   reason: string;
@@ -45,6 +49,7 @@ interface AnswerDraft {
   selector: 'lava-consultation-page',
   imports: [RouterLink, TranslocoPipe, LocalDatePipe, CommentThreads],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.youth-page]': "c()?.viewer === 'council'" },
   templateUrl: './consultation.page.html',
   styleUrl: './consultation.page.css',
 })
@@ -69,6 +74,11 @@ export class ConsultationPage {
   protected readonly conflicts = signal<Record<string, PointConflict>>({});
   protected readonly answers = signal<Record<string, AnswerDraft>>({});
   protected readonly newPoint = signal('');
+  /** Where each point's autosave is: saving now, or saved. */
+  protected readonly saveState = signal<Record<string, 'saving' | 'saved'>>({});
+  /** The point (someone else's) whose removal waits for the member's yes. */
+  protected readonly confirming = signal<string | null>(null);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   protected readonly meetingDate = signal(finnishDate(new Date()));
   protected readonly today = finnishDate(new Date());
 
@@ -107,6 +117,14 @@ export class ConsultationPage {
       const id = this.id();
       untracked(() => void this.load(id));
     });
+    // Leaving the page saves what is still waiting for its pause: nothing typed is left behind.
+    inject(DestroyRef).onDestroy(() => {
+      for (const [pointId, timer] of this.timers) {
+        clearTimeout(timer);
+        void this.autosave(pointId);
+      }
+      this.timers.clear();
+    });
   }
 
   protected async load(id = this.id()): Promise<void> {
@@ -139,6 +157,36 @@ export class ConsultationPage {
     this.drafts.update((d) => ({ ...d, [pointId]: text }));
   }
 
+  /** The member typed: the point saves itself once typing pauses. */
+  protected typed(pointId: string, text: string): void {
+    this.setDraft(pointId, text);
+    this.schedule(pointId, AUTOSAVE_DELAY_MS);
+  }
+
+  private schedule(pointId: string, delay: number): void {
+    const timer = this.timers.get(pointId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.set(
+      pointId,
+      setTimeout(() => void this.autosave(pointId), delay),
+    );
+  }
+
+  /** Saves a point's text if it changed (also when the field loses focus). Never over a conflict: the member chooses then. */
+  protected async autosave(pointId: string): Promise<void> {
+    const timer = this.timers.get(pointId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(pointId);
+    if (this.conflicts()[pointId]) return;
+    const point = this.points().find((p) => p.id === pointId);
+    if (!point || !this.dirty(point) || !this.draftOf(point).trim()) return;
+    if (this.busy()) {
+      this.schedule(pointId, 300);
+      return;
+    }
+    await this.savePoint(point, false);
+  }
+
   protected dirty(point: StatementPointView): boolean {
     const draft = this.drafts()[point.id];
     return draft !== undefined && draft.trim() !== point.text;
@@ -154,16 +202,17 @@ export class ConsultationPage {
     if (await this.run(this.api.addPoint(this.id(), text), 'consultation.statement.added')) this.newPoint.set('');
   }
 
-  protected async savePoint(point: StatementPointView): Promise<void> {
+  protected async savePoint(point: StatementPointView, announce = true): Promise<void> {
     const text = this.draftOf(point).trim();
     if (!text) {
       this.fail(null, 'consultation.statement.emptyPoint');
       return;
     }
+    this.saveState.update((s) => ({ ...s, [point.id]: 'saving' }));
     // After a conflict `point` is the newer version: saving again keeps the member's text on purpose.
     const ok = await this.run(
       this.api.updatePoint(this.id(), point.id, point.version, text),
-      'consultation.statement.saved',
+      announce ? 'consultation.statement.saved' : null,
       async (error) => {
         const body = apiError(error);
         if (error instanceof HttpErrorResponse && error.status === 409 && body?.conflict) {
@@ -179,7 +228,16 @@ export class ConsultationPage {
         return false;
       },
     );
-    if (ok) this.useTheirs(point.id);
+    this.saveState.update((s) => {
+      const next = { ...s };
+      if (ok) next[point.id] = 'saved';
+      else delete next[point.id];
+      return next;
+    });
+    if (!ok) return;
+    if ((this.drafts()[point.id] ?? '').trim() === text || this.conflicts()[point.id]) this.useTheirs(point.id);
+    // Typed on while it saved: that text saves next, on the new version.
+    else this.schedule(point.id, AUTOSAVE_DELAY_MS);
   }
 
   /** Drops the member's own text and takes the other member's saved one. */
@@ -198,8 +256,21 @@ export class ConsultationPage {
     this.errorKey.set(null);
   }
 
-  protected async removePoint(point: StatementPointView): Promise<void> {
-    await this.run(this.api.deletePoint(this.id(), point.id, point.version), 'consultation.statement.removed');
+  /** Removes a point: the member's own at once, someone else's after a yes. It can be brought back for 24 hours. */
+  protected async removePoint(point: StatementPointView, confirmed = false): Promise<void> {
+    if (!point.mine && !confirmed) {
+      this.confirming.set(point.id);
+      return;
+    }
+    this.confirming.set(null);
+    const timer = this.timers.get(point.id);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(point.id);
+    if (await this.run(this.api.deletePoint(this.id(), point.id, point.version), 'youth.request.removed')) this.useTheirs(point.id);
+  }
+
+  protected async restorePoint(point: RemovedStatementPointView): Promise<void> {
+    await this.run(this.api.restorePoint(this.id(), point.id, point.version), 'youth.request.restored');
   }
 
   protected async adopt(event: Event): Promise<void> {
@@ -254,7 +325,7 @@ export class ConsultationPage {
   /** Runs one change; on success shows the new state and announces it. */
   private async run(
     request: Observable<ConsultationDetail>,
-    done: string,
+    done: string | null,
     onError?: (error: unknown) => Promise<boolean>,
   ): Promise<boolean> {
     if (this.busy()) return false;
@@ -263,7 +334,7 @@ export class ConsultationPage {
     this.errorKey.set(null);
     try {
       this.set(await firstValueFrom(request));
-      this.announcer.announce(done);
+      if (done) this.announcer.announce(done);
       return true;
     } catch (error) {
       if (!(onError && (await onError(error)))) {

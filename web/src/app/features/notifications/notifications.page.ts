@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NOTIFICATION_KINDS, type NotificationView, notificationLink } from '@lava/contracts';
+import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { notificationDisplayParams, notificationLinkLabel } from '../../core/notifications/notification-display';
 import { NotificationsService } from '../../core/notifications/notifications.service';
@@ -15,10 +16,13 @@ const NAMES = 'notifications';
   selector: 'lava-notifications-page',
   imports: [RouterLink, TranslocoPipe, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // A youth council member's notifications are a youth page: 44 px tap targets (styles.css).
+  host: { '[class.youth-page]': "auth.homePath() === '/consultations'" },
   templateUrl: './notifications.page.html',
   styleUrl: './notifications.page.css',
 })
 export class NotificationsPage {
+  protected readonly auth = inject(AuthService);
   protected readonly notifications = inject(NotificationsService);
   private readonly language = inject(LanguageService);
   private readonly transloco = inject(TranslocoService);

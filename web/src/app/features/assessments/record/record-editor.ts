@@ -26,6 +26,7 @@ export const BASE_FIELDS = [
   'screening.ageGroups',
   'screening.rationale',
   'plainLanguageSummary',
+  'plainLanguageSummarySv',
 ] as const;
 /** Every field the record page edits: the base fields and the content sections (`<section>.<field>`). */
 export const RECORD_FIELDS = [...BASE_FIELDS, ...CONTENT_FIELDS] as const;
@@ -47,6 +48,7 @@ export type RecordValues = {
   'screening.ageGroups': AgeGroup[];
   'screening.rationale': string;
   plainLanguageSummary: string;
+  plainLanguageSummarySv: string;
 } & { [K in ContentField]: ContentValue<K> };
 
 export type ApiRefusal = NonNullable<ApiError['refusals']>[number];
@@ -91,6 +93,7 @@ export function valuesOf(detail: AssessmentDetail): RecordValues {
     'screening.ageGroups': sortAgeGroups(detail.screening.ageGroups),
     'screening.rationale': detail.screening.rationale,
     plainLanguageSummary: detail.plainLanguageSummary,
+    plainLanguageSummarySv: detail.plainLanguageSummarySv,
   };
   for (const field of CONTENT_FIELDS) {
     const [section, name] = field.split('.') as [ContentSection, string];

@@ -15,6 +15,7 @@ export const TEXT_FIELDS: readonly string[] = [
   'caseNumber',
   'screening.rationale',
   'plainLanguageSummary',
+  'plainLanguageSummarySv',
   'exPostEvaluation',
   'scope.childrenAffected',
   'legalBasis.nationalLaw',
