@@ -1,8 +1,9 @@
 import { Route } from '@angular/router';
+import { askBeforeLeaving } from './core/unsaved/unsaved-work';
 import { adminGuard, authGuard, guestGuard } from './core/auth/auth.guard';
 
-/** Route titles are translation keys (see TranslatedTitleStrategy). */
-export const appRoutes: Route[] = [
+/** Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved work (askBeforeLeaving). */
+export const appRoutes: Route[] = askBeforeLeaving([
   { path: '', pathMatch: 'full', redirectTo: 'assessments' },
   {
     path: 'login',
@@ -61,4 +62,4 @@ export const appRoutes: Route[] = [
     title: 'titles.notFound',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },
-];
+]);

@@ -21,6 +21,7 @@ import { firstValueFrom } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { StageBar } from '../../shared/stage-bar/stage-bar';
@@ -124,6 +125,11 @@ export class AssessmentDetailPage {
       untracked(() => void this.refreshNames());
     });
     inject(DestroyRef).onDestroy(() => this.editor.destroy());
+    // Leaving with a change not yet saved (or refused, or in conflict) saves first, then asks.
+    registerUnsavedWork({
+      unsaved: () => this.editor.pending().length > 0 || ['saving', 'conflict'].includes(this.editor.status().kind),
+      save: () => this.editor.settle(),
+    });
   }
 
   private async refreshNames(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
+import { askBeforeLeaving } from '../../core/unsaved/unsaved-work';
 
-export const ASSESSMENT_ROUTES: Route[] = [
+export const ASSESSMENT_ROUTES: Route[] = askBeforeLeaving([
   {
     path: '',
     title: 'titles.assessments',
@@ -16,4 +17,4 @@ export const ASSESSMENT_ROUTES: Route[] = [
     title: 'titles.assessment',
     loadComponent: () => import('./assessment-detail.page').then((m) => m.AssessmentDetailPage),
   },
-];
+]);

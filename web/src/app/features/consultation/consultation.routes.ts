@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
+import { askBeforeLeaving } from '../../core/unsaved/unsaved-work';
 
-export const CONSULTATION_ROUTES: Route[] = [
+export const CONSULTATION_ROUTES: Route[] = askBeforeLeaving([
   {
     path: '',
     title: 'consultation.titles.mine',
@@ -11,4 +12,4 @@ export const CONSULTATION_ROUTES: Route[] = [
     title: 'consultation.titles.one',
     loadComponent: () => import('./consultation.page').then((m) => m.ConsultationPage),
   },
-];
+]);
