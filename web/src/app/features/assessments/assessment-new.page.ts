@@ -1,12 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DOCUMENT, afterNextRender, Injector, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CommitteeOption, CreateAssessmentRequest } from '@lava/contracts';
-import { catchError, map, of, startWith } from 'rxjs';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LanguageService } from '../../core/i18n/language.service';
 import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
 import { AssessmentsApi } from './assessments.api';
@@ -79,10 +80,15 @@ export class AssessmentNewPage {
     caseNumber: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
   });
 
+  /** Committee and municipality names come in the request's language: fetched again when it changes. */
   protected readonly committees = toSignal(
-    this.api.committees().pipe(
-      map((committees): CommitteesState => ({ status: 'ok', committees })),
-      catchError(() => of<CommitteesState>({ status: 'error' })),
+    toObservable(inject(LanguageService).language).pipe(
+      switchMap(() =>
+        this.api.committees().pipe(
+          map((committees): CommitteesState => ({ status: 'ok', committees })),
+          catchError(() => of<CommitteesState>({ status: 'error' })),
+        ),
+      ),
       startWith<CommitteesState>({ status: 'loading' }),
     ),
     { requireSync: true },
