@@ -125,10 +125,13 @@ export class AssessmentDetailPage {
       untracked(() => void this.refreshNames());
     });
     inject(DestroyRef).onDestroy(() => this.editor.destroy());
-    // Leaving with a change not yet saved (or refused, or in conflict) saves first, then asks.
+    // Leaving with a change not yet saved (or refused, or in conflict) tries the save again, then asks.
     registerUnsavedWork({
       unsaved: () => this.editor.pending().length > 0 || ['saving', 'conflict'].includes(this.editor.status().kind),
-      save: () => this.editor.settle(),
+      save: async () => {
+        await this.editor.flush();
+        return this.editor.settle();
+      },
     });
   }
 

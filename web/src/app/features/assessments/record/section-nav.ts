@@ -140,13 +140,13 @@ export class SectionToc {
   selector: 'lava-section-jump',
   imports: [TranslocoPipe, FragmentLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(keydown.escape)': 'close(true)', '(focusout)': 'focusOut($event)' },
+  host: { '(keydown.escape)': 'close(true)', '(focusout)': 'focusOut($event)', '(click)': 'chosen($event)' },
   template: `
     <nav [attr.aria-label]="'drafting.jump.label' | transloco">
       <button
         type="button"
         class="btn btn-secondary btn-small jump-button"
-        aria-controls="section-jump-list"
+        aria-controls="jump-to-part-list"
         [attr.aria-expanded]="open()"
         (click)="toggle()"
       >
@@ -157,10 +157,10 @@ export class SectionToc {
           <span class="jump-title">{{ 'drafting.jump.button' | transloco }}</span>
         }
       </button>
-      <ol id="section-jump-list" class="jump-list card" [hidden]="!open()">
+      <ol id="jump-to-part-list" class="jump-list card" [hidden]="!open()">
         @for (s of sections(); track s) {
           <li>
-            <a [lavaFragmentLink]="id(s)" [attr.aria-current]="s === current() ? 'location' : null" (click)="close(false)">{{
+            <a [lavaFragmentLink]="id(s)" [attr.aria-current]="s === current() ? 'location' : null">{{
               'content.sections.' + s | transloco
             }}</a>
           </li>
@@ -238,6 +238,11 @@ export class SectionJump {
     if (!this.open()) return;
     this.open.set(false);
     if (returnFocus) this.host.nativeElement.querySelector<HTMLElement>('.jump-button')?.focus();
+  }
+
+  /** A part chosen from the list: the list closes (the link itself goes there). */
+  protected chosen(event: MouseEvent): void {
+    if ((event.target as Element | null)?.closest('.jump-list a')) this.close(false);
   }
 
   /** Tabbing out of the open list closes it. */
