@@ -94,6 +94,12 @@ test.describe('moving around the record by its parts', () => {
       for (const [key, name] of SECTIONS) {
         await expect(toc(page).getByRole('link', { name, exact: true })).toHaveAttribute('href', `${new URL(url).pathname}#section-${key}`);
       }
+      // From the top of the page (above the consultation, review and decision panels) to the parts.
+      await tabTo(page, page.getByRole('link', { name: 'Go to the parts of the assessment' }), 40);
+      await page.keyboard.press('Enter');
+      await expect(toc(page).getByRole('heading', { name: 'Sections of the assessment' })).toBeFocused();
+      await expect(page).toHaveURL(/#toc-heading$/);
+
       await jumpButton(page).click();
       await expectNoAxeViolations(page, `the record with the "Go to part" list open at ${width} px`);
       await page.keyboard.press('Escape');
@@ -144,6 +150,7 @@ test.describe('never leaving work behind unasked', () => {
 
     // A form filled in but not created: leaving asks, and staying keeps what was typed.
     await page.getByRole('link', { name: 'New assessment' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('New assessment');
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Committee').selectOption({ label: 'Education Committee — Kouvola' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
@@ -203,7 +210,7 @@ test.describe('never leaving work behind unasked', () => {
   });
 
   test('the language chosen is kept in the profile: after signing out and in (storage cleared) the page speaks it', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await signIn(page, OFFICIAL);
     await useLanguage(page, 'fi');
     await useLanguage(page, 'en');

@@ -23,6 +23,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
+import { FragmentLink } from '../../shared/fragment-link/fragment-link';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { StageBar } from '../../shared/stage-bar/stage-bar';
 import { AssessmentsApi } from './assessments.api';
@@ -46,6 +47,7 @@ type PageState = 'loading' | 'ok' | 'notFound' | 'error';
   selector: 'lava-assessment-detail-page',
   imports: [
     RouterLink,
+    FragmentLink,
     TranslocoPipe,
     LocalDatePipe,
     StageBar,
