@@ -85,8 +85,9 @@ test.describe('moving around the record by its parts', () => {
     test(`at ${width} px: every part by keyboard with the "Go to part" control and the table of contents; a reload comes back to the part`, async ({
       page,
     }) => {
-      // Fourteen parts by keyboard, each with its checks, and axe three times: longer than most tests.
-      test.setTimeout(300_000);
+      // Fourteen parts by keyboard, each with its checks, and axe three times: longer than most tests
+      // (4–5 minutes were seen on a shared machine under heavy load).
+      test.setTimeout(480_000);
       await page.setViewportSize({ width, height: width < 500 ? 760 : 900 });
       const url = await openDraft(page);
 
