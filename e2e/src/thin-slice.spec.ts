@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn, useLanguage } from './support';
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
 
 test.describe('an official starts an assessment (browser → API → PostgreSQL → Redis → worker → browser)', () => {
   test('signs in, creates an assessment, sees it listed and gets the worker’s notification', async ({ page }) => {
@@ -9,8 +9,15 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
     await expectNoAxeViolations(page, 'the login page');
     await expect(page.getByText('official@kotka.example')).toBeVisible(); // demo accounts are listed
 
+    // The official reads Finnish (set in the profile here: the language chosen in an earlier test is
+    // kept in the profile too): the app follows the profile's language after login.
+    const login = await page.request.post('/api/auth/login', { data: { email: 'official@kotka.example', password: DEMO_PASSWORD } });
+    const profile = await page.request.patch('/api/me', {
+      data: { language: 'fi' },
+      headers: { Authorization: `Bearer ${(await login.json()).accessToken}` },
+    });
+    expect(profile.ok()).toBeTruthy();
     await signIn(page, 'official@kotka.example');
-    // The demo official reads Finnish: the app follows the profile's language after login.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lapsivaikutusten arvioinnit');
     await expect(page.getByRole('cell', { name: 'Kouluverkkoselvitys 2027–2030' })).toBeVisible();
 
@@ -34,7 +41,10 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
     await page.getByLabel('Case number').fill('KOT/999/2026');
     await page.getByRole('button', { name: 'Create assessment' }).click();
 
+    // Create opens the new assessment; the list has it too.
     await expect(page.getByRole('status').filter({ hasText: 'Assessment created' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
     const row = page.getByRole('row').filter({ hasText: title });
     await expect(row).toBeVisible();
     await expect(row).toContainText('Screening');

@@ -1,8 +1,9 @@
 import { Route } from '@angular/router';
+import { askBeforeLeaving } from './core/unsaved/unsaved-work';
 import { adminGuard, authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
 
-/** Route titles are translation keys (see TranslatedTitleStrategy). */
-export const appRoutes: Route[] = [
+/** Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved work (askBeforeLeaving). */
+export const appRoutes: Route[] = askBeforeLeaving([
   // Nothing renders here: the guard sends each person to their home.
   { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
   {
@@ -80,4 +81,4 @@ export const appRoutes: Route[] = [
     title: 'titles.notFound',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },
-];
+]);

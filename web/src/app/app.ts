@@ -1,8 +1,9 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, Injector, afterNextRender, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, NavigationStart, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LANGUAGES } from '@lava/contracts';
+import { LANGUAGES, type CurrentUser, type UpdateProfileRequest } from '@lava/contracts';
 import { filter } from 'rxjs';
 import { AnnouncerService } from './core/a11y/announcer.service';
 import { AuthService } from './core/auth/auth.service';
@@ -10,6 +11,10 @@ import { LanguageService } from './core/i18n/language.service';
 import { LANGUAGE_NAMES, isLanguage } from './core/i18n/languages';
 import { NotificationsService } from './core/notifications/notifications.service';
 import { SiteFooter } from './features/privacy/site-footer';
+import { UnsavedWorkRegistry } from './core/unsaved/unsaved-work';
+
+/** The profile, where the person's language is kept (the profile page saves it there too). */
+const PROFILE_ROUTE = '/api/me';
 
 @Component({
   selector: 'lava-root',
@@ -27,6 +32,8 @@ export class App {
   protected readonly languageNames = LANGUAGE_NAMES;
 
   private readonly router = inject(Router);
+  private readonly http = inject(HttpClient);
+  private readonly unsavedWork = inject(UnsavedWorkRegistry);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
 
@@ -49,6 +56,8 @@ export class App {
           first = false;
           return;
         }
+        // A link to a part of a page: FragmentLanding moves the focus there instead.
+        if (this.router.parseUrl(event.urlAfterRedirects).fragment) return;
         afterNextRender(() => this.focusHeading(), { injector: this.injector });
       });
 
@@ -60,11 +69,23 @@ export class App {
 
   protected onLanguageChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    if (isLanguage(value)) void this.language.use(value);
+    if (!isLanguage(value)) return;
+    void this.language.use(value);
+    // Signed in, the choice goes into the profile too, so the next sign-in (any browser) keeps it.
+    if (this.auth.user() && this.auth.user()?.language !== value) {
+      const body: UpdateProfileRequest = { language: value };
+      this.http.patch<CurrentUser>(PROFILE_ROUTE, body).subscribe({
+        next: (user) => this.auth.updateUser(user),
+        error: () => undefined, // this page keeps the language; the profile page can save it again
+      });
+    }
   }
 
-  protected logout(): void {
-    void this.auth.logout();
+  protected async logout(): Promise<void> {
+    // Signing out leaves the page: unsaved work is saved or the person is asked first (once).
+    if (!(await this.unsavedWork.confirmLeave())) return;
+    this.unsavedWork.allowNextLeave();
+    await this.auth.logout();
   }
 
   protected skipToMain(event: Event): void {

@@ -27,6 +27,18 @@ describe('FragmentLanding', () => {
     expect(section.getAttribute('tabindex')).toBe('-1');
   });
 
+  it("moves the focus to the part's heading, so a screen reader reads where the person landed", async () => {
+    const section = document.createElement('section');
+    section.id = 'section-evidence';
+    section.innerHTML = '<p>Intro</p><h2>Evidence</h2><input aria-label="Source">';
+    document.body.appendChild(section);
+    landing.land('section-evidence');
+    jest.runOnlyPendingTimers();
+    const heading = section.querySelector('h2');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.getAttribute('tabindex')).toBe('-1');
+  });
+
   it('gives up after a while: a part that appears much later does not steal the focus', async () => {
     landing.land('section-scope');
     jest.advanceTimersByTime(10_001);

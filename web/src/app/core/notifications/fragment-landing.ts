@@ -9,8 +9,8 @@ export const FRAGMENT_WAIT_MS = 10_000;
 /**
  * Notification links lead to a part of a page (`/assessments/:id#consultation`, `#section-scope`), and
  * that part appears only once the page has loaded its data. After each navigation with a fragment this
- * waits for the element with that id, scrolls to it and moves the focus there (so a screen reader
- * continues from it too). Gives up after FRAGMENT_WAIT_MS, or when the person navigates on.
+ * waits for the element with that id, scrolls to it and moves the focus to its first heading (or to
+ * the element itself when it has none), so a screen reader continues from there too. Gives up after FRAGMENT_WAIT_MS, or when the person navigates on.
  */
 @Injectable({ providedIn: 'root' })
 export class FragmentLanding {
@@ -57,8 +57,10 @@ export class FragmentLanding {
     // After the page's own focus handling on navigation (its heading), so this one wins.
     setTimeout(() => {
       if (!element.isConnected) return;
-      if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
-      element.focus({ preventScroll: true });
+      // The part's heading takes the focus, so a screen reader reads where the person landed.
+      const target = element.matches('h1, h2, h3') ? element : (element.querySelector<HTMLElement>('h1, h2, h3') ?? element);
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
       element.scrollIntoView?.({ block: 'start' });
     });
   }

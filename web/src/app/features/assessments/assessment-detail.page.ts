@@ -21,7 +21,9 @@ import { firstValueFrom } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
+import { FragmentLink } from '../../shared/fragment-link/fragment-link';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { StageBar } from '../../shared/stage-bar/stage-bar';
 import { AssessmentsApi } from './assessments.api';
@@ -46,6 +48,7 @@ type PageState = 'loading' | 'ok' | 'notFound' | 'error';
   selector: 'lava-assessment-detail-page',
   imports: [
     RouterLink,
+    FragmentLink,
     TranslocoPipe,
     LocalDatePipe,
     StageBar,
@@ -126,6 +129,14 @@ export class AssessmentDetailPage {
       untracked(() => void this.refreshNames());
     });
     inject(DestroyRef).onDestroy(() => this.editor.destroy());
+    // Leaving with a change not yet saved (or refused, or in conflict) tries the save again, then asks.
+    registerUnsavedWork({
+      unsaved: () => this.editor.pending().length > 0 || ['saving', 'conflict'].includes(this.editor.status().kind),
+      save: async () => {
+        await this.editor.flush();
+        return this.editor.settle();
+      },
+    });
   }
 
   private async refreshNames(): Promise<void> {

@@ -9,7 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentListFilters, AssessmentSummary } from '@lava/contracts';
 import { STAGES, type Stage } from '@lava/workflow';
@@ -19,11 +19,6 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { AssessmentsApi } from './assessments.api';
 import { ChairQueue } from '../decision/chair-queue';
-
-/** Navigation state the create page hands over, so the new row shows at once. */
-export interface CreatedAssessmentState {
-  created?: AssessmentSummary;
-}
 
 @Component({
   selector: 'lava-assessment-list-page',
@@ -57,8 +52,6 @@ export class AssessmentListPage {
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
-
-  private readonly created = (inject(Router).currentNavigation()?.extras.state as CreatedAssessmentState | undefined)?.created ?? null;
 
   constructor() {
     // Municipality and committee names come in the language of the request: reload from the top
@@ -115,7 +108,7 @@ export class AssessmentListPage {
       next: (page) => {
         const firstNew = this.items().length;
         this.items.update((current) => {
-          const base = cursor ? current : this.withCreated(page.items);
+          const base = cursor ? current : page.items;
           const seen = new Set(base.map((a) => a.id));
           return cursor ? [...base, ...page.items.filter((a) => !seen.has(a.id))] : base;
         });
@@ -136,12 +129,5 @@ export class AssessmentListPage {
     afterNextRender(() => this.host.nativeElement.querySelectorAll<HTMLElement>('tbody tr td a')[index]?.focus(), {
       injector: this.injector,
     });
-  }
-
-  /** The first page, with the just-created assessment on top if the API ordered it elsewhere. */
-  private withCreated(first: AssessmentSummary[]): AssessmentSummary[] {
-    const created = this.created;
-    if (!created || first.some((a) => a.id === created.id)) return first;
-    return [created, ...first];
   }
 }

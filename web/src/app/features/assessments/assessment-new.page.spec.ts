@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import type { ApiError, CommitteeOption } from '@lava/contracts';
 import { translocoTesting } from '../../../testing/translations';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { UnsavedWorkRegistry } from '../../core/unsaved/unsaved-work';
 import { AssessmentNewPage } from './assessment-new.page';
 import { assessment } from './test-data';
 
@@ -76,7 +77,7 @@ describe('AssessmentNewPage', () => {
     http.expectNone('/api/assessments');
   });
 
-  it('posts a CreateAssessmentRequest, then goes to the list and announces it', async () => {
+  it('posts a CreateAssessmentRequest, then opens the new assessment and announces it', async () => {
     const { http, type, submit } = await render();
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
@@ -98,7 +99,9 @@ describe('AssessmentNewPage', () => {
     req.flush(created, { status: 201, statusText: 'Created' });
     await navigate.mock.results[0].value;
 
-    expect(navigate).toHaveBeenCalledWith(['/assessments'], { state: { created } });
+    expect(navigate).toHaveBeenCalledWith(['/assessments', created.id]);
+    // What was typed is saved now: leaving the form does not ask.
+    await expect(TestBed.inject(UnsavedWorkRegistry).confirmLeave()).resolves.toBe(true);
     expect(announcer.message()?.key).toBe('assessments.created');
   });
 

@@ -1,14 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DOCUMENT, afterNextRender, Injector, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CommitteeOption, CreateAssessmentRequest } from '@lava/contracts';
-import { catchError, map, of, startWith } from 'rxjs';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
+import { LanguageService } from '../../core/i18n/language.service';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
-import type { CreatedAssessmentState } from './assessment-list.page';
 import { AssessmentsApi } from './assessments.api';
 
 export type FieldName = 'title' | 'committeeId' | 'plannedMeetingDate' | 'caseNumber';
@@ -79,21 +80,33 @@ export class AssessmentNewPage {
     caseNumber: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
   });
 
+  /** Committee and municipality names come in the request's language: fetched again when it changes. */
   protected readonly committees = toSignal(
-    this.api.committees().pipe(
-      map((committees): CommitteesState => ({ status: 'ok', committees })),
-      catchError(() => of<CommitteesState>({ status: 'error' })),
+    toObservable(inject(LanguageService).language).pipe(
+      switchMap(() =>
+        this.api.committees().pipe(
+          map((committees): CommitteesState => ({ status: 'ok', committees })),
+          catchError(() => of<CommitteesState>({ status: 'error' })),
+        ),
+      ),
       startWith<CommitteesState>({ status: 'loading' }),
     ),
     { requireSync: true },
   );
 
   protected readonly submitted = signal(false);
+  /** Set once the API has created it: the form's text is then saved. */
+  private created = false;
   protected readonly saving = signal(false);
   /** The API's message (text) or a translation key (key) for the form-level alert. */
   protected readonly formError = signal<{ text?: string; key?: string } | null>(null);
   /** Re-evaluated on every status change so OnPush templates see new errors. */
   private readonly statusTick = toSignal(this.form.statusChanges, { initialValue: this.form.status });
+
+  constructor() {
+    // Leaving with a filled-in form that was not created asks first.
+    registerUnsavedWork({ unsaved: () => !this.created && this.form.dirty });
+  }
 
   /** Whether the field's error is shown (after it was touched or the form was submitted). */
   protected showError(name: FieldName): boolean {
@@ -137,8 +150,9 @@ export class AssessmentNewPage {
     this.saving.set(true);
     this.api.create(body).subscribe({
       next: (created) => {
-        const state: CreatedAssessmentState = { created };
-        void this.router.navigate(['/assessments'], { state }).then((ok) => {
+        // The person goes on with the new assessment (its screening), not back to the list.
+        this.created = true;
+        void this.router.navigate(['/assessments', created.id]).then((ok) => {
           if (ok) this.announcer.announce('assessments.created');
         });
       },

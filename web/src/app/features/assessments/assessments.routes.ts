@@ -1,7 +1,8 @@
 import { Route } from '@angular/router';
 import { staffHomeGuard } from '../../core/auth/auth.guard';
+import { askBeforeLeaving } from '../../core/unsaved/unsaved-work';
 
-export const ASSESSMENT_ROUTES: Route[] = [
+export const ASSESSMENT_ROUTES: Route[] = askBeforeLeaving([
   {
     path: '',
     title: 'titles.assessments',
@@ -18,4 +19,4 @@ export const ASSESSMENT_ROUTES: Route[] = [
     title: 'titles.assessment',
     loadComponent: () => import('./assessment-detail.page').then((m) => m.AssessmentDetailPage),
   },
-];
+]);

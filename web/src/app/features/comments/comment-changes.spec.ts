@@ -54,7 +54,8 @@ describe('CommentChangesPanel', () => {
     http.expectOne('/api/assessments/a1/comment-changes').flush(CHANGES);
     await settle();
     expect(el.querySelector('h3')?.textContent).toContain('Changed since your comments');
-    expect(el.querySelector('h5 a')?.getAttribute('href')).toBe('#section-screening');
+    // A link to the part on this page (the router's address with the fragment), not to the site root.
+    expect(el.querySelector('h5 a')?.getAttribute('href')).toBe('/#section-screening');
     expect(el.querySelector('del')?.textContent).toContain('Old');
     expect(el.querySelector('ins')?.textContent).toContain('New');
     expect(el.querySelector('legend')?.textContent).toContain('Does your statement still stand');

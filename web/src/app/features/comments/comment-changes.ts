@@ -9,6 +9,7 @@ import { displayValue, fieldKey } from '../assessments/record/record-values';
 import { WorkflowTexts } from '../assessments/record/workflow-texts';
 import { commentErrorKey } from './comment-errors';
 import { CommentsApi } from './comments.api';
+import { FragmentLink } from '../../shared/fragment-link/fragment-link';
 import { sectionNameKey } from './section-name';
 
 /**
@@ -18,7 +19,7 @@ import { sectionNameKey } from './section-name';
  */
 @Component({
   selector: 'lava-comment-changes',
-  imports: [TranslocoPipe, TextDiff, LocalDatePipe],
+  imports: [TranslocoPipe, TextDiff, LocalDatePipe, FragmentLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (visible().length) {
@@ -33,7 +34,7 @@ import { sectionNameKey } from './section-name';
             @for (s of c.sections; track s.section) {
               <div class="section">
                 <h5>
-                  <a [href]="'#section-' + s.section">{{ sectionNameKey(s.section) | transloco }}</a>
+                  <a [lavaFragmentLink]="'section-' + s.section">{{ sectionNameKey(s.section) | transloco }}</a>
                 </h5>
                 <p class="muted small">
                   {{ 'comments.changes.commentedAt' | transloco }}

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { TranslocoPipe } from '@jsverse/transloco';
 import { COMMENT_MAX_LENGTH, COMMENT_REASON_MAX_LENGTH, type CommentThreadView, type CommentView } from '@lava/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { commentErrorKey } from './comment-errors';
@@ -51,6 +52,18 @@ export class CommentThread {
   protected readonly statusKey = signal<string | null>(null);
 
   protected readonly headingId = computed(() => `thread-${this.thread().id}`);
+
+  constructor() {
+    // A reply, an edit or a reason typed but not sent: leaving asks first.
+    registerUnsavedWork({
+      unsaved: () => {
+        const form = this.form();
+        if (!form) return false;
+        const original = form.kind === 'edit' ? (form.comment.text ?? '') : '';
+        return this.text().trim() !== original.trim();
+      },
+    });
+  }
   private readonly byId = computed(() => new Map(this.thread().comments.map((c) => [c.id, c])));
 
   /** Whom a reply answers, when it is not simply the thread's opening comment. */

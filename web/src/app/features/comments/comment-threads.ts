@@ -9,6 +9,7 @@ import {
   type CreateCommentThreadRequest,
 } from '@lava/contracts';
 import { firstValueFrom } from 'rxjs';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { commentErrorKey } from './comment-errors';
 import { CommentThread } from './comment-thread';
 import { CommentsApi } from './comments.api';
@@ -87,6 +88,8 @@ export class CommentThreads {
   protected readonly pendingQuote = computed(() => (this.droppedQuote() ? null : this.quote()));
 
   constructor() {
+    // A new comment typed but not sent: leaving asks first.
+    registerUnsavedWork({ unsaved: () => this.text().trim() !== '' });
     effect(() => {
       const key = [this.assessmentId(), this.section(), this.audience()];
       untracked(() => void this.load(key[0] as string));

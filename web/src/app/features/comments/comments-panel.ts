@@ -16,6 +16,7 @@ import { firstValueFrom } from 'rxjs';
 import { CommentChangesPanel } from './comment-changes';
 import { CommentThreads, type PendingQuote } from './comment-threads';
 import { CommentsApi } from './comments.api';
+import { FragmentLink } from '../../shared/fragment-link/fragment-link';
 import { sectionNameKey } from './section-name';
 
 /** A passage selected inside a section of the record page. */
@@ -78,7 +79,7 @@ function limit(passage: PassageSelection): PassageSelection | null {
  */
 @Component({
   selector: 'lava-comments-panel',
-  imports: [TranslocoPipe, CommentThreads, CommentChangesPanel],
+  imports: [TranslocoPipe, CommentThreads, CommentChangesPanel, FragmentLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comments-panel.html',
   styleUrl: './comments-panel.css',

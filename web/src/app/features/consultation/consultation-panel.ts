@@ -7,6 +7,8 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
+import { FragmentLink } from '../../shared/fragment-link/fragment-link';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { ConsultationApi, localDeadline } from './consultation.api';
@@ -20,7 +22,7 @@ import { assessmentPlace } from '../../shared/assessment-place';
  */
 @Component({
   selector: 'lava-consultation-panel',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe],
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, FragmentLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './consultation-panel.html',
   styleUrl: './consultation-panel.css',
@@ -80,13 +82,23 @@ export class ConsultationPanel {
 
   private readonly place = assessmentPlace(this.assessment);
 
+  /** The plain-language summary is saved: the consultation may open (the workflow checks it too). */
+  protected readonly summaryWritten = computed(() => this.assessment().plainLanguageSummary.trim() !== '');
+
+  private readonly language = inject(LanguageService).language;
+  /** The language the council options were fetched in (their names come in the request's language). */
+  private councilsLanguage: string | null = null;
+
   constructor() {
     effect(() => {
       // Reload when the stage moves (a transition opens or closes the consultation), not on every
-      // autosave; the panel reloads itself after its own actions.
+      // autosave, and when the language changes (council names); the panel reloads itself after its own actions.
       this.place();
+      this.language();
       untracked(() => void this.load());
     });
+    // A message to a council typed but not sent: leaving asks first.
+    registerUnsavedWork({ unsaved: () => this.form.message().trim() !== '' });
   }
 
   protected async load(): Promise<void> {
@@ -94,9 +106,11 @@ export class ConsultationPanel {
     try {
       this.items.set(await firstValueFrom(this.api.forAssessment(a.id)));
       this.failed.set(false);
-      if (this.isOfficial() && a.stage === 'draft' && this.councils().length === 0) {
+      const language = this.language();
+      if (this.isOfficial() && a.stage === 'draft' && (this.councils().length === 0 || this.councilsLanguage !== language)) {
         const options = await firstValueFrom(this.api.councils(a.id));
         this.councils.set(options);
+        this.councilsLanguage = language;
         if (!this.form.council()) this.form.council.set(options[0]?.id ?? '');
       }
     } catch {

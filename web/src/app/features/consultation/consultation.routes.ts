@@ -1,7 +1,8 @@
 import { Route } from '@angular/router';
+import { askBeforeLeaving } from '../../core/unsaved/unsaved-work';
 
 /** A youth council member's pages (the official opens a request from the assessment's board). */
-export const CONSULTATION_ROUTES: Route[] = [
+export const CONSULTATION_ROUTES: Route[] = askBeforeLeaving([
   {
     path: '',
     title: 'youth.titles.home',
@@ -22,4 +23,4 @@ export const CONSULTATION_ROUTES: Route[] = [
     title: 'youth.titles.feedback',
     loadComponent: () => import('./feedback.page').then((m) => m.FeedbackPage),
   },
-];
+]);

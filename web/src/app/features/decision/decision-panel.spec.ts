@@ -118,6 +118,16 @@ describe('DecisionPanel', () => {
     expect(document.activeElement?.id).toBe('decision-outcome-0');
   });
 
+  it('shows the follow-up date from the start, and hides it only for an outcome that takes none', async () => {
+    const { el, byLabel, fixture } = await render([allowed('record_decision'), allowed('return_for_preparation'), allowed('table')]);
+    expect(byLabel('Follow-up date')).toBeTruthy();
+    expect(byLabel('Follow-up date').getAttribute('type')).toBe('date');
+    const tabled = [...el.querySelectorAll<HTMLInputElement>('fieldset input[type="radio"]')].find((r) => r.value === 'tabled');
+    tabled?.click();
+    await fixture.whenStable();
+    expect(() => byLabel('Follow-up date')).toThrow();
+  });
+
   it('records an approved decision with its follow-up date and shows the signed decision', async () => {
     const { http, el, byLabel, settle, type, host, errorOf } = await render([
       allowed('record_decision'),

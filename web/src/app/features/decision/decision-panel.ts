@@ -18,6 +18,7 @@ import { DECISION_OUTCOME_ACTIONS, finnishDate, type AvailableAction } from '@la
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { WorkflowTexts } from '../assessments/record/workflow-texts';
@@ -107,7 +108,8 @@ export class DecisionPanel {
     () => this.actions().find((a) => a.action === 'record_decision' && !a.allowed)?.reasons ?? [],
   );
   protected readonly isChair = computed(() => this.auth.hasRole('committee_chair'));
-  protected readonly showFollowUp = computed(() => takesFollowUp(this.form().outcome));
+  /** Shown from the start (an approval needs it); hidden only for an outcome that takes none (tabled, returned). */
+  protected readonly showFollowUp = computed(() => this.form().outcome === null || takesFollowUp(this.form().outcome));
   protected readonly followUpRequired = computed(() => requiresFollowUp(this.form().outcome));
   protected readonly chairName = computed(() => this.auth.user()?.displayName ?? '');
   protected readonly errorList = computed(() => {
@@ -118,6 +120,10 @@ export class DecisionPanel {
   private readonly place = assessmentPlace(this.assessment);
 
   constructor() {
+    // A decision filled in but not signed: leaving asks first (the tick box alone is no work).
+    registerUnsavedWork({
+      unsaved: () => JSON.stringify({ ...this.form(), confirmed: false }) !== JSON.stringify(EMPTY_DECISION_FORM),
+    });
     effect(() => {
       // Reloaded when the assessment or its stage changes, not on every autosave; a decision that
       // keeps the stage (tabled) reloads the panel itself.

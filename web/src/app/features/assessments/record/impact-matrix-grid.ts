@@ -82,8 +82,8 @@ export class ImpactMatrixGrid {
   /** The active cell (the grid's single tab stop). */
   protected readonly active = signal({ row: 0, col: 0 });
   protected readonly editing = signal<Editing | null>(null);
-  /** Said politely after adding or removing a row. */
-  protected readonly announcement = signal('');
+  /** Said politely after adding or removing a row; a function, so it is said again in a newly chosen language. */
+  protected readonly announcement = signal<() => string>(() => '');
 
   protected readonly groupOptions = computed(() => {
     const known: string[] = [...MATRIX_GROUPS];
@@ -337,7 +337,7 @@ export class ImpactMatrixGrid {
     rows.splice(at, 0, row);
     this.rowsChange.emit(rows);
     this.committed.emit();
-    this.announcement.set(this.texts.t('content.matrix.added', { alternative: this.alternativeName(alternativeId) }));
+    this.announcement.set(() => this.texts.t('content.matrix.added', { alternative: this.alternativeName(alternativeId) }));
     this.active.set({ row: at, col: 1 });
     afterNextRender(() => this.startEdit(at, 1), { injector: this.injector });
   }
@@ -345,14 +345,15 @@ export class ImpactMatrixGrid {
   removeRow(index: number): void {
     const row = this.rows()[index];
     if (this.readonly() || !row || this.isLastPrinciple(row)) return;
-    const name = this.texts.t('content.matrix.rowName', {
-      alternative: this.alternativeName(row.alternativeId),
-      article: row.article,
-      group: this.group(row.group),
-    });
+    const name = () =>
+      this.texts.t('content.matrix.rowName', {
+        alternative: this.alternativeName(row.alternativeId),
+        article: row.article,
+        group: this.group(row.group),
+      });
     this.rowsChange.emit(this.rows().filter((_, i) => i !== index));
     this.committed.emit();
-    this.announcement.set(this.texts.t('content.matrix.removed', { row: name }));
+    this.announcement.set(() => this.texts.t('content.matrix.removed', { row: name() }));
     const next = Math.max(0, Math.min(index, this.rows().length - 2));
     this.active.set({ row: next, col: MATRIX_COLUMNS.indexOf('remove') });
     afterNextRender(() => this.focusCell(next, MATRIX_COLUMNS.indexOf('remove')), { injector: this.injector });

@@ -21,6 +21,7 @@ import { ImpactMatrixGrid, newId } from './impact-matrix-grid';
 import type { ApiRefusal, RecordEditor, RecordField, RecordValues } from './record-editor';
 import { displayValue, fieldKey } from './record-values';
 import { ScreeningSection } from './screening-section';
+import { SectionJump, SectionToc } from './section-nav';
 import { WorkflowTexts } from './workflow-texts';
 
 type TextField = {
@@ -40,7 +41,7 @@ const ALWAYS: readonly RecordSection[] = ['basics', 'screening'];
  */
 @Component({
   selector: 'lava-record-form',
-  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid],
+  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid, SectionToc, SectionJump],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './record-form.html',
   styleUrl: './record-form.css',
