@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
 
@@ -38,7 +39,7 @@ test.describe('privacy', () => {
   });
 
   test('a person downloads their data; an admin erases them after confirming; their session ends', async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000); // two browsers and axe on a machine that may be busy
     const eetuContext = await browser.newContext({ acceptDownloads: true });
     const eetu = await eetuContext.newPage();
     await signIn(eetu, 'youth@kouvola.example');
@@ -79,7 +80,15 @@ test.describe('privacy', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('cannot be undone');
     await expect(dialog.getByLabel('Reason (kept in the audit trail)')).toBeFocused();
-    await expectNoAxeViolations(admin, 'the erasure dialog');
+    // The people page itself is checked in admin.spec.ts; here only the dialog.
+    const results = await new AxeBuilder({ page: admin })
+      .include('dialog[open]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      results.violations.map((v) => v.id),
+      'axe violations in the erasure dialog',
+    ).toEqual([]);
     await dialog.getByRole('button', { name: 'Erase permanently' }).click();
     await expect(dialog.getByText('Please write a reason.')).toBeVisible();
     // Escape cancels: nothing happens.
@@ -96,8 +105,9 @@ test.describe('privacy', () => {
     await expect(admin.getByRole('heading', { name: 'Eetu', exact: true })).toHaveCount(0);
     await expect(admin.getByRole('heading', { level: 1 })).toBeFocused();
 
-    // Eetu's open session ends at his next request, and he cannot sign in again.
-    await eetu.getByRole('link', { name: 'Notifications' }).click();
+    // Eetu's open session has ended (the bell's next poll may already have sent him to sign in; a reload
+    // cannot renew it either), and he cannot sign in again.
+    await eetu.reload();
     await expect(eetu).toHaveURL(/\/login/);
     await eetu.getByLabel(/^(Sähköposti|E-post|Email)/).fill('youth@kouvola.example');
     await eetu.getByLabel(/^(Salasana|Lösenord|Password)/).fill(DEMO_PASSWORD);
