@@ -13,8 +13,13 @@ import { run, waitForHttp } from '../lib/processes.mjs';
 
 const VERSIONS = Number(process.env.BENCH_VERSIONS ?? 5_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
+// The impact matrix: one assessment with MATRIX_ROWS rows saved MATRIX_VERSIONS times through the API,
+// each save changing one row's note (the history's payload is what the page downloads).
+const MATRIX_ROWS = Number(process.env.BENCH_MATRIX_ROWS ?? 100);
+const MATRIX_VERSIONS = Number(process.env.BENCH_MATRIX_VERSIONS ?? 5_000);
 const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = Object.assign(new URL(server), { pathname: '/lava_bench_versions' }).toString();
+const databaseName = process.env.BENCH_DATABASE ?? 'lava_bench_versions';
+const databaseUrl = Object.assign(new URL(server), { pathname: `/${databaseName}` }).toString();
 const port = Number(process.env.BENCH_API_PORT ?? 3203);
 const env = childEnv({
   DATABASE_URL: databaseUrl,
@@ -27,7 +32,7 @@ const env = childEnv({
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-console.log(`Building the API and preparing one assessment with ${VERSIONS.toLocaleString('en')} versions in lava_bench_versions…`);
+console.log(`Building the API and preparing one assessment with ${VERSIONS.toLocaleString('en')} versions in ${databaseName}…`);
 await run('nx', ['build', 'api'], { cwd: repoRoot, env });
 await recreateDatabase(databaseUrl);
 await run('node', [join('dist', 'api', 'seed-demo.js')], { cwd: repoRoot, env });
@@ -117,6 +122,8 @@ try {
     );
   }
 
+  await matrixHistory(db, headers);
+
   // The compare's range scan, as AssessmentRecordService.compare runs it (the per-field reads trimmed).
   const plan = await db.query(
     `EXPLAIN (ANALYZE, BUFFERS)
@@ -130,4 +137,82 @@ try {
 } finally {
   api.kill('SIGTERM');
   await db.end();
+}
+
+/**
+ * A second assessment whose matrix of MATRIX_ROWS rows is saved MATRIX_VERSIONS times through the real
+ * PATCH, one row's note changed each time, every save its own version (an editing session apart from
+ * the one before: the bench moves the previous version's times back an hour). Prints the size of the
+ * history's first page, a deep page and the table.
+ */
+async function matrixHistory(db, headers) {
+  const [{ id }] = (
+    await db.query(
+      `INSERT INTO assessments (title, stage, municipality_id, committee_id, responsible_official_id, created_by_id, version,
+                                screening_affects_children)
+       SELECT 'Matrix all day', 'draft', c.parent_id, c.id, u.id, u.id, 1, true
+         FROM organizations c, users u
+        WHERE c.kind = 'committee' AND u.email = 'official@kotka.example'
+          AND c.parent_id = (SELECT organization_id FROM memberships m WHERE m.user_id = u.id AND m.role = 'official' LIMIT 1)
+        LIMIT 1
+       RETURNING id`,
+    )
+  ).rows;
+  await db.query(`INSERT INTO assessment_versions (assessment_id, version, kind) VALUES ($1, 1, 'created')`, [id]);
+  const base = `http://127.0.0.1:${port}/api/assessments/${id}`;
+  const alternatives = [0, 1].map((i) => ({ id: crypto.randomUUID(), title: `Alternative ${i + 1}`, description: '' }));
+  const rows = Array.from({ length: MATRIX_ROWS }, (_, i) => matrixRow(alternatives[i % 2].id, i));
+  let version = 1;
+  const patch = async (body) => {
+    const response = await fetch(base, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ version, ...body }),
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(JSON.stringify(answer));
+    version = answer.version;
+    // The next save comes in a later editing session.
+    await db.query(
+      `UPDATE assessment_versions SET changed_at = changed_at - interval '1 hour' WHERE assessment_id = $1 AND version = $2`,
+      [id, version],
+    );
+    return answer;
+  };
+  const t0 = performance.now();
+  let saved = await patch({ alternatives: { items: alternatives }, impactMatrix: { rows } });
+  for (let n = 1; n < MATRIX_VERSIONS; n++) {
+    const matrix = saved.impactMatrix.rows;
+    const i = n % matrix.length;
+    matrix[i] = { ...matrix[i], note: `Note of save ${n}: ${'the impact seen in the school health survey '.repeat(2)}` };
+    saved = await patch({ impactMatrix: { rows: matrix } });
+    if (n % 1000 === 0) console.log(`  … ${n} matrix saves (${seconds(t0)} s)`);
+  }
+  const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('assessment_versions')) AS s`)).rows[0].s;
+  console.log(
+    `Matrix of ${saved.impactMatrix.rows.length} rows saved ${MATRIX_VERSIONS.toLocaleString('en')} times in ${seconds(t0)} s: ${version} versions (assessment_versions now ${size})`,
+  );
+  for (const [label, path] of [
+    ['matrix history, first page (30 versions)', 'versions'],
+    ['matrix history, deep page (30 versions before version 100)', 'versions?before=100'],
+    [`matrix compare 1→${version}`, `versions/compare?from=1&to=${version}`],
+  ]) {
+    const start = performance.now();
+    const response = await fetch(`${base}/${path}`, { headers });
+    const text = await response.text();
+    console.log(`${label}: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB in ${(performance.now() - start).toFixed(0)} ms`);
+  }
+}
+
+function matrixRow(alternativeId, i) {
+  return {
+    id: crypto.randomUUID(),
+    alternativeId,
+    article: [2, 3, 6, 12, 28, 31][i % 6],
+    group: 'all',
+    direction: 'positive',
+    directness: 'direct',
+    term: 'short',
+    note: `Row ${i}`,
+  };
 }
