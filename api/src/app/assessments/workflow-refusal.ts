@@ -4,7 +4,7 @@ import type { Refusal } from '@lava/workflow';
 /** Refusals about who is acting: the caller may see the assessment but not do this. */
 const ACTOR_CODES = new Set(['role_not_allowed', 'not_responsible_official', 'reviewer_not_assigned', 'reviewer_is_responsible_official']);
 /** Refusals about the request itself. */
-const REQUEST_CODES = new Set(['unknown_action', 'reason_required']);
+const REQUEST_CODES = new Set(['unknown_action', 'reason_required', 'signature_not_confirmed']);
 
 /**
  * The HTTP answer for a workflow refusal, carrying every reason: 403 when the caller may not act,

@@ -494,3 +494,57 @@ export function emptyRecordContent(): RecordContent {
     followUp: { indicators: [] },
   };
 }
+
+/**
+ * The item-wise change between two versions of a list (`ListChange`): the old state of items
+ * changed or removed, the new state of items changed or added, matched by `key`. Null when no item
+ * differs (a pure reordering is not a change of content).
+ */
+export function listChange<T extends object>(from: readonly T[], to: readonly T[], key: string): ListChange<T> | null {
+  const id = (item: T) => String((item as Record<string, unknown>)[key]);
+  const before = new Map(from.map((item) => [id(item), item]));
+  const after = new Map(to.map((item) => [id(item), item]));
+  const same = (a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+  const old = from.filter((item) => !after.has(id(item)) || !same(item, after.get(id(item)) as T));
+  const next = to.filter((item) => !before.has(id(item)) || !same(item, before.get(id(item)) as T));
+  return old.length || next.length ? { from: old, to: next, items: true } : null;
+}
+
+/** True for a change written item-wise (versions before it held the whole lists). */
+export function isListChange(change: unknown): change is ListChange {
+  return typeof change === 'object' && change !== null && (change as { items?: unknown }).items === true;
+}
+
+/**
+ * Several consecutive changes of one list as one: per item, its state before the first change that
+ * touched it and after the last (items changed and changed back drop out). Whole-list changes of
+ * older versions are read item-wise first.
+ */
+export function composeListChanges(changes: readonly { from: unknown; to: unknown }[], key: string): ListChange | null {
+  const first = new Map<string, unknown>();
+  const last = new Map<string, unknown>();
+  const order: string[] = [];
+  const id = (item: unknown) => String((item as Record<string, unknown>)[key]);
+  for (const raw of changes) {
+    const change = isListChange(raw) ? raw : listChange((raw.from as object[]) ?? [], (raw.to as object[]) ?? [], key);
+    if (!change) continue;
+    const touched = new Set([...change.from.map(id), ...change.to.map(id)]);
+    for (const itemId of touched) {
+      if (!first.has(itemId)) {
+        order.push(itemId);
+        first.set(itemId, change.from.find((item) => id(item) === itemId) ?? null);
+      }
+      last.set(itemId, change.to.find((item) => id(item) === itemId) ?? null);
+    }
+  }
+  const from: unknown[] = [];
+  const to: unknown[] = [];
+  for (const itemId of order) {
+    const a = first.get(itemId) ?? null;
+    const b = last.get(itemId) ?? null;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a !== null) from.push(a);
+    if (b !== null) to.push(b);
+  }
+  return from.length || to.length ? { from, to, items: true } : null;
+}

@@ -100,7 +100,7 @@ const MESSAGES: Readonly<Record<RefusalCode, (params: RefusalParams) => string>>
     `Consider each general principle for every alternative compared: article(s) ${param(p, 'articles')} still lack an impact with a direction stated.`,
   no_evidence_or_gap: () => 'Add evidence, or state the gaps in the evidence.',
   no_childrens_views_or_reason: () => 'Write what children said, or why no children’s views were heard.',
-  signature_not_confirmed: (p) => `Confirm that you sign the ${param(p, 'what')} in your own name.`,
+  signature_not_confirmed: () => 'Confirm that you sign the screening result in your own name.',
   reason_required: () => 'Give a reason; it is recorded in the audit trail.',
 };
 

@@ -74,7 +74,7 @@ function refusalsFor(transition: Transition, facts: AssessmentFacts, actor: Work
     reasons.push(refusal('reason_required'));
   }
   if (input !== undefined && transition.signs !== undefined && input.signatureConfirmed !== true) {
-    reasons.push(refusal('signature_not_confirmed', { what: `${transition.signs} result` }));
+    reasons.push(refusal('signature_not_confirmed'));
   }
   return reasons;
 }
