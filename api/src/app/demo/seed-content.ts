@@ -314,19 +314,17 @@ export async function seedRecordContent(tx: EntityManager): Promise<void> {
       ),
     );
     await tx.getRepository(ImpactMatrixRowEntity).insert(rows.map((r, position) => ({ ...r, assessmentId, position })));
-    await tx
-      .getRepository(AssessmentEvidenceItem)
-      .insert(
-        c.evidence.map(([source, date, finding, url], position) => ({
-          id: randomUUID(),
-          assessmentId,
-          position,
-          source,
-          url: url ?? '',
-          date,
-          finding,
-        })),
-      );
+    await tx.getRepository(AssessmentEvidenceItem).insert(
+      c.evidence.map(([source, date, finding, url], position) => ({
+        id: randomUUID(),
+        assessmentId,
+        position,
+        source,
+        url: url ?? '',
+        date,
+        finding,
+      })),
+    );
     await tx.getRepository(FollowUpIndicatorEntity).insert(
       c.indicators.map(([indicator, owner, dueDate], position) => ({
         id: randomUUID(),

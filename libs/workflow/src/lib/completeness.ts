@@ -55,9 +55,7 @@ const blank = (text: string) => text.trim() === '';
 
 /** An alternative counts as compared when at least one of its impacts has a direction stated. */
 export function comparedAlternativeIds(input: CompletenessInput): string[] {
-  return input.alternatives
-    .filter((a) => input.impacts.some((r) => r.alternativeId === a.id && r.direction !== null))
-    .map((a) => a.id);
+  return input.alternatives.filter((a) => input.impacts.some((r) => r.alternativeId === a.id && r.direction !== null)).map((a) => a.id);
 }
 
 /** Everything the record still lacks, in the page's order. Empty when nothing is missing. */
@@ -94,8 +92,10 @@ export function recordCompleteness(input: CompletenessInput): IncompleteItem[] {
     });
   }
   for (const r of input.impacts) {
-    if (r.direction === null) out.push({ code: 'impact_direction_not_stated', field: 'impactMatrix.rows', itemId: r.id, blocksReview: false });
-    if (r.groups.length === 0) out.push({ code: 'impact_groups_not_stated', field: 'impactMatrix.rows', itemId: r.id, blocksReview: false });
+    if (r.direction === null)
+      out.push({ code: 'impact_direction_not_stated', field: 'impactMatrix.rows', itemId: r.id, blocksReview: false });
+    if (r.groups.length === 0)
+      out.push({ code: 'impact_groups_not_stated', field: 'impactMatrix.rows', itemId: r.id, blocksReview: false });
   }
   for (const e of input.evidence.items) {
     if (blank(e.source)) out.push({ code: 'evidence_source_missing', field: 'evidence.items', itemId: e.id, blocksReview: false });

@@ -106,7 +106,14 @@ describe('every stage × every action × every role, all guards holding', () => 
 
     const offered = availableActions(facts, actor, NOW).find((a) => a.action === action);
     if (stageOk) {
-      expect(offered).toEqual({ action, to: expected.to, allowed: roleOk, requiresReason: expected.reason, signs: expected.signs ?? null, reasons: expect.any(Array) });
+      expect(offered).toEqual({
+        action,
+        to: expected.to,
+        allowed: roleOk,
+        requiresReason: expected.reason,
+        signs: expected.signs ?? null,
+        reasons: expect.any(Array),
+      });
       expect(offered?.reasons.map((r) => r.code)).toEqual(expectedCodes);
     } else {
       expect(offered).toBeUndefined();

@@ -13,7 +13,13 @@ const record = (reasons: readonly Refusal[]): string[] => {
 };
 
 /** The codes checkTransition refuses with ([] when ok), with a reason given unless `input` says otherwise. */
-function codes(action: string, facts: AssessmentFacts, actor: WorkflowActor, now = NOW, input: TransitionInput = { reason: 'Noted.', signatureConfirmed: true }) {
+function codes(
+  action: string,
+  facts: AssessmentFacts,
+  actor: WorkflowActor,
+  now = NOW,
+  input: TransitionInput = { reason: 'Noted.', signatureConfirmed: true },
+) {
   const result = checkTransition(action, facts, actor, now, input);
   return result.ok ? [] : record(result.reasons);
 }
@@ -83,10 +89,18 @@ describe('guards: each refuses with its code when its fact fails, and allows whe
           action,
           action === 'send_to_review_without_consultation' ? 'draft' : 'consultation',
           official,
-          action === 'close_consultation' ? { consultations: [submitted] } : action === 'close_consultation_early' ? { consultations: [pending] } : {},
+          action === 'close_consultation'
+            ? { consultations: [submitted] }
+            : action === 'close_consultation_early'
+              ? { consultations: [pending] }
+              : {},
           {
             reviewBlockers: [{ code, field: 'impactMatrix.rows', blocksReview: true }],
-            ...(action === 'close_consultation' ? { consultations: [submitted] } : action === 'close_consultation_early' ? { consultations: [pending] } : {}),
+            ...(action === 'close_consultation'
+              ? { consultations: [submitted] }
+              : action === 'close_consultation_early'
+                ? { consultations: [pending] }
+                : {}),
           },
           code,
         ],
