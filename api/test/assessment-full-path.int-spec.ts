@@ -1,6 +1,6 @@
 import type { ApiError, AssessmentDetail, ConsultationDetail, ReviewOverview } from '@lava/contracts';
 import { finnishDate, REVIEW_CHECKLIST_ITEMS } from '@lava/workflow';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady, SIGNING_ACTIONS, TO_REVIEW_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -38,12 +38,15 @@ describe('an assessment from screening to closed, with the youth council heard',
   const codes = (body: ApiError) => (body.refusals ?? []).map((r) => r.code);
   const get = async (id: string) =>
     (await env.http().get(`/api/assessments/${id}`).set(as('official')).expect(200)).body as AssessmentDetail;
-  const move = async (who: string, id: string, body: object) =>
-    env
+  /** A transition; the official confirms screening signatures, and the record is made complete before review (factories). */
+  const move = async (who: string, id: string, body: { action: string; [key: string]: unknown }) => {
+    if (TO_REVIEW_ACTIONS.includes(body.action)) await makeReviewReady(env.db, id);
+    return env
       .http()
       .post(`/api/assessments/${id}/transitions`)
       .set(as(who))
-      .send({ version: (await get(id)).version, ...body });
+      .send({ version: (await get(id)).version, ...(SIGNING_ACTIONS.includes(body.action) ? { signatureConfirmed: true } : {}), ...body });
+  };
   const edit = async (id: string, body: object) =>
     env
       .http()

@@ -1,7 +1,7 @@
 import type { ApiError, AssessmentDetail, AssessmentVersionPage, ImpactMatrixRow } from '@lava/contracts';
 import { randomUUID } from 'node:crypto';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 describe('the full assessment record (content sections through PATCH, relational tables, history, refusals)', () => {
@@ -34,24 +34,27 @@ describe('the full assessment record (content sections through PATCH, relational
         .post(`/api/assessments/${created.id}/transitions`)
         .set(as(official))
         .set('Accept-Language', 'fi')
-        .send({ action: 'start_full_assessment', version: 2 })
+        .send({ action: 'start_full_assessment', version: 2, signatureConfirmed: true })
         .expect(200)
     ).body as AssessmentDetail;
   }
 
-  it('starts the full assessment with the proposal and "no change", each with a matrix row per general principle', async () => {
+  it('starts the full assessment with the proposal and "no change", each with an impact per general principle, nothing stated', async () => {
     const a = await drafted('Kouluverkkoselvitys');
-    expect(a.alternatives.items.map((x) => x.title)).toEqual(['Päätösehdotus', 'Ei muutosta (nykytila jatkuu)']);
+    expect(a.alternatives.items.map((x) => [x.title, x.defaultName])).toEqual([
+      ['', 'proposal'],
+      ['', 'no_change'],
+    ]);
     const [proposal, noChange] = a.alternatives.items;
-    expect(a.impactMatrix.rows.map((r) => [r.alternativeId, r.article, r.direction])).toEqual([
-      [proposal.id, 2, 'unknown'],
-      [proposal.id, 3, 'unknown'],
-      [proposal.id, 6, 'unknown'],
-      [proposal.id, 12, 'unknown'],
-      [noChange.id, 2, 'unknown'],
-      [noChange.id, 3, 'unknown'],
-      [noChange.id, 6, 'unknown'],
-      [noChange.id, 12, 'unknown'],
+    expect(a.impactMatrix.rows.map((r) => [r.alternativeId, r.articles, r.direction])).toEqual([
+      [proposal.id, [2], null],
+      [proposal.id, [3], null],
+      [proposal.id, [6], null],
+      [proposal.id, [12], null],
+      [noChange.id, [2], null],
+      [noChange.id, [3], null],
+      [noChange.id, [6], null],
+      [noChange.id, [12], null],
     ]);
     const rows = await env.db.query(`SELECT count(*)::int AS n FROM impact_matrix_rows WHERE assessment_id = $1`, [a.id]);
     expect(rows[0].n).toBe(8);
@@ -67,12 +70,13 @@ describe('the full assessment record (content sections through PATCH, relational
   it('saves every section, stores the lists relationally, answers them in GET and names each change <section>.<field>', async () => {
     const a = await drafted('Nuorisotalon aukioloajat');
     const [proposal, noChange] = a.alternatives.items;
-    const third = { id: randomUUID(), title: 'Aukiolo vain viikonloppuisin', description: 'Säästö puolet pienempi.' };
+    const third = { id: randomUUID(), title: 'Aukiolo vain viikonloppuisin', description: 'Säästö puolet pienempi.', defaultName: null };
     const negative: ImpactMatrixRow = {
       id: randomUUID(),
       alternativeId: proposal.id,
-      article: 31,
-      group: 'low_income_families',
+      articles: [31],
+      groups: ['low_income_families'],
+      wellbeing: [],
       direction: 'negative',
       directness: 'direct',
       term: 'long',
@@ -82,6 +86,7 @@ describe('the full assessment record (content sections through PATCH, relational
     const evidence = {
       id: randomUUID(),
       source: 'Kouluterveyskysely 2025',
+      url: '',
       date: '2025-09-01',
       finding: '18 % 8.–9.-luokkalaisista käy nuorisotalolla viikoittain.',
     };
@@ -121,21 +126,21 @@ describe('the full assessment record (content sections through PATCH, relational
     // The new alternative got its general-principle rows, after the rows that were sent.
     expect(body.impactMatrix.rows).toHaveLength(8 + 1 + 4);
     expect(body.impactMatrix.rows[8]).toEqual(negative);
-    expect(body.impactMatrix.rows.slice(9).map((r) => [r.alternativeId, r.article])).toEqual([
-      [third.id, 2],
-      [third.id, 3],
-      [third.id, 6],
-      [third.id, 12],
+    expect(body.impactMatrix.rows.slice(9).map((r) => [r.alternativeId, r.articles])).toEqual([
+      [third.id, [2]],
+      [third.id, [3]],
+      [third.id, [6]],
+      [third.id, [12]],
     ]);
     expect(body.evidence.items).toEqual([evidence]);
     expect(body.followUp.indicators).toEqual([indicator]);
     expect(await get(a.id)).toEqual(body);
 
     const stored = await env.db.query(
-      `SELECT uncrc_article, group_key, direction FROM impact_matrix_rows WHERE assessment_id = $1 AND direction = 'negative'`,
+      `SELECT uncrc_articles, group_keys, direction FROM impact_matrix_rows WHERE assessment_id = $1 AND direction = 'negative'`,
       [a.id],
     );
-    expect(stored).toEqual([{ uncrc_article: 31, group_key: 'low_income_families', direction: 'negative' }]);
+    expect(stored).toEqual([{ uncrc_articles: [31], group_keys: ['low_income_families'], direction: 'negative' }]);
 
     const [latest] = (
       (await env.http().get(`/api/assessments/${a.id}/versions`).set(as(official)).expect(200)).body as AssessmentVersionPage
@@ -167,6 +172,8 @@ describe('the full assessment record (content sections through PATCH, relational
     // Sending the same content again is not a new version; removing an alternative removes its rows.
     const again = await patch(a.id, { version: body.version, mitigation: { text: 'Perjantaiaukiolo säilyy.' } }).expect(200);
     expect(again.body.version).toBe(body.version);
+    // (In a later editing session: within one, adding and removing the alternative would leave no trace in the version.)
+    await env.db.query(`UPDATE assessment_versions SET open = false WHERE assessment_id = $1`, [a.id]);
     const removed = (await patch(a.id, { version: body.version, alternatives: { items: [proposal, noChange] } }).expect(200))
       .body as AssessmentDetail;
     expect(removed.impactMatrix.rows.some((r) => r.alternativeId === third.id)).toBe(false);
@@ -176,13 +183,13 @@ describe('the full assessment record (content sections through PATCH, relational
     ).items;
     expect(Object.keys(removal.changes).sort()).toEqual(['alternatives.items', 'impactMatrix.rows']);
 
-    // A general principle cannot be removed: its row comes back as "unknown".
-    const withoutArticle2 = removed.impactMatrix.rows.filter((r) => !(r.alternativeId === proposal.id && r.article === 2));
+    // A general principle cannot be removed: an impact naming it comes back, nothing stated.
+    const withoutArticle2 = removed.impactMatrix.rows.filter((r) => !(r.alternativeId === proposal.id && r.articles.includes(2)));
     const kept = (await patch(a.id, { version: removed.version, impactMatrix: { rows: withoutArticle2 } }).expect(200))
       .body as AssessmentDetail;
     expect(kept.version).toBe(removed.version + 1);
-    expect(kept.impactMatrix.rows.filter((r) => r.alternativeId === proposal.id && r.article === 2)).toEqual([
-      expect.objectContaining({ direction: 'unknown', group: 'all' }),
+    expect(kept.impactMatrix.rows.filter((r) => r.alternativeId === proposal.id && r.articles.includes(2))).toEqual([
+      expect.objectContaining({ direction: null, groups: [] }),
     ]);
   });
 
@@ -201,8 +208,8 @@ describe('the full assessment record (content sections through PATCH, relational
     const badValues = await patch(a.id, {
       version: a.version,
       legalBasis: { uncrcArticles: [3, 99] },
-      impactMatrix: { rows: [row({ article: 0, direction: 'sideways' as never })] },
-      scope: { vulnerableGroups: [{ group: 'pets', note: '' }] },
+      impactMatrix: { rows: [row({ articles: [0], direction: 'sideways' as never })] },
+      scope: { vulnerableGroups: [{ group: ' ', note: '' }] },
       childrensViews: { methods: ['telepathy'] },
       evidence: { items: [{ id: 'not-a-uuid', source: 'x', date: '31.12.2025', finding: '' }] },
     }).expect(400);
@@ -211,7 +218,7 @@ describe('the full assessment record (content sections through PATCH, relational
         'childrensViews.methods',
         'evidence.items.0.date',
         'evidence.items.0.id',
-        'impactMatrix.rows.0.article',
+        'impactMatrix.rows.0.articles',
         'impactMatrix.rows.0.direction',
         'legalBasis.uncrcArticles',
         'scope.vulnerableGroups.0.group',
@@ -229,8 +236,6 @@ describe('the full assessment record (content sections through PATCH, relational
     expect(tooMuch.body.message).toContain('must be at most 20000 characters long');
     expect(tooMuch.body.message).toContain('must have at most 10 alternatives');
 
-    const tooFew = await patch(a.id, { version: a.version, alternatives: { items: [proposal] } }).expect(400);
-    expect(fields(tooFew.body)).toEqual(['alternatives.items']);
     const repeated = await patch(a.id, { version: a.version, alternatives: { items: [proposal, proposal] } }).expect(400);
     expect(fields(repeated.body)).toEqual(['alternatives.items.1.id']);
     await patch(a.id, { version: a.version, mitigation: { text: 'ok', colour: 'red' } }).expect(400);
@@ -253,6 +258,7 @@ describe('the full assessment record (content sections through PATCH, relational
     expect(notOfficial.body.refusals.map((r: { code: string }) => r.code)).toEqual(['role_not_allowed']);
 
     await patch(a.id, { version: a.version + 1, plainLanguageSummary: 'Koulubussi ajaa uutta reittiä.' }).expect(200);
+    await makeReviewReady(env.db, a.id);
     await env
       .http()
       .post(`/api/assessments/${a.id}/transitions`)
@@ -279,9 +285,15 @@ describe('the full assessment record (content sections through PATCH, relational
     expect(demo.alternatives.items).toHaveLength(3);
     expect(demo.scope.vulnerableGroups.map((g) => g.group)).toEqual(['disabled_children', 'low_income_families', 'migrant_background']);
     for (const alternative of demo.alternatives.items) {
-      const articles = demo.impactMatrix.rows.filter((r) => r.alternativeId === alternative.id).map((r) => r.article);
+      const articles = demo.impactMatrix.rows.filter((r) => r.alternativeId === alternative.id).flatMap((r) => r.articles);
       expect(articles).toEqual(expect.arrayContaining([2, 3, 6, 12]));
     }
+    // It uses SHANARRI and impacts naming several articles; "no change" is named in the reader's language.
+    expect(demo.wellbeing.framework).toBe('shanarri');
+    expect(demo.wellbeing.indicators.map((i) => i.key)).toContain('nurtured');
+    expect(demo.impactMatrix.rows.some((r) => r.articles.length > 1 && r.wellbeing.length > 0)).toBe(true);
+    expect(demo.alternatives.items[1]).toMatchObject({ title: '', defaultName: 'no_change' });
+    expect(demo.evidence.items.map((e) => e.date)).toContain('2021–2024');
     expect(demo.followUp.indicators.length).toBeGreaterThan(0);
     // The demo record is consistent with what a PATCH would save: sending it back changes nothing.
     const same = await patch(

@@ -30,16 +30,21 @@ describe('the version history: keyset pages, and comparing two versions', () => 
     return (await env.http().post('/api/assessments').set(as(official)).send({ title, committeeId }).expect(201)).body.id;
   }
 
-  /** Saves the rationale `count` times, one version each (version 1 is the creation). */
+  /** Ends the open editing session, as ten minutes would: the next save starts a new version. */
+  const endSession = (id: string) => env.db.query(`UPDATE assessment_versions SET open = false WHERE assessment_id = $1`, [id]);
+
+  /** Saves the rationale `count` times, each in its own editing session, one version each (version 1 is the creation). */
   async function withRationaleEdits(title: string, count: number): Promise<string> {
     const id = await create(title);
-    for (let version = 1; version <= count; version++)
+    for (let version = 1; version <= count; version++) {
       await env
         .http()
         .patch(`/api/assessments/${id}`)
         .set(as(official))
         .send({ version, screening: { rationale: `Perustelu ${version}` } })
         .expect(200);
+      await endSession(id);
+    }
     return id;
   }
 
@@ -100,6 +105,7 @@ describe('the version history: keyset pages, and comparing two versions', () => 
       id = await create('Vertailtava arviointi');
       const patch = (body: object) => env.http().patch(`/api/assessments/${id}`).set(as(official)).send(body).expect(200);
       await patch({ version: 1, screening: { rationale: 'Eka' } });
+      await endSession(id);
       await patch({ version: 2, screening: { rationale: 'Toka' }, plainLanguageSummary: 'Lyhyesti' });
       // Only the responsible official edits through the API; another person's version is written as saveVersion would.
       await env.db.query(`UPDATE assessments SET version = 4, plain_language_summary = '' WHERE id = $1`, [id]);

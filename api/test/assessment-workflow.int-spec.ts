@@ -1,6 +1,6 @@
 import type { ApiError, AssessmentDetail, AssessmentVersionPage } from '@lava/contracts';
 import type { AvailableAction } from '@lava/workflow';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady, SIGNING_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 describe('assessment record under the workflow (API → shared workflow module → PostgreSQL)', () => {
@@ -25,7 +25,13 @@ describe('assessment record under the workflow (API → shared workflow module �
   const start = async (title: string) =>
     (await env.http().post('/api/assessments').set(as(official)).send({ title, committeeId }).expect(201)).body as AssessmentDetail;
   const patch = (token: string, id: string, body: object) => env.http().patch(`/api/assessments/${id}`).set(as(token)).send(body);
-  const move = (token: string, id: string, body: object) => env.http().post(`/api/assessments/${id}/transitions`).set(as(token)).send(body);
+  /** A transition; the official confirms screening signatures. */
+  const move = (token: string, id: string, body: { action: string; [key: string]: unknown }) =>
+    env
+      .http()
+      .post(`/api/assessments/${id}/transitions`)
+      .set(as(token))
+      .send({ ...(SIGNING_ACTIONS.includes(body.action) ? { signatureConfirmed: true } : {}), ...body });
   const codes = (body: ApiError) => (body.refusals ?? []).map((r) => r.code);
 
   it('takes an assessment from screening through draft to review, refusing each step until its guards hold', async () => {
@@ -60,6 +66,7 @@ describe('assessment record under the workflow (API → shared workflow module �
     expect(codes(noConsultation.body)).toEqual(['plain_language_summary_missing', 'no_youth_council_with_future_deadline']);
 
     await patch(official, created.id, { version: 3, plainLanguageSummary: 'Koulumatka pitenee joillakin.' }).expect(200);
+    await makeReviewReady(env.db, created.id);
     const noReason = await move(official, created.id, { action: 'send_to_review_without_consultation', version: 4 }).expect(400);
     expect(codes(noReason.body)).toEqual(['reason_required']);
     const inReview = await move(official, created.id, {

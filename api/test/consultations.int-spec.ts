@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
 import { Organization } from '../src/app/organizations/organization.entity';
 import type { User } from '../src/app/users/user.entity';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady, SIGNING_ACTIONS, TO_REVIEW_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -84,11 +84,14 @@ describe('youth council consultations', () => {
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   const codes = (body: ApiError) => (body.refusals ?? []).map((r) => r.code);
   const version = async (id: string) => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [id]))[0].version as number;
-  const move = async (who: keyof typeof tokens, id: string, body: object) =>
-    http()
+  /** A transition; the official confirms screening signatures, and the record is made complete before review (factories). */
+  const move = async (who: keyof typeof tokens, id: string, body: { action: string; [key: string]: unknown }) => {
+    if (TO_REVIEW_ACTIONS.includes(body.action)) await makeReviewReady(env.db, id);
+    return http()
       .post(`/api/assessments/${id}/transitions`)
       .set(as(who))
-      .send({ version: await version(id), ...body });
+      .send({ version: await version(id), ...(SIGNING_ACTIONS.includes(body.action) ? { signatureConfirmed: true } : {}), ...body });
+  };
   const detail = async (who: keyof typeof tokens, consultationId: string) =>
     (await http().get(`/api/consultations/${consultationId}`).set(as(who)).expect(200)).body as ConsultationDetail;
   const notifications = (kind: string, assessmentId: string) =>

@@ -3,7 +3,7 @@ import { finnishDate, REVIEW_CHECKLIST_ITEMS, type AvailableAction } from '@lava
 import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
 import type { Organization } from '../src/app/organizations/organization.entity';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady, SIGNING_ACTIONS, TO_REVIEW_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /** Review and decision through the API, against real PostgreSQL: screening → … → closed, and every refusal on the way. */
@@ -49,12 +49,15 @@ describe('review and decision (API → workflow → PostgreSQL)', () => {
   const fields = (body: ApiError) => (body.details ?? []).map((d) => d.field);
   const get = async (id: string) =>
     (await env.http().get(`/api/assessments/${id}`).set(as('official')).expect(200)).body as AssessmentDetail;
-  const move = async (who: string, id: string, body: object) =>
-    env
+  /** A transition; the official confirms screening signatures, and the record is made complete before review (factories). */
+  const move = async (who: string, id: string, body: { action: string; [key: string]: unknown }) => {
+    if (TO_REVIEW_ACTIONS.includes(body.action)) await makeReviewReady(env.db, id);
+    return env
       .http()
       .post(`/api/assessments/${id}/transitions`)
       .set(as(who))
-      .send({ version: (await get(id)).version, ...body });
+      .send({ version: (await get(id)).version, ...(SIGNING_ACTIONS.includes(body.action) ? { signatureConfirmed: true } : {}), ...body });
+  };
   /** The response, or a failure that shows what the API said. */
   const status = (response: { status: number; body: unknown }, expected: number) => {
     if (response.status !== expected) throw new Error(`expected ${expected}, got ${response.status}: ${JSON.stringify(response.body)}`);

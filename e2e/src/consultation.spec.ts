@@ -75,6 +75,8 @@ test.describe('youth council consultation', () => {
       await official.reload();
     }
     await official.getByRole('button', { name: 'Open consultation', exact: true }).click();
+    // It e-mails the councils: the page asks first.
+    await official.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await expect(panel.getByRole('listitem').filter({ hasText: 'Kotka Youth Council' })).toContainText('Not started');
     await expect(panel.getByText(/close the consultation before the deadline/)).toBeVisible();
     // The status board fits a phone.

@@ -4,7 +4,7 @@ import { expectNoAxeViolations, signIn, useLanguage } from './support';
 const SAVED = /Saved \d{1,2}[:.]\d{2}/;
 const saveStatus = (page: Page) => page.locator('lava-record-form .save-status');
 const grid = (page: Page) => page.getByRole('grid', { name: 'Impact matrix' });
-/** A grid cell by its screen-reader label ("The proposal, article 2, Direction: Unknown"). */
+/** A grid cell by its screen-reader label ("The proposal, articles 2, Direction: Not stated"). */
 const cell = (page: Page, label: string | RegExp) => grid(page).getByRole('gridcell', { name: label });
 /** The mitigation text (the conflict panel's buttons name the same field). */
 const mitigation = (page: Page) => page.getByRole('textbox', { name: 'How negative impacts are mitigated' });
@@ -48,11 +48,13 @@ test.describe('drafting the full assessment record', () => {
     }
 
     await page.getByRole('button', { name: 'Start full assessment', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The assessment moved to the stage: Draft' })).toBeVisible();
 
-    // The full assessment starts with the proposal and "no change".
-    await expect(page.getByLabel('Name of alternative 1')).toHaveValue('The proposal');
-    await expect(page.getByLabel('Name of alternative 2')).toHaveValue('No change (things stay as they are)');
+    // The full assessment starts with the proposal and "no change", named in the reader's language (no name stored).
+    await expect(page.getByLabel('Name of alternative 1')).toHaveValue('');
+    await expect(page.locator('#section-alternatives legend').first()).toContainText('The proposal');
+    await expect(page.locator('#section-alternatives legend').nth(1)).toContainText('No change (things stay as they are)');
     await page.getByLabel('Description of alternative 1').fill('Open Tuesday to Thursday; Monday and Friday evenings end.');
 
     // Scope, with a prompt for each vulnerable group.
@@ -88,32 +90,33 @@ test.describe('drafting the full assessment record', () => {
     // The impact matrix, by keyboard only.
     await expect(grid(page).getByRole('row')).toHaveCount(1 + 8);
     await expectNoAxeViolations(page, 'the drafting page in draft');
-    const first = cell(page, 'The proposal, article 2, Alternative: The proposal');
+    const first = cell(page, 'The proposal, articles 2, Alternative: The proposal');
     await first.focus();
     await page.keyboard.press('ArrowDown'); // article 3
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // direction
-    await expect(cell(page, 'The proposal, article 3, Direction: Unknown')).toBeFocused();
+    // New impacts start "not stated": no value is a judgement until a person chooses it.
+    await expect(cell(page, 'The proposal, articles 3, Direction: Not stated')).toBeFocused();
     await page.keyboard.press('Enter');
-    const editor = grid(page).getByRole('combobox', { name: 'The proposal, article 3, Direction: Unknown' });
+    const editor = grid(page).getByRole('combobox', { name: 'The proposal, articles 3, Direction: Not stated' });
     await expect(editor).toBeFocused();
     await editor.press('Escape');
-    await expect(cell(page, 'The proposal, article 3, Direction: Unknown')).toBeFocused();
+    await expect(cell(page, 'The proposal, articles 3, Direction: Not stated')).toBeFocused();
     await page.keyboard.press('F2');
     await expect(editor).toBeFocused();
     await editor.selectOption('positive');
     await page.keyboard.press('Enter');
-    await expect(cell(page, 'The proposal, article 3, Direction: Positive')).toBeFocused();
+    await expect(cell(page, 'The proposal, articles 3, Direction: Positive')).toBeFocused();
 
-    // A new row under the proposal: the article opens for typing.
+    // A new impact under the proposal: its articles open for typing, several at once.
     await page.getByRole('button', { name: 'Add a row' }).click();
-    const article = grid(page).getByRole('spinbutton');
+    const article = grid(page).getByRole('textbox');
     await expect(article).toBeFocused();
-    await article.fill('31');
+    await article.fill('31, 15');
     await page.keyboard.press('Enter');
-    await expect(cell(page, 'The proposal, article 31, Article: 31')).toBeFocused();
-    await page.keyboard.press('ArrowRight'); // group
+    await expect(cell(page, 'The proposal, articles 15, 31, Articles: 15, 31')).toBeFocused();
+    await page.keyboard.press('ArrowRight'); // groups
     await page.keyboard.press('Enter');
-    await grid(page).getByRole('combobox').selectOption({ label: 'Low-income families' });
+    await grid(page).getByRole('textbox').fill('Low-income families, 13–17-year-olds');
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowRight'); // direction
     await page.keyboard.press('Enter');
@@ -126,9 +129,9 @@ test.describe('drafting the full assessment record', () => {
     await expect(grid(page).getByRole('textbox')).toBeFocused();
     await page.keyboard.type('The busiest evening goes.');
     await page.keyboard.press('Enter');
-    await expect(cell(page, 'The proposal, article 31, Note: The busiest evening goes.')).toBeFocused();
-    await expect(cell(page, 'The proposal, article 31, Group: Low-income families')).toBeVisible();
-    await expect(cell(page, 'The proposal, article 31, Direction: Negative')).toBeVisible();
+    await expect(cell(page, 'The proposal, articles 15, 31, Note: The busiest evening goes.')).toBeFocused();
+    await expect(cell(page, 'The proposal, articles 15, 31, Groups: Low-income families, 13–17-year-olds')).toBeVisible();
+    await expect(cell(page, 'The proposal, articles 15, 31, Direction: Negative')).toBeVisible();
     await expect(saveStatus(page)).toHaveText(SAVED);
     await expectNoAxeViolations(page, 'the drafting page with the impact matrix filled in');
 
@@ -157,7 +160,7 @@ test.describe('drafting the full assessment record', () => {
     await expect(panel).toContainText('Free bus tickets for the island.');
     // What only they changed arrives; what only I changed stays.
     await expect(page.getByLabel('Recommendation', { exact: true })).toHaveValue('Alternative 1 with the Friday kept.');
-    await expect(cell(page, 'The proposal, article 31, Direction: Negative')).toBeVisible();
+    await expect(cell(page, 'The proposal, articles 15, 31, Direction: Negative')).toBeVisible();
     await expectNoAxeViolations(page, 'the drafting page with the conflict panel');
 
     // The official merges both texts and keeps the merged one.
@@ -174,7 +177,7 @@ test.describe('drafting the full assessment record', () => {
     );
     await expect(page.getByLabel('Recommendation', { exact: true })).toHaveValue('Alternative 1 with the Friday kept.');
     await expect(page.getByLabel('UNCRC articles')).toHaveValue('3, 12, 31');
-    await expect(cell(page, 'The proposal, article 31, Note: The busiest evening goes.')).toBeVisible();
+    await expect(cell(page, 'The proposal, articles 15, 31, Note: The busiest evening goes.')).toBeVisible();
     await expect(page.getByLabel('Finding of item 1')).toHaveValue('Friday is the busiest evening (46 visitors on average).');
 
     // The history tells the new fields in words.

@@ -52,6 +52,10 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await expect(start).not.toHaveAttribute('aria-disabled', 'true');
 
     await start.click();
+    // Signing the screening is an explicit act naming the signer.
+    const confirm = page.getByRole('dialog');
+    await expect(confirm).toContainText('Sign the screening result as');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The assessment moved to the stage: Draft' })).toBeVisible();
     await expect(stageBar(page).getByRole('listitem').filter({ hasText: 'Draft' })).toHaveAttribute('aria-current', 'step');
 

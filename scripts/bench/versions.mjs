@@ -13,8 +13,14 @@ import { run, waitForHttp } from '../lib/processes.mjs';
 
 const VERSIONS = Number(process.env.BENCH_VERSIONS ?? 5_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
+// The impact matrix: one assessment with MATRIX_ROWS rows and MATRIX_VERSIONS versions, each changing one
+// row's note (the history's payload is what the page downloads). See matrixHistory.
+const MATRIX_ROWS = Number(process.env.BENCH_MATRIX_ROWS ?? 100);
+const MATRIX_VERSIONS = Number(process.env.BENCH_MATRIX_VERSIONS ?? 5_000);
+const MATRIX_SAVES = Number(process.env.BENCH_MATRIX_SAVES ?? 200);
 const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = Object.assign(new URL(server), { pathname: '/lava_bench_versions' }).toString();
+const databaseName = process.env.BENCH_DATABASE ?? 'lava_bench_versions';
+const databaseUrl = Object.assign(new URL(server), { pathname: `/${databaseName}` }).toString();
 const port = Number(process.env.BENCH_API_PORT ?? 3203);
 const env = childEnv({
   DATABASE_URL: databaseUrl,
@@ -27,7 +33,7 @@ const env = childEnv({
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-console.log(`Building the API and preparing one assessment with ${VERSIONS.toLocaleString('en')} versions in lava_bench_versions…`);
+console.log(`Building the API and preparing one assessment with ${VERSIONS.toLocaleString('en')} versions in ${databaseName}…`);
 await run('nx', ['build', 'api'], { cwd: repoRoot, env });
 await recreateDatabase(databaseUrl);
 await run('node', [join('dist', 'api', 'seed-demo.js')], { cwd: repoRoot, env });
@@ -117,6 +123,8 @@ try {
     );
   }
 
+  await matrixHistory(db, headers);
+
   // The compare's range scan, as AssessmentRecordService.compare runs it (the per-field reads trimmed).
   const plan = await db.query(
     `EXPLAIN (ANALYZE, BUFFERS)
@@ -130,4 +138,116 @@ try {
 } finally {
   api.kill('SIGTERM');
   await db.end();
+}
+
+/**
+ * A second assessment whose matrix of MATRIX_ROWS rows is saved through the real PATCH MATRIX_SAVES
+ * times, one row's note changed each time, every save its own version (an editing session apart
+ * from the one before: the bench moves the version's times back an hour). The versions the API wrote
+ * are then repeated by SQL, as they are, up to MATRIX_VERSIONS (saving 5,000 times through HTTP takes
+ * too long on a shared machine). Prints the size of the history's pages, a comparison and the table.
+ */
+async function matrixHistory(db, headers) {
+  const [{ id }] = (
+    await db.query(
+      `INSERT INTO assessments (title, stage, municipality_id, committee_id, responsible_official_id, created_by_id, version,
+                                screening_affects_children)
+       SELECT 'Matrix all day', 'draft', c.parent_id, c.id, u.id, u.id, 1, true
+         FROM organizations c, users u
+        WHERE c.kind = 'committee' AND u.email = 'official@kotka.example'
+          AND c.parent_id = (SELECT organization_id FROM memberships m WHERE m.user_id = u.id AND m.role = 'official' LIMIT 1)
+        LIMIT 1
+       RETURNING id`,
+    )
+  ).rows;
+  await db.query(`INSERT INTO assessment_versions (assessment_id, version, kind) VALUES ($1, 1, 'created')`, [id]);
+  const base = `http://127.0.0.1:${port}/api/assessments/${id}`;
+  const shape = process.env.BENCH_MATRIX_SHAPE ?? 'impacts';
+  const alternatives = [0, 1].map((i) => ({
+    id: crypto.randomUUID(),
+    title: `Alternative ${i + 1}`,
+    description: '',
+    ...(shape === 'impacts' ? { defaultName: null } : {}),
+  }));
+  const rows = Array.from({ length: MATRIX_ROWS }, (_, i) => matrixRow(alternatives[i % 2].id, i));
+  let version = 1;
+  const patch = async (body) => {
+    const response = await fetch(base, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ version, ...body }),
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(JSON.stringify(answer));
+    version = answer.version;
+    // The next save comes in a later editing session.
+    await db.query(`UPDATE assessment_versions SET changed_at = changed_at - interval '1 hour' WHERE assessment_id = $1 AND version = $2`, [
+      id,
+      version,
+    ]);
+    await db
+      .query(`UPDATE assessment_versions SET started_at = started_at - interval '1 hour' WHERE assessment_id = $1 AND version = $2`, [
+        id,
+        version,
+      ])
+      .catch(() => undefined); // (no such column before versions were coalesced)
+    return answer;
+  };
+  const t0 = performance.now();
+  let saved = await patch({ alternatives: { items: alternatives }, impactMatrix: { rows } });
+  for (let n = 1; n < MATRIX_SAVES; n++) {
+    const matrix = saved.impactMatrix.rows;
+    const i = n % matrix.length;
+    matrix[i] = { ...matrix[i], note: `Note of save ${n}: ${'the impact seen in the school health survey '.repeat(2)}` };
+    saved = await patch({ impactMatrix: { rows: matrix } });
+  }
+  console.log(
+    `Matrix of ${saved.impactMatrix.rows.length} rows saved ${MATRIX_SAVES} times through the API in ${seconds(t0)} s: ${version} versions`,
+  );
+  // Versions 3… repeated (one note change each) up to MATRIX_VERSIONS.
+  await db.query(
+    `INSERT INTO assessment_versions (assessment_id, version, changed_at, changed_by_id, kind, changes)
+     SELECT $1::uuid, n, now() - ($2::int - n) * interval '20 seconds', t.changed_by_id, t.kind, t.changes
+       FROM generate_series($3::int + 1, $2::int) n
+       JOIN assessment_versions t ON t.assessment_id = $1 AND t.version = 3 + (n - 3) % ($3::int - 2)`,
+    [id, MATRIX_VERSIONS, version],
+  );
+  await db.query(`UPDATE assessments SET version = $2 WHERE id = $1`, [id, MATRIX_VERSIONS]);
+  await db.query('ANALYZE assessment_versions');
+  const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('assessment_versions')) AS s`)).rows[0].s;
+  console.log(`… repeated to ${MATRIX_VERSIONS.toLocaleString('en')} versions (assessment_versions now ${size})`);
+  for (const [label, path] of [
+    ['matrix history, first page (30 versions)', 'versions'],
+    ['matrix history, deep page (30 versions before version 100)', 'versions?before=100'],
+    [`matrix compare 1→${MATRIX_VERSIONS}`, `versions/compare?from=1&to=${MATRIX_VERSIONS}`],
+    [`matrix compare ${MATRIX_VERSIONS - 1}→${MATRIX_VERSIONS}`, `versions/compare?from=${MATRIX_VERSIONS - 1}&to=${MATRIX_VERSIONS}`],
+  ]) {
+    const times = [];
+    let bytes = 0;
+    for (let r = 0; r < 5; r++) {
+      const start = performance.now();
+      const response = await fetch(`${base}/${path}`, { headers });
+      const text = await response.text();
+      if (!response.ok) throw new Error(text);
+      times.push(performance.now() - start);
+      bytes = Buffer.byteLength(text);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label}: ${(bytes / 1024).toFixed(1)} KB, median ${times[2].toFixed(0)} ms over 5 requests`);
+  }
+}
+
+/** A row in the matrix contract of the code being measured (multi-article impacts since issue 10, single articles before). */
+function matrixRow(alternativeId, i) {
+  const article = [2, 3, 6, 12, 28, 31][i % 6];
+  const shape = process.env.BENCH_MATRIX_SHAPE ?? 'impacts';
+  return {
+    id: crypto.randomUUID(),
+    alternativeId,
+    ...(shape === 'impacts' ? { articles: [article], groups: ['all'], wellbeing: [] } : { article, group: 'all' }),
+    direction: 'positive',
+    directness: 'direct',
+    term: 'short',
+    note: `Row ${i}`,
+  };
 }

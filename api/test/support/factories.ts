@@ -68,3 +68,30 @@ export async function createUser(
     .insert({ userId: user.id, organizationId: organization.id, role, councilOffice: overrides.councilOffice ?? null });
   return user;
 }
+
+/**
+ * Makes a drafted assessment's record complete enough for review (see recordCompleteness): the
+ * direction of every impact not yet judged becomes "unknown" (so both alternatives have the general
+ * principles considered), an evidence gap and the reason no children's views were heard are stated
+ * where none were. Setup for tests of what comes after drafting; it does not touch the version.
+ */
+export async function makeReviewReady(db: DataSource, assessmentId: string): Promise<void> {
+  await db.query(`UPDATE impact_matrix_rows SET direction = 'unknown' WHERE assessment_id = $1 AND direction IS NULL`, [assessmentId]);
+  await db.query(
+    `UPDATE assessments
+        SET evidence_gaps = CASE WHEN evidence_gaps = '' THEN 'Paikallista tietoa ei ole.' ELSE evidence_gaps END,
+            views_not_heard_reason = CASE WHEN views_what_they_said = '' AND views_not_heard_reason = ''
+                                          THEN 'Lapsia kuullaan lausuntokierroksella.' ELSE views_not_heard_reason END
+      WHERE id = $1`,
+    [assessmentId],
+  );
+}
+
+/** The actions that go to review, for test helpers that make the record ready first. */
+export const TO_REVIEW_ACTIONS: readonly string[] = [
+  'send_to_review_without_consultation',
+  'close_consultation',
+  'close_consultation_early',
+];
+/** The actions that sign the screening: a test's official confirms signing. */
+export const SIGNING_ACTIONS: readonly string[] = ['screen_out', 'start_full_assessment'];

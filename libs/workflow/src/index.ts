@@ -6,3 +6,4 @@ export * from './lib/guards';
 export * from './lib/transitions';
 export * from './lib/workflow';
 export * from './lib/finnish-time';
+export * from './lib/completeness';

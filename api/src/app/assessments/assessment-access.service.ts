@@ -7,6 +7,7 @@ import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/or
 import { AssessmentExtensions } from './assessment-extensions';
 import { assessmentFacts } from './assessment-facts';
 import { Assessment } from './assessment.entity';
+import { RecordContentService } from './record-content/record-content.service';
 
 /**
  * Who may read an assessment, who they are to the workflow, and what the workflow knows about it.
@@ -20,6 +21,7 @@ export class AssessmentAccess {
     @InjectDataSource() private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly extensions: AssessmentExtensions,
+    private readonly content: RecordContentService,
   ) {}
 
   /** Loads the assessment (locked for update when changing it); 404 when the caller may not read it. */
@@ -43,6 +45,17 @@ export class AssessmentAccess {
 
   /** Everything the workflow's guards look at, from the record and every feature around it. */
   async facts(tx: EntityManager | null, assessment: Assessment): Promise<AssessmentFacts> {
-    return assessmentFacts(assessment, await this.extensions.facts(tx ?? this.db.manager, assessment));
+    const manager = tx ?? this.db.manager;
+    // The record's lists tell how complete it is (recordCompleteness), which review needs.
+    const lists = await this.content.lists(manager, assessment.id);
+    return assessmentFacts(
+      assessment,
+      {
+        alternatives: { items: lists.alternatives },
+        impactMatrix: { rows: lists.matrix },
+        evidence: { items: lists.evidence, gaps: assessment.evidenceGaps },
+      },
+      await this.extensions.facts(manager, assessment),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { recordFacts, type AssessmentFacts } from '@lava/workflow';
+import { recordFacts, type AssessmentFacts, type RecordFactsSource } from '@lava/workflow';
 import type { Assessment } from './assessment.entity';
 
 /**
@@ -7,7 +7,11 @@ import type { Assessment } from './assessment.entity';
  * `AssessmentExtensions.facts`. Where no feature says otherwise there are no consultations, no
  * reviewers and an empty checklist, so the guards that need them refuse.
  */
-export function assessmentFacts(assessment: Assessment, contributed: Partial<AssessmentFacts> = {}): AssessmentFacts {
+export function assessmentFacts(
+  assessment: Assessment,
+  lists: Pick<RecordFactsSource, 'alternatives' | 'impactMatrix' | 'evidence'>,
+  contributed: Partial<AssessmentFacts> = {},
+): AssessmentFacts {
   return {
     ...recordFacts({
       stage: assessment.stage,
@@ -17,6 +21,8 @@ export function assessmentFacts(assessment: Assessment, contributed: Partial<Ass
       plainLanguageSummarySv: assessment.plainLanguageSummarySv,
       followUpDate: assessment.followUpDate,
       exPostEvaluation: assessment.exPostEvaluation,
+      ...lists,
+      childrensViews: { whatTheySaid: assessment.viewsWhatTheySaid, notHeardReason: assessment.viewsNotHeardReason },
     }),
     ...contributed,
   };

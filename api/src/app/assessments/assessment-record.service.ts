@@ -1,6 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssessmentDetail, AssessmentVersionComparison, AssessmentVersionPage, Language } from '@lava/contracts';
+import {
+  composeListChanges,
+  isListChange,
+  LIST_CHANGE_FIELDS,
+  listChange,
+  VERSION_SESSION_MINUTES,
+  type AssessmentDetail,
+  type AssessmentVersionComparison,
+  type AssessmentVersionPage,
+  type Language,
+  type ListChange,
+} from '@lava/contracts';
 import {
   availableActions,
   canEditContent,
@@ -21,6 +32,7 @@ import { Assessment } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
 import { RecordContentService, type Changes } from './record-content/record-content.service';
+import { requestProblems } from '../common/validation';
 import { workflowRefusal } from './workflow-refusal';
 
 /**
@@ -53,6 +65,10 @@ export class AssessmentRecordService {
         affectsChildren: assessment.screeningAffectsChildren,
         impactKind: assessment.screeningImpactKind,
         ageGroups: assessment.screeningAgeGroups,
+        ageRange:
+          assessment.screeningAgeMin !== null && assessment.screeningAgeMax !== null
+            ? { min: assessment.screeningAgeMin, max: assessment.screeningAgeMax }
+            : null,
         rationale: assessment.screeningRationale,
         signedBy: signer ? { id: signer.id, displayName: signer.displayName } : null,
         signedAt: assessment.screeningSignedAt?.toISOString() ?? null,
@@ -61,6 +77,7 @@ export class AssessmentRecordService {
       plainLanguageSummarySv: assessment.plainLanguageSummarySv,
       followUpDate: assessment.followUpDate,
       exPostEvaluation: assessment.exPostEvaluation,
+      wellbeing: await this.content.wellbeing(this.db.manager, assessment.municipalityId),
       ...(await this.content.content(this.db.manager, assessment)),
     };
   }
@@ -76,7 +93,7 @@ export class AssessmentRecordService {
       const assessment = await this.access.readable(tx, user, id, true);
       // The ex-post evaluation is the one part written after the decision (in follow-up); everything else is drafting.
       const evaluationOnly = Object.entries(dto).every(
-        ([key, value]) => value === undefined || key === 'version' || key === 'exPostEvaluation',
+        ([key, value]) => value === undefined || key === 'version' || key === 'exPostEvaluation' || key === 'versionName',
       );
       const facts = await this.access.facts(tx, assessment);
       const actor = await this.access.actor(user, assessment);
@@ -96,15 +113,34 @@ export class AssessmentRecordService {
       set('screeningAffectsChildren', dto.screening?.affectsChildren, 'screening.affectsChildren');
       set('screeningImpactKind', dto.screening?.impactKind, 'screening.impactKind');
       set('screeningAgeGroups', dto.screening?.ageGroups, 'screening.ageGroups');
+      if (dto.screening?.ageRange !== undefined) {
+        const range = dto.screening.ageRange;
+        if (range && range.min > range.max) {
+          throw requestProblems([{ field: 'screening.ageRange.max', messages: ['must not be below the lowest age'] }]);
+        }
+        const before =
+          assessment.screeningAgeMin !== null && assessment.screeningAgeMax !== null
+            ? { min: assessment.screeningAgeMin, max: assessment.screeningAgeMax }
+            : null;
+        const after = range ? { min: range.min, max: range.max } : null;
+        if (JSON.stringify(before) !== JSON.stringify(after)) {
+          changes['screening.ageRange'] = { from: before, to: after };
+          assessment.screeningAgeMin = after?.min ?? null;
+          assessment.screeningAgeMax = after?.max ?? null;
+        }
+      }
       set('screeningRationale', dto.screening?.rationale, 'screening.rationale');
       set('plainLanguageSummary', dto.plainLanguageSummary);
       set('plainLanguageSummarySv', dto.plainLanguageSummarySv);
       set('followUpDate', dto.followUpDate);
       set('exPostEvaluation', dto.exPostEvaluation);
       Object.assign(changes, await this.content.apply(tx, assessment, dto));
-      if (Object.keys(changes).length === 0) return;
+      if (Object.keys(changes).length === 0) {
+        if (dto.versionName !== undefined) await this.nameLatestVersion(tx, user, assessment.id, dto.versionName);
+        return;
+      }
 
-      await this.saveVersion(tx, user, assessment, 'edited', changes, null);
+      await this.saveEdit(tx, user, assessment, changes, { name: dto.versionName ?? null, alone: dto.resolvesConflict === true });
       await this.audit.record(tx, {
         actorUserId: user.id,
         entityType: 'assessment',
@@ -122,6 +158,7 @@ export class AssessmentRecordService {
       const now = new Date();
       const result = checkTransition(dto.action, await this.access.facts(tx, assessment), await this.access.actor(user, assessment), now, {
         reason: dto.reason,
+        signatureConfirmed: dto.signatureConfirmed,
       });
       if (!result.ok) throw workflowRefusal(result.reasons);
       await this.requireVersion(tx, assessment, dto.version);
@@ -137,14 +174,14 @@ export class AssessmentRecordService {
         changes['followUpDate'] = { from: followUpDateBefore, to: assessment.followUpDate };
       assessment.stage = result.to;
       if (dto.action === 'screen_out' || dto.action === 'start_full_assessment') {
-        // Taking the screening decision signs the screening result.
+        // Taking the screening decision signs the screening result (the official confirmed it, see `signs`).
         changes['screening.signedBy'] = { from: assessment.screeningSignedById, to: user.id };
         assessment.screeningSignedById = user.id;
         assessment.screeningSignedAt = now;
       }
       if (dto.action === 'start_full_assessment') {
         // The full assessment starts with the proposal and "no change" (see RecordContentService).
-        Object.assign(changes, await this.content.startFullAssessment(tx, assessment.id, language));
+        Object.assign(changes, await this.content.startFullAssessment(tx, assessment.id));
       }
       await this.saveVersion(tx, user, assessment, `transition:${dto.action}`, changes, reason);
       await this.audit.record(tx, {
@@ -174,8 +211,11 @@ export class AssessmentRecordService {
       kind: string;
       changes: Changes;
       reason: string | null;
+      name: string | null;
+      started_at: Date;
+      saves: number;
     }[] = await this.db.query(
-      `SELECT v.version, v.changed_at, v.changed_by_id, u.display_name, v.kind, v.changes, v.reason
+      `SELECT v.version, v.changed_at, v.changed_by_id, u.display_name, v.kind, v.changes, v.reason, v.name, v.started_at, v.saves
            FROM assessment_versions v LEFT JOIN users u ON u.id = v.changed_by_id
           WHERE v.assessment_id = $1 AND ($2::int IS NULL OR v.version < $2::int)
           ORDER BY v.version DESC
@@ -188,8 +228,11 @@ export class AssessmentRecordService {
       changedAt: r.changed_at.toISOString(),
       changedBy: r.changed_by_id ? { id: r.changed_by_id, displayName: r.display_name ?? '' } : null,
       kind: r.kind,
-      changes: r.changes,
+      changes: itemWise(r.changes),
       reason: r.reason,
+      name: r.name,
+      startedAt: r.started_at.toISOString(),
+      saves: r.saves,
     }));
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].version : null };
   }
@@ -243,18 +286,38 @@ export class AssessmentRecordService {
         ORDER BY f.field`,
       [id, from, to],
     );
+    // Lists are changed item-wise: their comparison composes every change in the range, per item.
+    const listFields = rows.map((r) => r.field).filter((field) => field in LIST_CHANGE_FIELDS);
+    const listChanges: { field: string; change: { from: unknown; to: unknown } }[] = listFields.length
+      ? await this.db.query(
+          `SELECT f.key AS field, f.value AS change
+             FROM assessment_versions v CROSS JOIN LATERAL jsonb_each(v.changes) f
+            WHERE v.assessment_id = $1 AND v.version > $2 AND v.version <= $3 AND f.key = ANY($4)
+            ORDER BY v.version`,
+          [id, from, to, listFields],
+        )
+      : [];
     return {
       from,
       to,
-      fields: rows.map((r) => ({
-        field: r.field,
-        // A JSON null comes back as null; a value absent from the change (never written so) too.
-        from: r.from_value ?? null,
-        to: r.to_value ?? null,
-        changedBack: r.changed_back,
-        changeCount: r.change_count,
-        changedBy: (r.changed_by ?? []).map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
-      })),
+      fields: rows.map((r) => {
+        const composed =
+          r.field in LIST_CHANGE_FIELDS
+            ? composeListChanges(
+                listChanges.filter((c) => c.field === r.field).map((c) => c.change),
+                LIST_CHANGE_FIELDS[r.field] ?? 'id',
+              )
+            : undefined;
+        return {
+          field: r.field,
+          // A JSON null comes back as null; a value absent from the change (never written so) too.
+          from: composed === undefined ? (r.from_value ?? null) : (composed?.from ?? []),
+          to: composed === undefined ? (r.to_value ?? null) : (composed?.to ?? []),
+          changedBack: composed === undefined ? r.changed_back : composed === null,
+          changeCount: r.change_count,
+          changedBy: (r.changed_by ?? []).map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
+        };
+      }),
     };
   }
 
@@ -283,14 +346,81 @@ export class AssessmentRecordService {
     });
   }
 
-  private async saveVersion(
+  /**
+   * An edit's version. One person's saves of the record within one editing session form one version:
+   * the save joins the newest version when that is an edit by the same person, still open, begun less
+   * than VERSION_SESSION_MINUTES ago. The joined version keeps each field's `from` as it was at the
+   * session's start and takes the new `to` (lists: composed item by item); fields changed back drop out.
+   * It takes the new version number, so numbers stay gapless and the optimistic lock moves on with
+   * every save. A transition, a conflict resolution (`alone`), a name and another person's save close it.
+   */
+  private async saveEdit(
     tx: EntityManager,
     user: AuthenticatedUser,
     assessment: Assessment,
-    kind: string,
     changes: Changes,
-    reason: string | null,
-  ) {
+    options: { name: string | null; alone: boolean },
+  ): Promise<void> {
+    const [open]: { version: number; changes: Changes; started_at: Date; saves: number }[] = options.alone
+      ? []
+      : await tx.query(
+          `SELECT version, changes, started_at, saves FROM assessment_versions
+            WHERE assessment_id = $1 AND version = $2 AND open AND kind = 'edited' AND changed_by_id = $3
+              AND started_at > now() - make_interval(mins => $4)`,
+          [assessment.id, assessment.version, user.id, VERSION_SESSION_MINUTES],
+        );
+    if (!open) {
+      await this.saveVersion(tx, user, assessment, 'edited', changes, null, {
+        open: !options.alone && options.name === null,
+        name: options.name,
+      });
+      return;
+    }
+    const merged: Changes = { ...open.changes };
+    for (const [field, change] of Object.entries(changes)) {
+      const earlier = merged[field];
+      if (earlier === undefined) {
+        merged[field] = change;
+        continue;
+      }
+      const key = LIST_CHANGE_FIELDS[field];
+      const next = key
+        ? composeListChanges([earlier, change], key)
+        : JSON.stringify(earlier.from) === JSON.stringify(change.to)
+          ? null
+          : { from: earlier.from, to: change.to };
+      if (next) merged[field] = next;
+      else delete merged[field];
+    }
+    const previous = assessment.version;
+    await this.bumpAssessment(tx, assessment);
+    await tx.query(
+      `UPDATE assessment_versions
+          SET version = $3, changes = $4::jsonb, changed_at = now(), saves = saves + 1, open = $5, name = $6
+        WHERE assessment_id = $1 AND version = $2`,
+      [assessment.id, previous, assessment.version, JSON.stringify(merged), options.name === null, options.name],
+    );
+  }
+
+  /** "Save a version" with nothing new to save: names (and closes) the newest version when it is the person's unnamed edit. */
+  private async nameLatestVersion(tx: EntityManager, user: AuthenticatedUser, assessmentId: string, name: string): Promise<void> {
+    const [newest]: { version: number }[] = await tx.query(
+      `SELECT version FROM assessment_versions
+        WHERE assessment_id = $1 AND kind = 'edited' AND changed_by_id = $2 AND name IS NULL
+          AND version = (SELECT max(version) FROM assessment_versions WHERE assessment_id = $1)`,
+      [assessmentId, user.id],
+    );
+    if (!newest) {
+      throw new BadRequestException('Nothing has been edited since the last version, so there is no new version to name.');
+    }
+    await tx.query(`UPDATE assessment_versions SET name = $3, open = false WHERE assessment_id = $1 AND version = $2`, [
+      assessmentId,
+      newest.version,
+      name,
+    ]);
+  }
+
+  private async bumpAssessment(tx: EntityManager, assessment: Assessment): Promise<void> {
     assessment.version += 1;
     assessment.updatedAt = new Date();
     await tx
@@ -300,9 +430,30 @@ export class AssessmentRecordService {
       .set({ ...assessmentColumns(assessment) })
       .where('id = :id', { id: assessment.id })
       .execute();
+  }
+
+  private async saveVersion(
+    tx: EntityManager,
+    user: AuthenticatedUser,
+    assessment: Assessment,
+    kind: string,
+    changes: Changes,
+    reason: string | null,
+    session: { open: boolean; name: string | null } = { open: false, name: null },
+  ) {
+    await this.bumpAssessment(tx, assessment);
     const versions = tx.getRepository(AssessmentVersion);
     await versions.save(
-      versions.create({ assessmentId: assessment.id, version: assessment.version, changedById: user.id, kind, changes, reason }),
+      versions.create({
+        assessmentId: assessment.id,
+        version: assessment.version,
+        changedById: user.id,
+        kind,
+        changes,
+        reason,
+        open: session.open,
+        name: session.name,
+      }),
     );
   }
 }
@@ -317,6 +468,8 @@ function assessmentColumns(a: Assessment) {
     screeningAffectsChildren: a.screeningAffectsChildren,
     screeningImpactKind: a.screeningImpactKind,
     screeningAgeGroups: a.screeningAgeGroups,
+    screeningAgeMin: a.screeningAgeMin,
+    screeningAgeMax: a.screeningAgeMax,
     screeningRationale: a.screeningRationale,
     screeningSignedById: a.screeningSignedById,
     screeningSignedAt: a.screeningSignedAt,
@@ -332,6 +485,7 @@ function assessmentColumns(a: Assessment) {
     viewsMethods: a.viewsMethods,
     viewsHowGathered: a.viewsHowGathered,
     viewsWhatTheySaid: a.viewsWhatTheySaid,
+    viewsNotHeardReason: a.viewsNotHeardReason,
     mitigation: a.mitigation,
     changesMade: a.changesMade,
     recommendation: a.recommendation,
@@ -340,4 +494,19 @@ function assessmentColumns(a: Assessment) {
     version: a.version,
     updatedAt: a.updatedAt,
   };
+}
+
+/** A version's changes as the history shows them: lists item-wise (older versions stored the whole lists). */
+function itemWise(changes: Changes): Changes {
+  const out: Changes = {};
+  for (const [field, change] of Object.entries(changes)) {
+    const key = LIST_CHANGE_FIELDS[field];
+    if (!key || isListChange(change)) {
+      out[field] = change;
+      continue;
+    }
+    const empty: ListChange = { from: [], to: [], items: true };
+    out[field] = listChange((change.from as object[] | null) ?? [], (change.to as object[] | null) ?? [], key) ?? empty;
+  }
+  return out;
 }

@@ -24,4 +24,20 @@ export class AssessmentVersion {
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+
+  /** When the first save of this version was made (`changed_at` is the last). */
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt!: Date;
+
+  /** How many saves this version holds. */
+  @Column({ type: 'int', default: 1 })
+  saves!: number;
+
+  /** Still taking the same person's autosaves (an editing session); closed by a transition, a name, a conflict resolution or another person's save. */
+  @Column({ type: 'boolean', default: false })
+  open!: boolean;
+
+  /** Set by "save a version". */
+  @Column({ type: 'text', nullable: true })
+  name!: string | null;
 }

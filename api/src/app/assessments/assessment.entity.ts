@@ -69,6 +69,12 @@ export class Assessment {
   @Column({ name: 'screening_age_groups', type: 'text', array: true, default: () => "'{}'" })
   screeningAgeGroups!: AgeGroup[];
 
+  @Column({ name: 'screening_age_min', type: 'int', nullable: true })
+  screeningAgeMin!: number | null;
+
+  @Column({ name: 'screening_age_max', type: 'int', nullable: true })
+  screeningAgeMax!: number | null;
+
   @Column({ name: 'screening_rationale', type: 'text', default: '' })
   screeningRationale!: string;
 
@@ -115,6 +121,9 @@ export class Assessment {
 
   @Column({ name: 'views_what_they_said', type: 'text', default: '' })
   viewsWhatTheySaid!: string;
+
+  @Column({ name: 'views_not_heard_reason', type: 'text', default: '' })
+  viewsNotHeardReason!: string;
 
   @Column({ type: 'text', default: '' })
   mitigation!: string;

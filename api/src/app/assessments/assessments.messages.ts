@@ -105,6 +105,31 @@ const WORKFLOW_REFUSALS: readonly MessageTranslation[] = [
   },
   { en: 'Write the ex-post evaluation first.', fi: 'Kirjoita ensin jälkiarviointi.', sv: 'Skriv först efterhandsutvärderingen.' },
   {
+    en: 'Compare at least two alternatives in the impact matrix (state the direction of their impacts); {count} compared so far.',
+    fi: 'Vertaile vähintään kahta vaihtoehtoa vaikutusmatriisissa (valitse niiden vaikutusten suunta); tähän mennessä vertailtu {count}.',
+    sv: 'Jämför minst två alternativ i konsekvensmatrisen (ange riktningen för deras konsekvenser); hittills jämförda: {count}.',
+  },
+  {
+    en: 'Consider each general principle for every alternative compared: article(s) {articles} still lack an impact with a direction stated.',
+    fi: 'Arvioi jokainen yleisperiaate jokaisen vertaillun vaihtoehdon kohdalla: artikloilta {articles} puuttuu vielä vaikutus, jonka suunta on valittu.',
+    sv: 'Bedöm varje allmän princip för varje jämfört alternativ: för artikel {articles} saknas ännu en konsekvens med angiven riktning.',
+  },
+  {
+    en: 'Add evidence, or state the gaps in the evidence.',
+    fi: 'Lisää tietopohjaa tai kerro, mitä tietoa puuttuu.',
+    sv: 'Lägg till kunskapsunderlag eller ange vilka kunskapsluckor som finns.',
+  },
+  {
+    en: 'Write what children said, or why no children’s views were heard.',
+    fi: 'Kirjoita, mitä lapset sanoivat, tai miksi lasten näkemyksiä ei kuultu.',
+    sv: 'Skriv vad barnen sade, eller varför barnens åsikter inte hördes.',
+  },
+  {
+    en: 'Confirm that you sign the screening result in your own name.',
+    fi: 'Vahvista, että allekirjoitat esiarvioinnin tuloksen omalla nimelläsi.',
+    sv: 'Bekräfta att du undertecknar förhandsbedömningens resultat i ditt eget namn.',
+  },
+  {
     en: 'Give a reason; it is recorded in the audit trail.',
     fi: 'Anna perustelu; se kirjataan arvioinnin tapahtumahistoriaan.',
     sv: 'Ange ett skäl; det registreras i bedömningens händelsehistorik.',
@@ -193,6 +218,46 @@ export const ASSESSMENTS_MESSAGES: readonly MessageTranslation[] = [
   { en: 'repeats the id of another row', fi: 'toistaa toisen rivin tunnisteen', sv: 'upprepar id:t för en annan rad' },
   { en: 'repeats the id of another indicator', fi: 'toistaa toisen mittarin tunnisteen', sv: 'upprepar id:t för en annan indikator' },
   { en: 'names a group already listed', fi: 'nimeää ryhmän, joka on jo luettelossa', sv: 'anger en grupp som redan finns i listan' },
+  {
+    en: 'Nothing has been edited since the last version, so there is no new version to name.',
+    fi: 'Edellisen version jälkeen ei ole muokattu mitään, joten nimettävää uutta versiota ei ole.',
+    sv: 'Inget har redigerats sedan den senaste versionen, så det finns ingen ny version att namnge.',
+  },
+  {
+    en: 'must be an age in whole years ({min}–{max})',
+    fi: 'pitää olla ikä kokonaisina vuosina ({min}–{max})',
+    sv: 'måste vara en ålder i hela år ({min}–{max})',
+  },
+  { en: 'must not be below the lowest age', fi: 'ei saa olla alinta ikää pienempi', sv: 'får inte vara lägre än den lägsta åldern' },
+  {
+    en: 'must be one of {values} or null',
+    fi: 'pitää olla jokin näistä: {values} tai null',
+    sv: 'måste vara något av {values} eller null',
+  },
+  {
+    en: 'must be one of {values} or null (not stated)',
+    fi: 'pitää olla jokin näistä: {values} tai null (ei ilmoitettu)',
+    sv: 'måste vara något av {values} eller null (ej angivet)',
+  },
+  { en: 'must have at most {max} alternatives', fi: 'saa sisältää enintään {max} vaihtoehtoa', sv: 'får innehålla högst {max} alternativ' },
+  {
+    en: 'must be a web address starting with https:// or http://',
+    fi: 'pitää olla verkko-osoite, joka alkaa https:// tai http://',
+    sv: 'måste vara en webbadress som börjar med https:// eller http://',
+  },
+  {
+    en: 'must be a year (2021), a range of years (2020–21), a month (2021-03) or a date (2021-03-15)',
+    fi: 'pitää olla vuosi (2021), vuosiväli (2020–21), kuukausi (2021-03) tai päivämäärä (2021-03-15)',
+    sv: 'måste vara ett år (2021), ett intervall av år (2020–21), en månad (2021-03) eller ett datum (2021-03-15)',
+  },
+  { en: 'must be a list of groups', fi: 'pitää olla luettelo ryhmistä', sv: 'måste vara en lista med grupper' },
+  { en: 'must not repeat a group', fi: 'sama ryhmä ei saa toistua', sv: 'samma grupp får inte upprepas' },
+  {
+    en: 'must be a list of wellbeing indicators',
+    fi: 'pitää olla luettelo hyvinvoinnin osa-alueista',
+    sv: 'måste vara en lista med välmåendeindikatorer',
+  },
+  { en: 'must not repeat an indicator', fi: 'sama osa-alue ei saa toistua', sv: 'samma indikator får inte upprepas' },
   {
     en: 'is not one of the assessment’s alternatives',
     fi: 'ei ole mikään arvioinnin vaihtoehdoista',

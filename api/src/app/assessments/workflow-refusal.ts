@@ -7,7 +7,7 @@ const ACTOR_CODES = new Set(['role_not_allowed', 'not_responsible_official', 're
  * Refusals about the request itself. A summary missing in a council's language is one: the official
  * supplies it (as a reason), it does not wait for anything else to happen.
  */
-const REQUEST_CODES = new Set(['unknown_action', 'reason_required', 'plain_language_summary_language_missing']);
+const REQUEST_CODES = new Set(['unknown_action', 'reason_required', 'plain_language_summary_language_missing', 'signature_not_confirmed']);
 
 /**
  * The HTTP answer for a workflow refusal, carrying every reason: 403 when the caller may not act,

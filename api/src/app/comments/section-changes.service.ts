@@ -9,6 +9,8 @@ import {
   type Language,
   type SectionChange,
   type StatementStandingAnswer,
+  composeListChanges,
+  LIST_CHANGE_FIELDS,
 } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
@@ -217,7 +219,7 @@ export function changesAfter(
   section: CommentSection,
   after: Date,
 ): SectionChange[] {
-  const fields = new Map<string, SectionChange>();
+  const fields = new Map<string, SectionChange & { all: { from: unknown; to: unknown }[] }>();
   for (const v of versions) {
     if (v.changed_at <= after) continue;
     for (const [field, change] of Object.entries(v.changes ?? {})) {
@@ -229,8 +231,14 @@ export function changesAfter(
         changedAt: v.changed_at.toISOString(),
         from: earlier ? earlier.from : change.from,
         to: change.to,
+        all: [...(earlier?.all ?? []), change],
       });
     }
   }
-  return [...fields.values()];
+  return [...fields.values()].map(({ all, ...change }) => {
+    // Lists are changed item-wise (only the items that changed): composed item by item.
+    const key = LIST_CHANGE_FIELDS[change.field];
+    const composed = key ? composeListChanges(all, key) : undefined;
+    return composed === undefined ? change : { ...change, from: composed?.from ?? [], to: composed?.to ?? [] };
+  });
 }

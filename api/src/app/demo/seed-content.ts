@@ -1,4 +1,13 @@
-import type { AgeGroup, ImpactDirection, ImpactDirectness, ImpactTerm, ViewMethod, VulnerableGroup } from '@lava/contracts';
+import {
+  DEFAULT_ALTERNATIVES,
+  type AgeGroup,
+  type DefaultAlternative,
+  type ImpactDirection,
+  type ImpactDirectness,
+  type ImpactTerm,
+  type ViewMethod,
+  type VulnerableGroup,
+} from '@lava/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
@@ -11,26 +20,29 @@ import {
   ImpactMatrixRowEntity,
 } from '../assessments/record-content/record-content.entities';
 
+/** An impact: the alternative's index, its UNCRC articles and groups, the three judgements (null: not stated), a note, wellbeing indicators. */
 type Row = [
   alternative: number,
-  article: number,
-  group: string,
-  direction: ImpactDirection,
-  directness: ImpactDirectness,
-  term: ImpactTerm,
+  articles: number | number[],
+  groups: string | string[],
+  direction: ImpactDirection | null,
+  directness: ImpactDirectness | null,
+  term: ImpactTerm | null,
   note: string,
+  wellbeing?: string[],
 ];
 
 interface DemoContent {
   screening: { ageGroups: AgeGroup[]; rationale: string };
   summary?: string;
   childrenAffected: string;
-  vulnerable: [VulnerableGroup, string][];
+  vulnerable: [VulnerableGroup | (string & {}), string][];
   articles: number[];
   nationalLaw: string;
   welfarePlan: string;
+  /** A title of `DEFAULT_ALTERNATIVES` ('proposal', 'no_change') makes a default alternative named in the reader's language. */
   alternatives: [title: string, description: string][];
-  evidence: [source: string, date: string | null, finding: string][];
+  evidence: [source: string, date: string | null, finding: string, url?: string][];
   gaps: string;
   methods: ViewMethod[];
   howGathered: string;
@@ -42,11 +54,14 @@ interface DemoContent {
   bestInterests: string;
   communication: string;
   indicators: [indicator: string, owner: string, due: string | null][];
+  /** The municipality's wellbeing indicator set, when this demo shows one. */
+  wellbeing?: 'shanarri';
 }
 
 /** Realistic content for the demo assessments past the screening, by title (see demo-data.ts). */
 const CONTENT: Record<string, DemoContent> = {
   'Kouluverkkoselvitys 2027–2030': {
+    wellbeing: 'shanarri',
     screening: {
       ageGroups: ['7-12', '13-17'],
       rationale:
@@ -75,11 +90,17 @@ const CONTENT: Record<string, DemoContent> = {
         'Päätösehdotus: koulujen yhdistäminen Karhulan kouluun 2028',
         'Sunilan koulu lakkautetaan 1.8.2028; oppilaat siirtyvät peruskorjattuun Karhulan kouluun.',
       ],
-      ['Ei muutosta (nykytila jatkuu)', 'Molemmat koulut jatkavat; Sunilan koulun ilmanvaihto korjataan 2027.'],
+      ['no_change', 'Molemmat koulut jatkavat; Sunilan koulun ilmanvaihto korjataan 2027.'],
       ['Porrastettu siirtymä', 'Vuosiluokat 1–2 jatkavat Sunilassa lähikouluna, 3–6 siirtyvät Karhulaan.'],
     ],
     evidence: [
-      ['Kouluterveyskysely 2025, THL (Kotka, 4.–5. lk)', '2025-09-15', '82 % kokee koulumatkan turvalliseksi; Sunilan oppilaista 71 %.'],
+      [
+        'Kouluterveyskysely 2025, THL (Kotka, 4.–5. lk)',
+        '2025',
+        '82 % kokee koulumatkan turvalliseksi; Sunilan oppilaista 71 %.',
+        'https://thl.fi/tutkimus-ja-kehittaminen/tutkimukset-ja-hankkeet/kouluterveyskysely',
+      ],
+      ['Lasten ja nuorten hyvinvointikertomus, Kotka', '2021–2024', 'Harrastamattomien osuus kasvoi 2021–2024 Sunilan alueella.'],
       ['Oppilasmääräennuste, Kotkan kaupunki', '2026-03-01', 'Sunilan koulun oppilasmäärä laskee 160:sta 118:aan vuoteen 2030 mennessä.'],
       [
         'Koulukuljetusselvitys, tekninen toimi',
@@ -94,23 +115,50 @@ const CONTENT: Record<string, DemoContent> = {
     whatTheySaid:
       'Oppilaat pelkäävät kaverisuhteiden katkeamista ja pidempää bussimatkaa talvella. Moni toivoi, että kaverit voisivat siirtyä samalle luokalle ja että koulupihalle tulisi lisää tekemistä. Kyselyssä 58 % piti uutta koulua hyvänä asiana, jos matka on turvallinen.',
     matrix: [
-      [0, 3, 'all', 'positive', 'direct', 'long', 'Terveet ja esteettömät tilat, laajempi valinnaisaineiden tarjonta.'],
-      [0, 12, 'all', 'positive', 'direct', 'short', 'Oppilaat osallistuvat uuden koulun pihan suunnitteluun.'],
-      [0, 28, '7-12', 'negative', 'direct', 'short', 'Koulumatka pitenee Sunilan oppilailla; väsymys talvikuukausina.'],
-      [0, 23, 'disabled_children', 'unknown', 'direct', 'long', 'Pienluokkien tilat ja avustajat ratkaistava ennen siirtoa.'],
       [
         0,
-        31,
-        'low_income_families',
-        'negative',
-        'indirect',
+        [3, 6, 24, 28, 29],
+        'all',
+        'positive',
+        'direct',
         'long',
-        'Iltapäiväkerhoon ja harrastuksiin pääsy vaikeutuu ilman omaa kyytiä.',
+        'Terveet ja esteettömät tilat, laajempi valinnaisaineiden tarjonta.',
+        ['healthy', 'achieving'],
       ],
-      [1, 3, 'all', 'negative', 'direct', 'long', 'Sisäilmaongelmat jatkuvat väliaikaiskorjauksesta huolimatta.'],
-      [1, 28, '7-12', 'neutral', 'direct', 'short', 'Koulumatkat ja opetusryhmät pysyvät ennallaan.'],
-      [2, 28, '7-12', 'positive', 'direct', 'short', 'Pienimmät oppilaat käyvät lähikoulua.'],
-      [2, 6, 'all', 'unknown', 'indirect', 'long', 'Sisarukset voivat joutua eri kouluihin.'],
+      [
+        0,
+        [12],
+        ['all'],
+        'positive',
+        'direct',
+        'short',
+        'Oppilaat osallistuvat uuden koulun pihan suunnitteluun.',
+        ['respected', 'included'],
+      ],
+      [
+        0,
+        [2, 28, 31],
+        ['7-12', 'low_income_families'],
+        'negative',
+        'direct',
+        null,
+        'Koulumatka pitenee Sunilan oppilailla; väsymys talvikuukausina ja iltapäiväkerhoon pääsy vaikeutuu ilman omaa kyytiä.',
+        ['safe', 'active', 'included'],
+      ],
+      [
+        0,
+        [2, 23, 28],
+        ['disabled_children'],
+        'unknown',
+        'direct',
+        'long',
+        'Pienluokkien tilat ja avustajat ratkaistava ennen siirtoa.',
+        ['nurtured', 'achieving'],
+      ],
+      [1, [3, 6, 24], ['all'], 'negative', 'direct', 'long', 'Sisäilmaongelmat jatkuvat väliaikaiskorjauksesta huolimatta.', ['healthy']],
+      [1, [2, 12, 28], ['7-12'], 'neutral', null, null, 'Koulumatkat ja opetusryhmät pysyvät ennallaan.'],
+      [2, [28], ['0-6', '7-12'], 'positive', 'direct', 'short', 'Pienimmät oppilaat käyvät lähikoulua.', ['safe']],
+      [2, [6, 9], ['all'], 'unknown', 'indirect', null, 'Sisarukset voivat joutua eri kouluihin.', ['nurtured']],
     ],
     mitigation:
       'Koulukuljetus kaikille yli 3 km:n matkan kulkeville 1.–6.-luokkalaisille (laki edellyttää 5 km). Luokat muodostetaan niin, että jokaisella on vähintään kaksi tuttua luokkakaveria. Iltapäivätoiminnalle järjestetään kuljetus Sunilan nuorisotilaan.',
@@ -144,7 +192,7 @@ const CONTENT: Record<string, DemoContent> = {
     welfarePlan: 'Hyvinvointisuunnitelman tavoite 3: "Jokaisella nuorella on turvallinen paikka vapaa-ajalla".',
     alternatives: [
       ['Päätösehdotus: auki ti–to', 'Maanantai- ja perjantai-illat jäävät pois; säästö 38 000 € vuodessa.'],
-      ['Ei muutosta (nykytila jatkuu)', 'Auki ma–pe klo 14–21.'],
+      ['no_change', 'Auki ma–pe klo 14–21.'],
     ],
     evidence: [['Nuorisopalveluiden kävijätilasto 2025', '2026-01-15', 'Perjantai on vilkkain ilta (keskimäärin 46 kävijää).']],
     gaps: 'Ei tietoa, minne nuoret menevät, kun talo on kiinni.',
@@ -169,13 +217,19 @@ const CONTENT: Record<string, DemoContent> = {
     },
     childrenAffected:
       'Myllykosken koulun 350 oppilasta ja liikuntapuiston käyttäjät, erityisesti Ummeljoen suunnasta pyöräilevät 10–15-vuotiaat.',
-    vulnerable: [['rural_areas', 'Haja-asutusalueelta ei nyt ole turvallista pyörätietä; lapset kuljetetaan autolla tai taksilla.']],
+    vulnerable: [
+      ['rural_areas', 'Haja-asutusalueelta ei nyt ole turvallista pyörätietä; lapset kuljetetaan autolla tai taksilla.'],
+      [
+        'Harrastajat, jotka pyöräilevät liikuntapuistoon iltaisin',
+        'Pimeä metsäosuus koskee erityisesti talven iltaharjoituksiin kulkevia.',
+      ],
+    ],
     articles: [2, 3, 6, 12, 24, 31],
     nationalLaw: 'Maankäyttö- ja rakennuslaki; liikenneturvallisuussuunnitelma; perusopetuslaki 32 § (vaarallinen koulumatka).',
     welfarePlan: 'Kouvolan hyvinvointisuunnitelma: arkiliikunnan lisääminen ja turvalliset koulureitit.',
     alternatives: [
       ['Päätösehdotus: väylä Kuusankoskentien varteen 2028', 'Valaistu 2,4 km:n väylä, kaksi alikulkua.'],
-      ['Ei muutosta (nykytila jatkuu)', 'Pientareella kulkeminen jatkuu; koulukuljetukset ennallaan.'],
+      ['no_change', 'Pientareella kulkeminen jatkuu; koulukuljetukset ennallaan.'],
     ],
     evidence: [
       ['Liikenneturvallisuuskartoitus, Kouvolan kaupunki', '2025-11-20', 'Kaksi lievää pyöräilijäonnettomuutta tieosuudella 2020–2025.'],
@@ -231,20 +285,28 @@ export async function seedRecordContent(tx: EntityManager): Promise<void> {
       },
     );
     const assessmentId = assessment.id;
+    if (c.wellbeing) {
+      // The municipality scores its assessments' impacts on SHANARRI's wellbeing indicators.
+      await tx.query(`UPDATE organizations SET wellbeing_framework = $2 WHERE id = $1`, [assessment.municipalityId, c.wellbeing]);
+    }
     await tx.getRepository(AssessmentVulnerableGroup).insert(c.vulnerable.map(([groupKey, note]) => ({ assessmentId, groupKey, note })));
-    const alternatives = c.alternatives.map(([title, description]) => ({ id: randomUUID(), title, description }));
+    const alternatives = c.alternatives.map(([title, description]) => {
+      const defaultName = (DEFAULT_ALTERNATIVES as readonly string[]).includes(title) ? (title as DefaultAlternative) : null;
+      return { id: randomUUID(), title: defaultName ? '' : title, description, defaultName };
+    });
     await tx.getRepository(AssessmentAlternative).insert(alternatives.map((a, position) => ({ ...a, assessmentId, position })));
-    const given = c.matrix.map(([alternative, article, group, direction, directness, term, note]) => ({
+    const given = c.matrix.map(([alternative, articles, groups, direction, directness, term, note, wellbeing]) => ({
       id: randomUUID(),
       alternativeId: alternatives[alternative].id,
-      article,
-      group,
+      articles: Array.isArray(articles) ? articles : [articles],
+      groups: Array.isArray(groups) ? groups : [groups],
+      wellbeing: wellbeing ?? [],
       direction,
       directness,
       term,
       note,
     }));
-    // The rows specific to the matter, then an "unknown" row for each general principle they leave out.
+    // The impacts specific to the matter, then one (nothing stated) for each general principle they leave out.
     const rows = alternatives.flatMap((a) =>
       withGeneralPrinciples(
         [a],
@@ -252,9 +314,17 @@ export async function seedRecordContent(tx: EntityManager): Promise<void> {
       ),
     );
     await tx.getRepository(ImpactMatrixRowEntity).insert(rows.map((r, position) => ({ ...r, assessmentId, position })));
-    await tx
-      .getRepository(AssessmentEvidenceItem)
-      .insert(c.evidence.map(([source, date, finding], position) => ({ id: randomUUID(), assessmentId, position, source, date, finding })));
+    await tx.getRepository(AssessmentEvidenceItem).insert(
+      c.evidence.map(([source, date, finding, url], position) => ({
+        id: randomUUID(),
+        assessmentId,
+        position,
+        source,
+        url: url ?? '',
+        date,
+        finding,
+      })),
+    );
     await tx.getRepository(FollowUpIndicatorEntity).insert(
       c.indicators.map(([indicator, owner, dueDate], position) => ({
         id: randomUUID(),

@@ -65,10 +65,19 @@ export interface Screening {
   affectsChildren: boolean | null;
   impactKind: ImpactKind | null;
   ageGroups: AgeGroup[];
+  /** A free age range besides (or instead of) the presets, e.g. 10–15; null when none is given. */
+  ageRange: AgeRange | null;
   rationale: string;
   signedBy: { id: string; displayName: string } | null;
   signedAt: string | null;
 }
+
+/** Ages in whole years, `min` ≤ `max`, both within AGE_RANGE_LIMITS. */
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+export const AGE_RANGE_LIMITS = { min: 0, max: 29 } as const;
 
 /** One assessment with its whole record (the content sections are in `RecordContent`). */
 export interface AssessmentDetail extends AssessmentSummary, RecordContent {
@@ -80,6 +89,8 @@ export interface AssessmentDetail extends AssessmentSummary, RecordContent {
   /** Calendar date of the follow-up evaluation, set at decision time. */
   followUpDate: string | null;
   exPostEvaluation: string;
+  /** The wellbeing indicators the organization's assessments tag impacts with (none: an empty list). */
+  wellbeing: WellbeingSet;
 }
 
 /** Partial update; `version` is the version the editor started from (optimistic locking). Content lists are replaced whole. */
@@ -88,11 +99,18 @@ export interface UpdateAssessmentRequest extends RecordContentUpdate {
   title?: string;
   plannedMeetingDate?: string | null;
   caseNumber?: string | null;
-  screening?: Partial<Pick<Screening, 'affectsChildren' | 'impactKind' | 'ageGroups' | 'rationale'>>;
+  screening?: Partial<Pick<Screening, 'affectsChildren' | 'impactKind' | 'ageGroups' | 'ageRange' | 'rationale'>>;
   plainLanguageSummary?: string;
   plainLanguageSummarySv?: string;
   followUpDate?: string | null;
   exPostEvaluation?: string;
+  /**
+   * Ends the editing session's version with this save and names it ("save a version"): later saves
+   * start a new version. Sent alone (with `version`), it names and closes the person's open version.
+   */
+  versionName?: string;
+  /** This save resolves a conflict: it is kept as its own version (later autosaves start a new one). */
+  resolvesConflict?: boolean;
 }
 
 export interface TransitionRequest {
@@ -101,6 +119,8 @@ export interface TransitionRequest {
   version: number;
   /** Required by some actions (returns, early closing, review without consultation). */
   reason?: string;
+  /** The actor confirms signing (the screening result) in their own name; required by actions that sign. */
+  signatureConfirmed?: boolean;
   /** The decision: required for `record_decision`, `table` and `return_for_preparation` (see review.ts). */
   decision?: DecisionRequest;
 }
@@ -112,9 +132,44 @@ export interface AssessmentVersionView {
   changedBy: { id: string; displayName: string } | null;
   /** `created`, `edited`, or `transition:<action>`. */
   kind: string;
+  /**
+   * What this version changed. Text and single values: the whole value before and after. Lists
+   * (`LIST_CHANGE_FIELDS`) hold only the items that changed (`ListChange`), never the whole list.
+   */
   changes: Record<string, { from: unknown; to: unknown }>;
   reason: string | null;
+  /** Set by "save a version"; null for the versions autosave made. */
+  name: string | null;
+  /** When the first save of this version was made (several autosaves of one editing session form one version). */
+  startedAt: string;
+  /** How many saves this version holds (1 for transitions). */
+  saves: number;
 }
+
+/**
+ * The change of a list field in a version or a comparison: only the items that differ, matched by
+ * `id` (vulnerable groups by `group`). `from` holds the old state of items changed or removed,
+ * `to` the new state of items changed or added; an item in `to` only was added, in `from` only was
+ * removed, in both was changed. Unchanged items are absent, so a change of one matrix row stays one
+ * row whatever the size of the matrix.
+ */
+export interface ListChange<T = unknown> {
+  from: T[];
+  to: T[];
+  /** Marks the item-wise form (versions saved before it held the whole lists; the API answers both as this). */
+  items: true;
+}
+/** Version-history fields whose changes are `ListChange`s, and the key their items are matched by. */
+export const LIST_CHANGE_FIELDS: Readonly<Record<string, string>> = {
+  'scope.vulnerableGroups': 'group',
+  'alternatives.items': 'id',
+  'evidence.items': 'id',
+  'impactMatrix.rows': 'id',
+  'followUp.indicators': 'id',
+};
+
+/** Several saves by one person within this many minutes of the version's first save form one version. */
+export const VERSION_SESSION_MINUTES = 10;
 
 /** Versions per page of the history by default, and at most (`limit`). */
 export const VERSION_PAGE_SIZE = 30;
@@ -215,7 +270,7 @@ export function sectionOfChange(changeKey: string): RecordSection | null {
 // the version history names each change `<section>.<field>` (e.g. `impactMatrix.rows`).
 // ---------------------------------------------------------------------------------------------
 
-/** Vulnerable groups the scope asks about, each with a note. */
+/** Vulnerable groups the scope asks about, each with a note; the official may name others (free text). */
 export const VULNERABLE_GROUPS = [
   'disabled_children',
   'children_in_care',
@@ -230,6 +285,7 @@ export type VulnerableGroup = (typeof VULNERABLE_GROUPS)[number];
 export const VIEW_METHODS = ['youth_council_statement', 'school_survey', 'workshop', 'other'] as const;
 export type ViewMethod = (typeof VIEW_METHODS)[number];
 
+/** An impact's judgements; null in a row means "not stated" (no value is a judgement until a person chooses it). */
 export const IMPACT_DIRECTIONS = ['positive', 'negative', 'neutral', 'unknown'] as const;
 export type ImpactDirection = (typeof IMPACT_DIRECTIONS)[number];
 export const IMPACT_DIRECTNESS = ['direct', 'indirect'] as const;
@@ -237,7 +293,7 @@ export type ImpactDirectness = (typeof IMPACT_DIRECTNESS)[number];
 export const IMPACT_TERMS = ['short', 'long'] as const;
 export type ImpactTerm = (typeof IMPACT_TERMS)[number];
 
-/** The UNCRC general principles: every alternative has at least one matrix row for each. */
+/** The UNCRC general principles: every alternative has at least one matrix row naming each (added, not stated, when missing). */
 export const GENERAL_PRINCIPLES = [2, 3, 6, 12] as const;
 /** UNCRC articles a record may cite (1–54). */
 export const UNCRC_ARTICLE_MIN = 1;
@@ -258,38 +314,112 @@ export const RECORD_LIMITS = {
   matrixRows: 400,
   indicators: 50,
   articles: 54,
+  /** Groups one impact names. */
+  impactGroups: 20,
+  /** Vulnerable groups the scope lists (the known ones and those the official names). */
+  vulnerableGroups: 30,
+  /** Indicators of an organization's own wellbeing set. */
+  wellbeingIndicators: 30,
+  url: 2000,
 } as const;
 
+/** The SHANARRI wellbeing indicators (Scotland's GIRFEC): safe, healthy, achieving, nurtured, active, respected, responsible, included. */
+export const SHANARRI_INDICATORS = ['safe', 'healthy', 'achieving', 'nurtured', 'active', 'respected', 'responsible', 'included'] as const;
+export const WELLBEING_FRAMEWORKS = ['none', 'shanarri', 'custom'] as const;
+export type WellbeingFramework = (typeof WELLBEING_FRAMEWORKS)[number];
+
+/**
+ * The wellbeing indicator set an organization's assessments use. SHANARRI's indicators have fixed
+ * keys the web translates (`name` null); an organization's own list (e.g. from its children and young
+ * people's welfare plan) has keys `w1`, `w2`… and the names as the organization wrote them.
+ */
+export interface WellbeingSet {
+  framework: WellbeingFramework;
+  indicators: { key: string; name: string | null }[];
+}
+/** Setting a municipality's set (admin): for `custom`, the names in order (keys follow the order given). */
+export interface WellbeingSetRequest {
+  framework: WellbeingFramework;
+  names?: string[];
+}
+
+/**
+ * An evidence date as sources give them: a year ("2021"), a range of years ("2020–21", "2020–2021"),
+ * a month ("2021-03") or a day ("2021-03-15"). Returns the normalized form (ranges with an en dash and
+ * both years in full) or null when the text is none of these.
+ */
+export function normalizeEvidenceDate(text: string): string | null {
+  const value = text.trim();
+  const range = /^(\d{4})\s*[–-]\s*(\d{2}|\d{4})$/.exec(value);
+  if (range) {
+    const start = Number(range[1]);
+    const end = range[2].length === 2 ? Math.floor(start / 100) * 100 + Number(range[2]) : Number(range[2]);
+    return end > start ? `${start}–${end}` : null;
+  }
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!date) return null;
+  const [, , month, day] = date;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  if (day !== undefined) {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) return null;
+  }
+  return value;
+}
+
 export interface VulnerableGroupNote {
-  group: VulnerableGroup;
+  /** A VULNERABLE_GROUPS key, or a group the official names (free text, 1–300 characters). */
+  group: VulnerableGroup | (string & {});
   note: string;
 }
+
+/** The two alternatives a full assessment starts with; their names are shown in the reader's language. */
+export const DEFAULT_ALTERNATIVES = ['proposal', 'no_change'] as const;
+export type DefaultAlternative = (typeof DEFAULT_ALTERNATIVES)[number];
 
 export interface RecordAlternative {
   /** Client-generated UUID, so matrix rows can refer to an alternative before it is saved. */
   id: string;
+  /** As the official wrote it; empty for a default alternative whose name is shown in the reader's language. */
   title: string;
   description: string;
+  /** "The proposal" or "no change", made when the full assessment starts; null for alternatives the official adds. */
+  defaultName: DefaultAlternative | null;
 }
 
 export interface EvidenceItem {
   id: string;
   source: string;
-  /** YYYY-MM-DD or null. */
+  /** Where the source can be read (http or https), or empty. */
+  url: string;
+  /** A year, a range of years, a month or a day (see `normalizeEvidenceDate`), or null. */
   date: string | null;
   finding: string;
 }
 
+/**
+ * One impact of the impact matrix: what one alternative does to children, as the assessment
+ * states it. The matrix is a list of these (`impactMatrix.rows`), in the order the official keeps,
+ * usually grouped by alternative. To render it (PDF, a list for young people): group the rows by
+ * `alternativeId` in the order of `alternatives.items`; each row is one impact with its articles,
+ * groups, wellbeing indicators, the three judgements (each possibly not stated) and a note.
+ */
 export interface ImpactMatrixRow {
   id: string;
+  /** One of `alternatives.items`. */
   alternativeId: string;
-  /** UNCRC article number. */
-  article: number;
-  /** A MATRIX_GROUPS key or free text. */
-  group: string;
-  direction: ImpactDirection;
-  directness: ImpactDirectness;
-  term: ImpactTerm;
+  /** UNCRC articles (1–54) the impact concerns, ascending, without repeats; empty when it names none. */
+  articles: number[];
+  /** Groups affected: MATRIX_GROUPS keys or text the official wrote (e.g. "10–15-year-olds"); empty while not stated. */
+  groups: string[];
+  /** Keys of the organization's wellbeing indicators (`AssessmentDetail.wellbeing`) the impact touches. */
+  wellbeing: string[];
+  /** null: not stated. */
+  direction: ImpactDirection | null;
+  /** null: not stated. */
+  directness: ImpactDirectness | null;
+  /** null: not stated. */
+  term: ImpactTerm | null;
   note: string;
 }
 
@@ -307,7 +437,8 @@ export interface RecordContent {
   /** In order; the first is the proposal, and "no change" is among them (made when the full assessment starts). */
   alternatives: { items: RecordAlternative[] };
   evidence: { items: EvidenceItem[]; gaps: string };
-  childrensViews: { methods: ViewMethod[]; howGathered: string; whatTheySaid: string };
+  /** `notHeardReason`: why no children's views were heard (instead of `whatTheySaid`). */
+  childrensViews: { methods: ViewMethod[]; howGathered: string; whatTheySaid: string; notHeardReason: string };
   impactMatrix: { rows: ImpactMatrixRow[] };
   mitigation: { text: string };
   changesMade: { text: string };
@@ -329,6 +460,7 @@ export const CONTENT_FIELDS = [
   'childrensViews.methods',
   'childrensViews.howGathered',
   'childrensViews.whatTheySaid',
+  'childrensViews.notHeardReason',
   'impactMatrix.rows',
   'mitigation.text',
   'changesMade.text',
@@ -361,7 +493,7 @@ export function emptyRecordContent(): RecordContent {
     legalBasis: { uncrcArticles: [], nationalLaw: '', welfarePlan: '' },
     alternatives: { items: [] },
     evidence: { items: [], gaps: '' },
-    childrensViews: { methods: [], howGathered: '', whatTheySaid: '' },
+    childrensViews: { methods: [], howGathered: '', whatTheySaid: '', notHeardReason: '' },
     impactMatrix: { rows: [] },
     mitigation: { text: '' },
     changesMade: { text: '' },
@@ -369,4 +501,58 @@ export function emptyRecordContent(): RecordContent {
     communication: { text: '' },
     followUp: { indicators: [] },
   };
+}
+
+/**
+ * The item-wise change between two versions of a list (`ListChange`): the old state of items
+ * changed or removed, the new state of items changed or added, matched by `key`. Null when no item
+ * differs (a pure reordering is not a change of content).
+ */
+export function listChange<T extends object>(from: readonly T[], to: readonly T[], key: string): ListChange<T> | null {
+  const id = (item: T) => String((item as Record<string, unknown>)[key]);
+  const before = new Map(from.map((item) => [id(item), item]));
+  const after = new Map(to.map((item) => [id(item), item]));
+  const same = (a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+  const old = from.filter((item) => !after.has(id(item)) || !same(item, after.get(id(item)) as T));
+  const next = to.filter((item) => !before.has(id(item)) || !same(item, before.get(id(item)) as T));
+  return old.length || next.length ? { from: old, to: next, items: true } : null;
+}
+
+/** True for a change written item-wise (versions before it held the whole lists). */
+export function isListChange(change: unknown): change is ListChange {
+  return typeof change === 'object' && change !== null && (change as { items?: unknown }).items === true;
+}
+
+/**
+ * Several consecutive changes of one list as one: per item, its state before the first change that
+ * touched it and after the last (items changed and changed back drop out). Whole-list changes of
+ * older versions are read item-wise first.
+ */
+export function composeListChanges(changes: readonly { from: unknown; to: unknown }[], key: string): ListChange | null {
+  const first = new Map<string, unknown>();
+  const last = new Map<string, unknown>();
+  const order: string[] = [];
+  const id = (item: unknown) => String((item as Record<string, unknown>)[key]);
+  for (const raw of changes) {
+    const change = isListChange(raw) ? raw : listChange((raw.from as object[]) ?? [], (raw.to as object[]) ?? [], key);
+    if (!change) continue;
+    const touched = new Set([...change.from.map(id), ...change.to.map(id)]);
+    for (const itemId of touched) {
+      if (!first.has(itemId)) {
+        order.push(itemId);
+        first.set(itemId, change.from.find((item) => id(item) === itemId) ?? null);
+      }
+      last.set(itemId, change.to.find((item) => id(item) === itemId) ?? null);
+    }
+  }
+  const from: unknown[] = [];
+  const to: unknown[] = [];
+  for (const itemId of order) {
+    const a = first.get(itemId) ?? null;
+    const b = last.get(itemId) ?? null;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a !== null) from.push(a);
+    if (b !== null) to.push(b);
+  }
+  return from.length || to.length ? { from, to, items: true } : null;
 }

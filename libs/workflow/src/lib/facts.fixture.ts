@@ -24,6 +24,7 @@ export function factsWith(overrides: Partial<AssessmentFacts> = {}): AssessmentF
     reviewChecklist: REVIEW_CHECKLIST_ITEMS.map((item) => ({ item, done: true })),
     followUpDate: '2025-06-01',
     hasExPostEvaluation: true,
+    reviewBlockers: [],
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { recordCompleteness, reviewBlockers, type CompletenessInput, type IncompleteItem } from './completeness';
 import type { Stage } from './stages';
 
 /** Where one youth council's statement request stands. */
@@ -61,6 +62,8 @@ export interface AssessmentFacts {
   readonly followUpDate: string | null;
   /** The ex-post evaluation (jälkiarviointi) has been written. */
   readonly hasExPostEvaluation: boolean;
+  /** What the record still lacks that review needs (`recordCompleteness`, blocking items only); empty when ready. */
+  readonly reviewBlockers: readonly IncompleteItem[];
 }
 
 /** The parts of the assessment record itself that the workflow looks at. */
@@ -74,6 +77,20 @@ export interface RecordFactsSource {
   readonly plainLanguageSummarySv?: string;
   readonly followUpDate: string | null;
   readonly exPostEvaluation: string;
+  readonly alternatives: { readonly items: CompletenessInput['alternatives'] };
+  readonly impactMatrix: { readonly rows: CompletenessInput['impacts'] };
+  readonly evidence: CompletenessInput['evidence'];
+  readonly childrensViews: CompletenessInput['childrensViews'];
+}
+
+/** The record's content as `recordCompleteness` reads it. */
+export function completenessInput(record: RecordFactsSource): CompletenessInput {
+  return {
+    alternatives: record.alternatives.items,
+    impacts: record.impactMatrix.rows,
+    evidence: record.evidence,
+    childrensViews: record.childrensViews,
+  };
 }
 
 /**
@@ -97,5 +114,6 @@ export function recordFacts(record: RecordFactsSource): AssessmentFacts {
     reviewChecklist: [],
     followUpDate: record.followUpDate,
     hasExPostEvaluation: record.exPostEvaluation.trim() !== '',
+    reviewBlockers: reviewBlockers(recordCompleteness(completenessInput(record))),
   };
 }

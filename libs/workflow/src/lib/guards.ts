@@ -1,5 +1,6 @@
+import type { IncompleteCode } from './completeness';
 import { REVIEW_CHECKLIST_ITEMS, type AssessmentFacts, type ConsultationFact } from './facts';
-import { refusal, type Refusal } from './refusals';
+import { refusal, type Refusal, type RefusalCode } from './refusals';
 
 /**
  * A guard: a condition a transition needs. Pure: it looks only at the facts and the clock it is
@@ -121,3 +122,22 @@ export const noFollowUpPlanned: Guard = (facts) =>
   facts.followUpDate === null ? NONE : [refusal('follow_up_planned', { followUpDate: facts.followUpDate })];
 
 export const exPostEvaluationWritten: Guard = (facts) => (facts.hasExPostEvaluation ? NONE : [refusal('ex_post_evaluation_missing')]);
+
+// --- Completeness (see completeness.ts) ---
+
+/**
+ * Review needs a real assessment: two alternatives compared in the matrix, each general principle
+ * considered, evidence or a stated gap, and children's views or why none were heard.
+ */
+export const recordReadyForReview: Guard = (facts) =>
+  facts.reviewBlockers.flatMap((item) => {
+    const code = REVIEW_REFUSALS[item.code];
+    return code ? [refusal(code, item.params)] : [];
+  });
+
+const REVIEW_REFUSALS: Partial<Record<IncompleteCode, RefusalCode>> = {
+  too_few_alternatives_compared: 'too_few_alternatives_compared',
+  principle_not_considered: 'principle_not_considered',
+  no_evidence_or_gap: 'no_evidence_or_gap',
+  no_childrens_views_or_reason: 'no_childrens_views_or_reason',
+};

@@ -31,8 +31,13 @@ export const REFUSAL_CODES = [
   'follow_up_date_not_reached',
   'follow_up_planned',
   'ex_post_evaluation_missing',
+  'too_few_alternatives_compared',
+  'principle_not_considered',
+  'no_evidence_or_gap',
+  'no_childrens_views_or_reason',
   // What the actor supplies.
   'reason_required',
+  'signature_not_confirmed',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -97,6 +102,13 @@ const MESSAGES: Readonly<Record<RefusalCode, (params: RefusalParams) => string>>
   follow_up_date_not_reached: (p) => `The follow-up starts on ${param(p, 'followUpDate')}.`,
   follow_up_planned: (p) => `A follow-up is planned for ${param(p, 'followUpDate')}; the assessment closes after it.`,
   ex_post_evaluation_missing: () => 'Write the ex-post evaluation first.',
+  too_few_alternatives_compared: (p) =>
+    `Compare at least two alternatives in the impact matrix (state the direction of their impacts); ${param(p, 'count')} compared so far.`,
+  principle_not_considered: (p) =>
+    `Consider each general principle for every alternative compared: article(s) ${param(p, 'articles')} still lack an impact with a direction stated.`,
+  no_evidence_or_gap: () => 'Add evidence, or state the gaps in the evidence.',
+  no_childrens_views_or_reason: () => 'Write what children said, or why no children’s views were heard.',
+  signature_not_confirmed: () => 'Confirm that you sign the screening result in your own name.',
   reason_required: () => 'Give a reason; it is recorded in the audit trail.',
 };
 

@@ -9,9 +9,9 @@ import { availableActions, checkTransition } from './workflow';
  * The expected workflow, written out by hand from docs/domain.md, independently of the table in
  * transitions.ts: the action, where it starts, where it ends, who may take it, whether a reason is required.
  */
-const EXPECTED: Record<string, { from: Stage; to: Stage; roles: WorkflowRole[]; reason: boolean }> = {
-  screen_out: { from: 'screening', to: 'closed', roles: ['official'], reason: false },
-  start_full_assessment: { from: 'screening', to: 'draft', roles: ['official'], reason: false },
+const EXPECTED: Record<string, { from: Stage; to: Stage; roles: WorkflowRole[]; reason: boolean; signs?: 'screening' }> = {
+  screen_out: { from: 'screening', to: 'closed', roles: ['official'], reason: false, signs: 'screening' },
+  start_full_assessment: { from: 'screening', to: 'draft', roles: ['official'], reason: false, signs: 'screening' },
   open_consultation: { from: 'draft', to: 'consultation', roles: ['official'], reason: false },
   send_to_review_without_consultation: { from: 'draft', to: 'review', roles: ['official'], reason: true },
   close_consultation: { from: 'consultation', to: 'review', roles: ['official'], reason: false },
@@ -55,9 +55,10 @@ describe('the transition table', () => {
   it('has exactly the expected actions, and each goes where expected', () => {
     expect([...WORKFLOW_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const t of TRANSITIONS) {
-      expect({ from: t.from, to: t.to, roles: [...t.roles].sort(), reason: t.requiresReason }).toEqual({
+      expect({ from: t.from, to: t.to, roles: [...t.roles].sort(), reason: t.requiresReason, signs: t.signs }).toEqual({
         ...EXPECTED[t.action],
         roles: [...(EXPECTED[t.action]?.roles ?? [])].sort(),
+        signs: EXPECTED[t.action]?.signs,
       });
     }
   });
@@ -95,7 +96,7 @@ describe('every stage × every action × every role, all guards holding', () => 
       ...(stageOk ? [] : [FINAL.includes(stage) ? 'stage_is_final' : 'wrong_stage']),
     ];
 
-    const result = checkTransition(action, facts, actor, NOW, { reason: 'Recorded for the audit trail.' });
+    const result = checkTransition(action, facts, actor, NOW, { reason: 'Recorded for the audit trail.', signatureConfirmed: true });
     if (roleOk && stageOk) {
       expect(result).toEqual({ ok: true, action, from: stage, to: expected.to });
     } else {
@@ -105,7 +106,14 @@ describe('every stage × every action × every role, all guards holding', () => 
 
     const offered = availableActions(facts, actor, NOW).find((a) => a.action === action);
     if (stageOk) {
-      expect(offered).toEqual({ action, to: expected.to, allowed: roleOk, requiresReason: expected.reason, reasons: expect.any(Array) });
+      expect(offered).toEqual({
+        action,
+        to: expected.to,
+        allowed: roleOk,
+        requiresReason: expected.reason,
+        signs: expected.signs ?? null,
+        reasons: expect.any(Array),
+      });
       expect(offered?.reasons.map((r) => r.code)).toEqual(expectedCodes);
     } else {
       expect(offered).toBeUndefined();

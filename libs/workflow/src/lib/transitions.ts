@@ -6,6 +6,7 @@ import {
   noFollowUpPlanned,
   plainLanguageSummaryInCouncilLanguages,
   plainLanguageSummaryWritten,
+  recordReadyForReview,
   reviewChecklistComplete,
   screeningFoundImpact,
   screeningFoundNoImpact,
@@ -32,6 +33,8 @@ export interface TransitionRule {
   readonly actor: ActorRule;
   /** The actor must give a reason; it goes to the audit trail (and to the youth councils or official where they are told). */
   readonly requiresReason: boolean;
+  /** The action is a signature (of the screening result): the actor must confirm signing in their own name. */
+  readonly signs?: 'screening';
   /** All must hold. Checked only when the assessment is in `from`. */
   readonly guards: readonly Guard[];
   /** What the action means, in a sentence (documentation, not UI text). */
@@ -49,6 +52,7 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: false, // The screening rationale is the reason, and it is published.
+    signs: 'screening',
     guards: [screeningFoundNoImpact, screeningRationaleWritten],
     summary: 'No impact on children: the official signs the screening result (the action is the signature) and it is published.',
   },
@@ -58,8 +62,9 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: false,
+    signs: 'screening',
     guards: [screeningFoundImpact],
-    summary: 'The matter affects children: the full assessment is drafted.',
+    summary: 'The matter affects children: the official signs the screening result and the full assessment is drafted.',
   },
   open_consultation: {
     from: 'draft',
@@ -81,7 +86,7 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: true,
-    guards: [plainLanguageSummaryWritten, statementPointsAnswered],
+    guards: [plainLanguageSummaryWritten, statementPointsAnswered, recordReadyForReview],
     summary: 'Straight to review, with the reason why no youth council is consulted in this round.',
   },
   close_consultation: {
@@ -90,7 +95,7 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: false,
-    guards: [consultationClosed, statementPointsAnswered],
+    guards: [consultationClosed, statementPointsAnswered, recordReadyForReview],
     summary: 'Every council has submitted or its deadline has passed; the statements are answered and the assessment goes to review.',
   },
   close_consultation_early: {
@@ -99,7 +104,7 @@ const TABLE = {
     roles: ['official'],
     actor: 'responsible_official',
     requiresReason: true,
-    guards: [consultationStillOpen, statementPointsAnswered],
+    guards: [consultationStillOpen, statementPointsAnswered, recordReadyForReview],
     summary: 'The official closes the consultation before its deadline, with a recorded reason.',
   },
   return_from_consultation: {

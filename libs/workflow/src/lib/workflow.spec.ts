@@ -13,7 +13,13 @@ const record = (reasons: readonly Refusal[]): string[] => {
 };
 
 /** The codes checkTransition refuses with ([] when ok), with a reason given unless `input` says otherwise. */
-function codes(action: string, facts: AssessmentFacts, actor: WorkflowActor, now = NOW, input: TransitionInput = { reason: 'Noted.' }) {
+function codes(
+  action: string,
+  facts: AssessmentFacts,
+  actor: WorkflowActor,
+  now = NOW,
+  input: TransitionInput = { reason: 'Noted.', signatureConfirmed: true },
+) {
   const result = checkTransition(action, facts, actor, now, input);
   return result.ok ? [] : record(result.reasons);
 }
@@ -76,6 +82,30 @@ describe('guards: each refuses with its code when its fact fails, and allows whe
       { screening: { affectsChildren: false, rationale: '' } },
       'screening_found_no_impact',
     ],
+    // Review needs a real assessment (see completeness.ts), whichever way it is reached.
+    ...(['send_to_review_without_consultation', 'close_consultation', 'close_consultation_early'] as const).flatMap((action): Case[] =>
+      (['too_few_alternatives_compared', 'principle_not_considered', 'no_evidence_or_gap', 'no_childrens_views_or_reason'] as const).map(
+        (code): Case => [
+          action,
+          action === 'send_to_review_without_consultation' ? 'draft' : 'consultation',
+          official,
+          action === 'close_consultation'
+            ? { consultations: [submitted] }
+            : action === 'close_consultation_early'
+              ? { consultations: [pending] }
+              : {},
+          {
+            reviewBlockers: [{ code, field: 'impactMatrix.rows', blocksReview: true }],
+            ...(action === 'close_consultation'
+              ? { consultations: [submitted] }
+              : action === 'close_consultation_early'
+                ? { consultations: [pending] }
+                : {}),
+          },
+          code,
+        ],
+      ),
+    ),
     // Consultation needs a plain-language summary and a youth council with a deadline in the future.
     ['open_consultation', 'draft', official, {}, { hasPlainLanguageSummary: false }, 'plain_language_summary_missing'],
     // A Swedish-speaking council reads the Swedish summary: the Finnish one alone does not open the consultation.
@@ -299,6 +329,17 @@ describe('reasons', () => {
     expect(codes(action, facts, actor, NOW, { reason: 'The committee asked for the costs of school transport.' })).toEqual([]);
   });
 
+  it.each([
+    ['screen_out', { screening: { affectsChildren: false, rationale: 'Parking fees.' } }],
+    ['start_full_assessment', { screening: { affectsChildren: true, rationale: '' } }],
+  ] as const)('%s signs the screening only when the official confirms signing in their own name', (action, holds) => {
+    const facts = factsWith({ ...holds, stage: 'screening' });
+    expect(codes(action, facts, official, NOW, {})).toEqual(['signature_not_confirmed']);
+    expect(codes(action, facts, official, NOW, { signatureConfirmed: false })).toEqual(['signature_not_confirmed']);
+    expect(codes(action, facts, official, NOW, { signatureConfirmed: true })).toEqual([]);
+    expect(availableActions(facts, official, NOW).find((a) => a.action === action)).toMatchObject({ allowed: true, signs: 'screening' });
+  });
+
   it('is not asked where the domain does not ask for one', () => {
     const noReason: [string, Stage, WorkflowActor, Partial<AssessmentFacts>][] = [
       ['screen_out', 'screening', official, { screening: { affectsChildren: false, rationale: 'Parking fees.' } }],
@@ -313,7 +354,7 @@ describe('reasons', () => {
       ['close_follow_up', 'follow_up', official, {}],
     ];
     for (const [action, stage, actor, holds] of noReason) {
-      expect([action, codes(action, factsWith({ ...holds, stage }), actor, NOW, {})]).toEqual([action, []]);
+      expect([action, codes(action, factsWith({ ...holds, stage }), actor, NOW, { signatureConfirmed: true })]).toEqual([action, []]);
     }
   });
 

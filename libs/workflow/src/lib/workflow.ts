@@ -8,6 +8,8 @@ import { getTransition, isWorkflowAction, transitionsFrom, type ActorRule, type 
 export interface TransitionInput {
   /** Free text; required (non-blank) where the transition says `requiresReason`. */
   readonly reason?: string | null;
+  /** The actor confirmed signing in their own name (actions that sign: `signs`). */
+  readonly signatureConfirmed?: boolean;
 }
 
 export type TransitionCheck =
@@ -22,6 +24,8 @@ export interface AvailableAction {
   readonly reasons: readonly Refusal[];
   /** The UI asks for a reason before sending the action. */
   readonly requiresReason: boolean;
+  /** The action signs (the screening result): the UI asks the actor to confirm signing in their name. */
+  readonly signs: 'screening' | null;
 }
 
 export interface Permission {
@@ -69,6 +73,9 @@ function refusalsFor(transition: Transition, facts: AssessmentFacts, actor: Work
   if (input !== undefined && transition.requiresReason && (input.reason ?? '').trim() === '') {
     reasons.push(refusal('reason_required'));
   }
+  if (input !== undefined && transition.signs !== undefined && input.signatureConfirmed !== true) {
+    reasons.push(refusal('signature_not_confirmed'));
+  }
   return reasons;
 }
 
@@ -105,6 +112,7 @@ export function availableActions(facts: AssessmentFacts, actor: WorkflowActor, n
       allowed: reasons.length === 0,
       reasons,
       requiresReason: transition.requiresReason,
+      signs: transition.signs ?? null,
     };
   });
 }

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGE_GROUPS, IMPACT_KINDS, type AgeGroup, type ImpactKind, type UpdateAssessmentRequest } from '@lava/contracts';
+import {
+  AGE_GROUPS,
+  AGE_RANGE_LIMITS,
+  IMPACT_KINDS,
+  type AgeGroup,
+  type AgeRange,
+  type ImpactKind,
+  type UpdateAssessmentRequest,
+} from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -8,6 +16,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  Max,
   IsOptional,
   IsString,
   Length,
@@ -22,6 +31,22 @@ import { RecordContentUpdateDto } from '../record-content/record-content.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { message: 'must be a date like 2027-02-15' };
+
+const AGE = { message: `must be an age in whole years (${AGE_RANGE_LIMITS.min}–${AGE_RANGE_LIMITS.max})` };
+
+export class AgeRangeDto implements AgeRange {
+  @ApiProperty({ minimum: AGE_RANGE_LIMITS.min, maximum: AGE_RANGE_LIMITS.max })
+  @IsInt(AGE)
+  @Min(AGE_RANGE_LIMITS.min, AGE)
+  @Max(AGE_RANGE_LIMITS.max, AGE)
+  min!: number;
+
+  @ApiProperty({ minimum: AGE_RANGE_LIMITS.min, maximum: AGE_RANGE_LIMITS.max })
+  @IsInt(AGE)
+  @Min(AGE_RANGE_LIMITS.min, AGE)
+  @Max(AGE_RANGE_LIMITS.max, AGE)
+  max!: number;
+}
 
 export class ScreeningUpdateDto {
   @ApiPropertyOptional({ nullable: true, description: 'Does the matter affect children? null: not answered yet.' })
@@ -42,6 +67,13 @@ export class ScreeningUpdateDto {
   @ArrayUnique({ message: 'must not repeat an age group' })
   @IsIn(AGE_GROUPS, { each: true, message: `must be among ${AGE_GROUPS.join(', ')}` })
   ageGroups?: AgeGroup[];
+
+  @ApiPropertyOptional({ type: AgeRangeDto, nullable: true, description: 'A free age range besides the presets; null for none.' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => AgeRangeDto)
+  ageRange?: AgeRangeDto | null;
 
   @ApiPropertyOptional({ maxLength: 20000 })
   @IsOptional()
@@ -110,6 +142,18 @@ export class UpdateAssessmentDto extends RecordContentUpdateDto implements Updat
   @IsString()
   @MaxLength(20000, { message: 'must be at most 20000 characters long' })
   exPostEvaluation?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: '"Save a version": ends the editing session’s version with this save and names it.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @Length(1, 200, { message: 'must be 1–200 characters long' })
+  versionName?: string;
+
+  @ApiPropertyOptional({ description: 'This save resolves a conflict: it is kept as its own version.' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  resolvesConflict?: boolean;
 }
 
 export class TransitionDto {
@@ -129,6 +173,11 @@ export class TransitionDto {
   @IsString()
   @MaxLength(5000)
   reason?: string;
+
+  @ApiPropertyOptional({ description: 'The actor confirms signing in their own name (screen_out, start_full_assessment).' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  signatureConfirmed?: boolean;
 
   @ApiPropertyOptional({ type: DecisionDto, description: 'The decision: required for record_decision, table and return_for_preparation.' })
   @IsOptional()

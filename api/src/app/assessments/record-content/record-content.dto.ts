@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import {
+  DEFAULT_ALTERNATIVES,
   IMPACT_DIRECTIONS,
   IMPACT_DIRECTNESS,
   IMPACT_TERMS,
@@ -8,6 +9,8 @@ import {
   UNCRC_ARTICLE_MIN,
   VIEW_METHODS,
   VULNERABLE_GROUPS,
+  normalizeEvidenceDate,
+  type DefaultAlternative,
   type EvidenceItem,
   type FollowUpIndicator,
   type ImpactDirection,
@@ -17,7 +20,6 @@ import {
   type RecordAlternative,
   type RecordContentUpdate,
   type ViewMethod,
-  type VulnerableGroup,
   type VulnerableGroupNote,
 } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
@@ -30,17 +32,25 @@ import {
   IsInt,
   IsISO8601,
   IsOptional,
+  IsUrl,
   IsString,
   IsUUID,
   Length,
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateIf,
   ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 
 /*
+ * A draft always saves: these refuse only wrong types and hard limits, never what is merely
+ * unfinished (an empty name, a row without direction, one alternative). What is unfinished is
+ * computed by `recordCompleteness` (libs/workflow) and checked at the transition that needs it.
+ *
  * The content sections of a PATCH. Every field is optional; lists are replaced whole and must
  * carry every item (with the UUID the editor gave it). Limits are in RECORD_LIMITS and documented
  * in the OpenAPI document. Cross-field rules (matrix rows naming an alternative, repeated ids)
@@ -52,6 +62,16 @@ const DATE = { message: 'must be a date like 2027-02-15' };
 const ARTICLE = { message: `must be a UNCRC article number (${UNCRC_ARTICLE_MIN}–${UNCRC_ARTICLE_MAX})` };
 const max = (n: number) => ({ message: `must be at most ${n} characters long` });
 const TEXT = { maxLength: LIMIT.text };
+
+@ValidatorConstraint({ name: 'evidenceDate' })
+class EvidenceDateConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return value === null || (typeof value === 'string' && normalizeEvidenceDate(value) !== null);
+  }
+  defaultMessage(): string {
+    return 'must be a year (2021), a range of years (2020–21), a month (2021-03) or a date (2021-03-15)';
+  }
+}
 
 function LongText(): PropertyDecorator {
   return (target, key) => {
@@ -100,9 +120,11 @@ function List(type: () => new () => object, size: ListSize): PropertyDecorator {
 }
 
 export class VulnerableGroupNoteDto implements VulnerableGroupNote {
-  @ApiProperty({ enum: VULNERABLE_GROUPS })
-  @IsIn(VULNERABLE_GROUPS, { message: `must be one of ${VULNERABLE_GROUPS.join(', ')}` })
-  group!: VulnerableGroup;
+  @ApiProperty({ description: `One of ${VULNERABLE_GROUPS.join(', ')}, or a group the official names.`, maxLength: LIMIT.short })
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @Length(1, LIMIT.short, { message: `must be 1–${LIMIT.short} characters long` })
+  group!: string;
 
   @ApiProperty({ maxLength: LIMIT.note })
   @IsString({ message: 'must be text' })
@@ -116,8 +138,8 @@ export class ScopeUpdateDto {
 
   @List(() => VulnerableGroupNoteDto, {
     min: 0,
-    max: VULNERABLE_GROUPS.length,
-    tooMany: { message: `must have at most ${VULNERABLE_GROUPS.length} groups` },
+    max: LIMIT.vulnerableGroups,
+    tooMany: { message: `must have at most ${LIMIT.vulnerableGroups} groups` },
   })
   vulnerableGroups?: VulnerableGroupNoteDto[];
 }
@@ -154,14 +176,23 @@ export class AlternativeDto implements RecordAlternative {
   @IsString({ message: 'must be text' })
   @MaxLength(LIMIT.text, max(LIMIT.text))
   description!: string;
+
+  @ApiProperty({
+    enum: DEFAULT_ALTERNATIVES,
+    nullable: true,
+    description: 'Kept as the API gave it; null for alternatives the official adds.',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(DEFAULT_ALTERNATIVES, { message: `must be one of ${DEFAULT_ALTERNATIVES.join(', ')} or null` })
+  defaultName!: DefaultAlternative | null;
 }
 
 export class AlternativesUpdateDto {
   @List(() => AlternativeDto, {
-    min: 2,
+    min: 0,
     max: LIMIT.alternatives,
-    tooFew: { message: 'must have at least 2 alternatives (the proposal and "no change" at least)' },
-    tooMany: { message: `must have at most ${LIMIT.alternatives} alternatives (the proposal and "no change" at least)` },
+    tooMany: { message: `must have at most ${LIMIT.alternatives} alternatives` },
   })
   items?: AlternativeDto[];
 }
@@ -176,7 +207,19 @@ export class EvidenceItemDto implements EvidenceItem {
   @MaxLength(LIMIT.short, max(LIMIT.short))
   source!: string;
 
-  @OptionalDate()
+  @ApiProperty({ maxLength: LIMIT.url, example: 'https://thl.fi/kouluterveyskysely' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MaxLength(LIMIT.url, max(LIMIT.url))
+  @ValidateIf((_, value) => value !== '')
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be a web address starting with https:// or http://' })
+  url!: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '2020–21', description: 'A year, a range of years, a month or a date.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value))
+  @Validate(EvidenceDateConstraint)
   date!: string | null;
 
   @ApiProperty({ maxLength: LIMIT.note })
@@ -206,6 +249,9 @@ export class ChildrensViewsUpdateDto {
 
   @LongText()
   whatTheySaid?: string;
+
+  @LongText()
+  notHeardReason?: string;
 }
 
 export class ImpactMatrixRowDto implements ImpactMatrixRow {
@@ -216,29 +262,50 @@ export class ImpactMatrixRowDto implements ImpactMatrixRow {
   @IsUUID('all', { message: 'must be the id of one of the alternatives' })
   alternativeId!: string;
 
-  @ApiProperty({ minimum: UNCRC_ARTICLE_MIN, maximum: UNCRC_ARTICLE_MAX })
-  @IsInt(ARTICLE)
-  @Min(UNCRC_ARTICLE_MIN, ARTICLE)
-  @Max(UNCRC_ARTICLE_MAX, ARTICLE)
-  article!: number;
+  @ApiProperty({ type: Number, isArray: true, minimum: UNCRC_ARTICLE_MIN, maximum: UNCRC_ARTICLE_MAX, description: 'May be empty.' })
+  @IsArray({ message: 'must be a list of article numbers' })
+  @ArrayMaxSize(LIMIT.articles, { message: `must have at most ${LIMIT.articles} articles` })
+  @ArrayUnique({ message: 'must not repeat an article' })
+  @IsInt({ each: true, ...ARTICLE })
+  @Min(UNCRC_ARTICLE_MIN, { each: true, ...ARTICLE })
+  @Max(UNCRC_ARTICLE_MAX, { each: true, ...ARTICLE })
+  articles!: number[];
 
-  @ApiProperty({ maxLength: LIMIT.short, description: 'A MATRIX_GROUPS key (all, 0-6…, disabled_children…) or free text.' })
-  @Transform(trim)
-  @IsString({ message: 'must be text' })
-  @Length(1, LIMIT.short, { message: `must be 1–${LIMIT.short} characters long` })
-  group!: string;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'MATRIX_GROUPS keys (all, 0-6…, disabled_children…) or free text; may be empty while not stated.',
+  })
+  @IsArray({ message: 'must be a list of groups' })
+  @ArrayMaxSize(LIMIT.impactGroups, { message: `must have at most ${LIMIT.impactGroups} groups` })
+  @ArrayUnique({ message: 'must not repeat a group' })
+  @IsString({ each: true, message: 'must be text' })
+  @Length(1, LIMIT.short, { each: true, message: `must be 1–${LIMIT.short} characters long` })
+  groups!: string[];
 
-  @ApiProperty({ enum: IMPACT_DIRECTIONS })
-  @IsIn(IMPACT_DIRECTIONS, { message: `must be one of ${IMPACT_DIRECTIONS.join(', ')}` })
-  direction!: ImpactDirection;
+  @ApiProperty({ type: String, isArray: true, description: 'Keys of the organization’s wellbeing indicators.' })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of wellbeing indicators' })
+  @ArrayMaxSize(LIMIT.wellbeingIndicators, { message: `must have at most ${LIMIT.wellbeingIndicators} indicators` })
+  @ArrayUnique({ message: 'must not repeat an indicator' })
+  @IsString({ each: true, message: 'must be text' })
+  @MaxLength(LIMIT.short, { each: true, ...max(LIMIT.short) })
+  wellbeing!: string[];
 
-  @ApiProperty({ enum: IMPACT_DIRECTNESS })
-  @IsIn(IMPACT_DIRECTNESS, { message: `must be one of ${IMPACT_DIRECTNESS.join(', ')}` })
-  directness!: ImpactDirectness;
+  @ApiProperty({ enum: IMPACT_DIRECTIONS, nullable: true, description: 'null: not stated.' })
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(IMPACT_DIRECTIONS, { message: `must be one of ${IMPACT_DIRECTIONS.join(', ')} or null (not stated)` })
+  direction!: ImpactDirection | null;
 
-  @ApiProperty({ enum: IMPACT_TERMS })
-  @IsIn(IMPACT_TERMS, { message: `must be one of ${IMPACT_TERMS.join(', ')}` })
-  term!: ImpactTerm;
+  @ApiProperty({ enum: IMPACT_DIRECTNESS, nullable: true, description: 'null: not stated.' })
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(IMPACT_DIRECTNESS, { message: `must be one of ${IMPACT_DIRECTNESS.join(', ')} or null (not stated)` })
+  directness!: ImpactDirectness | null;
+
+  @ApiProperty({ enum: IMPACT_TERMS, nullable: true, description: 'null: not stated.' })
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(IMPACT_TERMS, { message: `must be one of ${IMPACT_TERMS.join(', ')} or null (not stated)` })
+  term!: ImpactTerm | null;
 
   @ApiProperty({ maxLength: LIMIT.note })
   @IsString({ message: 'must be text' })

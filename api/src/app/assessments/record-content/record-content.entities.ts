@@ -1,4 +1,4 @@
-import type { ImpactDirection, ImpactDirectness, ImpactTerm, VulnerableGroup } from '@lava/contracts';
+import type { DefaultAlternative, ImpactDirection, ImpactDirectness, ImpactTerm } from '@lava/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A vulnerable group the scope names, with a note on how the matter touches it. */
@@ -7,8 +7,9 @@ export class AssessmentVulnerableGroup {
   @PrimaryColumn({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
 
+  /** A VULNERABLE_GROUPS key or a group the official named. */
   @PrimaryColumn({ name: 'group_key', type: 'text' })
-  groupKey!: VulnerableGroup;
+  groupKey!: string;
 
   @Column({ type: 'text', default: '' })
   note!: string;
@@ -31,6 +32,9 @@ export class AssessmentAlternative {
 
   @Column({ type: 'text', default: '' })
   description!: string;
+
+  @Column({ name: 'default_name', type: 'text', nullable: true })
+  defaultName!: DefaultAlternative | null;
 }
 
 @Entity({ name: 'assessment_evidence_items' })
@@ -47,14 +51,18 @@ export class AssessmentEvidenceItem {
   @Column({ type: 'text' })
   source!: string;
 
-  @Column({ name: 'item_date', type: 'date', nullable: true })
+  @Column({ type: 'text', default: '' })
+  url!: string;
+
+  /** A year, range of years, month or day (normalizeEvidenceDate). */
+  @Column({ name: 'item_date', type: 'text', nullable: true })
   date!: string | null;
 
   @Column({ type: 'text', default: '' })
   finding!: string;
 }
 
-/** One cell row of the impact matrix: an alternative × a UNCRC article × a group. */
+/** One impact of the impact matrix: an alternative × UNCRC articles × groups (ImpactMatrixRow). */
 @Entity({ name: 'impact_matrix_rows' })
 export class ImpactMatrixRowEntity {
   @PrimaryColumn({ name: 'assessment_id', type: 'uuid' })
@@ -69,20 +77,23 @@ export class ImpactMatrixRowEntity {
   @Column({ type: 'int' })
   position!: number;
 
-  @Column({ name: 'uncrc_article', type: 'int' })
-  article!: number;
+  @Column({ name: 'uncrc_articles', type: 'int', array: true, default: () => "'{}'" })
+  articles!: number[];
 
-  @Column({ name: 'group_key', type: 'text' })
-  group!: string;
+  @Column({ name: 'group_keys', type: 'text', array: true, default: () => "'{}'" })
+  groups!: string[];
 
-  @Column({ type: 'text' })
-  direction!: ImpactDirection;
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  wellbeing!: string[];
 
-  @Column({ type: 'text' })
-  directness!: ImpactDirectness;
+  @Column({ type: 'text', nullable: true })
+  direction!: ImpactDirection | null;
 
-  @Column({ type: 'text' })
-  term!: ImpactTerm;
+  @Column({ type: 'text', nullable: true })
+  directness!: ImpactDirectness | null;
+
+  @Column({ type: 'text', nullable: true })
+  term!: ImpactTerm | null;
 
   @Column({ type: 'text', default: '' })
   note!: string;

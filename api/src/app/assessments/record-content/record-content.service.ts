@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DEFAULT_ALTERNATIVES,
   GENERAL_PRINCIPLES,
+  LIST_CHANGE_FIELDS,
+  listChange,
+  normalizeEvidenceDate,
+  SHANARRI_INDICATORS,
   VULNERABLE_GROUPS,
   type EvidenceItem,
   type FollowUpIndicator,
   type ImpactMatrixRow,
-  type Language,
   type RecordAlternative,
   type RecordContent,
   type VulnerableGroupNote,
+  type WellbeingFramework,
+  type WellbeingSet,
 } from '@lava/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -34,13 +40,6 @@ export interface RecordLists {
   indicators: FollowUpIndicator[];
 }
 
-/** The two alternatives every full assessment starts with, in the language of the official who starts it. */
-const DEFAULT_ALTERNATIVES: Record<Language, readonly [string, string]> = {
-  fi: ['Päätösehdotus', 'Ei muutosta (nykytila jatkuu)'],
-  sv: ['Beslutsförslaget', 'Ingen förändring (nuläget fortsätter)'],
-  en: ['The proposal', 'No change (things stay as they are)'],
-};
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -64,18 +63,9 @@ export class RecordContentService {
     ]);
     return {
       vulnerableGroups: sortGroups(groups.map((g) => ({ group: g.groupKey, note: g.note }))),
-      alternatives: alternatives.map(({ id, title, description }) => ({ id, title, description })),
-      evidence: evidence.map(({ id, source, date, finding }) => ({ id, source, date, finding })),
-      matrix: matrix.map(({ id, alternativeId, article, group, direction, directness, term, note }) => ({
-        id,
-        alternativeId,
-        article,
-        group,
-        direction,
-        directness,
-        term,
-        note,
-      })),
+      alternatives: alternatives.map(({ id, title, description, defaultName }) => ({ id, title, description, defaultName })),
+      evidence: evidence.map(({ id, source, url, date, finding }) => ({ id, source, url, date, finding })),
+      matrix: matrix.map(matrixRow),
       indicators: indicators.map(({ id, indicator, owner, dueDate }) => ({ id, indicator, owner, dueDate })),
     };
   }
@@ -96,6 +86,7 @@ export class RecordContentService {
         methods: assessment.viewsMethods,
         howGathered: assessment.viewsHowGathered,
         whatTheySaid: assessment.viewsWhatTheySaid,
+        notHeardReason: assessment.viewsNotHeardReason,
       },
       impactMatrix: { rows: lists.matrix },
       mitigation: { text: assessment.mitigation },
@@ -129,6 +120,7 @@ export class RecordContentService {
     set('viewsMethods', dto.childrensViews?.methods, 'childrensViews.methods');
     set('viewsHowGathered', dto.childrensViews?.howGathered, 'childrensViews.howGathered');
     set('viewsWhatTheySaid', dto.childrensViews?.whatTheySaid, 'childrensViews.whatTheySaid');
+    set('viewsNotHeardReason', dto.childrensViews?.notHeardReason, 'childrensViews.notHeardReason');
     set('mitigation', dto.mitigation?.text, 'mitigation.text');
     set('changesMade', dto.changesMade?.text, 'changesMade.text');
     set('recommendation', dto.recommendation?.text, 'recommendation.text');
@@ -159,7 +151,19 @@ export class RecordContentService {
     unique(dto.impactMatrix?.rows, 'impactMatrix.rows', 'repeats the id of another row');
     unique(dto.followUp?.indicators, 'followUp.indicators', 'repeats the id of another indicator');
 
-    const alternatives = dto.alternatives?.items?.map(({ id, title, description }) => ({ id, title, description })) ?? current.alternatives;
+    // A default alternative stays one (its name shown in the reader's language) until the official writes a title.
+    const alternatives: RecordAlternative[] =
+      dto.alternatives?.items?.map(({ id, title, description, defaultName }) => ({
+        id,
+        title,
+        description,
+        defaultName:
+          title !== ''
+            ? null
+            : defaultName !== undefined
+              ? defaultName
+              : (current.alternatives.find((a) => a.id === id)?.defaultName ?? null),
+      })) ?? current.alternatives;
     const alternativeIds = new Set(alternatives.map((a) => a.id));
     dto.impactMatrix?.rows?.forEach((row, i) => {
       if (!alternativeIds.has(row.alternativeId)) {
@@ -171,23 +175,28 @@ export class RecordContentService {
     }
 
     const matrixIn: ImpactMatrixRow[] = (
-      dto.impactMatrix?.rows?.map(({ id, alternativeId, article, group, direction, directness, term, note }) => ({
-        id,
-        alternativeId,
-        article,
-        group,
-        direction,
-        directness,
-        term,
-        note,
-      })) ?? current.matrix
+      dto.impactMatrix?.rows?.map((row) =>
+        matrixRow({
+          ...row,
+          articles: [...row.articles].sort((a, b) => a - b),
+          groups: row.groups.map((g) => g.trim()),
+          wellbeing: row.wellbeing ?? [],
+        }),
+      ) ?? current.matrix
     ).filter((row) => alternativeIds.has(row.alternativeId));
     const matrix = withGeneralPrinciples(alternatives, matrixIn);
 
     const next: RecordLists = {
       vulnerableGroups: groups ? sortGroups(groups.map(({ group, note }) => ({ group, note }))) : current.vulnerableGroups,
       alternatives,
-      evidence: dto.evidence?.items?.map(({ id, source, date, finding }) => ({ id, source, date, finding })) ?? current.evidence,
+      evidence:
+        dto.evidence?.items?.map(({ id, source, url, date, finding }) => ({
+          id,
+          source,
+          url: url ?? '',
+          date: date === null || date === undefined ? null : normalizeEvidenceDate(date),
+          finding,
+        })) ?? current.evidence,
       matrix,
       indicators:
         dto.followUp?.indicators?.map(({ id, indicator, owner, dueDate }) => ({ id, indicator, owner, dueDate })) ?? current.indicators,
@@ -199,8 +208,12 @@ export class RecordContentService {
       matrix: 'impactMatrix.rows',
       indicators: 'followUp.indicators',
     };
+    // The table is rewritten when anything differs (order included); the history keeps only the items that changed.
     const changed = (Object.keys(labels) as (keyof RecordLists)[]).filter((key) => !same(current[key], next[key]));
-    for (const key of changed) changes[labels[key]] = { from: current[key], to: next[key] };
+    for (const key of changed) {
+      const change = listChange<object>(current[key], next[key], LIST_CHANGE_FIELDS[labels[key]] ?? 'id');
+      if (change) changes[labels[key]] = change;
+    }
     if (changed.length) await this.write(tx, assessment.id, next, new Set(changed));
     return changes;
   }
@@ -209,16 +222,36 @@ export class RecordContentService {
    * When the full assessment starts without alternatives: the proposal and "no change", each with a
    * matrix row per general principle. Returns the changes for the version history.
    */
-  async startFullAssessment(tx: EntityManager, assessmentId: string, language: Language): Promise<Changes> {
+  async startFullAssessment(tx: EntityManager, assessmentId: string): Promise<Changes> {
     const current = await this.lists(tx, assessmentId);
     if (current.alternatives.length > 0) return {};
-    const alternatives = DEFAULT_ALTERNATIVES[language].map((title) => ({ id: randomUUID(), title, description: '' }));
+    // No name is stored: each reader sees "the proposal" and "no change" in their own language.
+    const alternatives: RecordAlternative[] = DEFAULT_ALTERNATIVES.map((defaultName) => ({
+      id: randomUUID(),
+      title: '',
+      description: '',
+      defaultName,
+    }));
     const matrix = withGeneralPrinciples(alternatives, current.matrix);
     await this.write(tx, assessmentId, { ...current, alternatives, matrix }, new Set(['alternatives', 'matrix']));
-    return {
-      'alternatives.items': { from: [], to: alternatives },
-      'impactMatrix.rows': { from: current.matrix, to: matrix },
-    };
+    const changes: Changes = {};
+    for (const [field, from, to] of [
+      ['alternatives.items', current.alternatives, alternatives],
+      ['impactMatrix.rows', current.matrix, matrix],
+    ] as const) {
+      const change = listChange<object>(from, to, 'id');
+      if (change) changes[field] = change;
+    }
+    return changes;
+  }
+
+  /** The wellbeing indicator set of the assessment's municipality. */
+  async wellbeing(manager: EntityManager, municipalityId: string): Promise<WellbeingSet> {
+    const [row]: { wellbeing_framework: WellbeingFramework; wellbeing_indicators: { key: string; name: string }[] }[] = await manager.query(
+      `SELECT wellbeing_framework, wellbeing_indicators FROM organizations WHERE id = $1`,
+      [municipalityId],
+    );
+    return wellbeingSet(row?.wellbeing_framework ?? 'none', row?.wellbeing_indicators ?? []);
   }
 
   private async write(tx: EntityManager, assessmentId: string, lists: RecordLists, which: Set<keyof RecordLists>): Promise<void> {
@@ -257,25 +290,51 @@ export class RecordContentService {
   }
 }
 
+/** Known groups in the list's order, then the groups the official named in the order given. */
 function sortGroups(groups: VulnerableGroupNote[]): VulnerableGroupNote[] {
-  return [...groups].sort((a, b) => VULNERABLE_GROUPS.indexOf(a.group) - VULNERABLE_GROUPS.indexOf(b.group));
+  const rank = (g: VulnerableGroupNote) => {
+    const known = (VULNERABLE_GROUPS as readonly string[]).indexOf(g.group);
+    return known === -1 ? VULNERABLE_GROUPS.length : known;
+  };
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i)
+    .map(({ g }) => g);
 }
 
-/** The rows, plus a row with direction "unknown" for each general principle an alternative lacks (after its own rows). */
+function matrixRow(row: ImpactMatrixRow): ImpactMatrixRow {
+  const { id, alternativeId, articles, groups, wellbeing, direction, directness, term, note } = row;
+  return { id, alternativeId, articles, groups, wellbeing, direction, directness, term, note };
+}
+
+/** SHANARRI's fixed keys (the web translates them), or the organization's own names with keys w1, w2… */
+export function wellbeingSet(framework: WellbeingFramework, own: readonly { key: string; name: string }[]): WellbeingSet {
+  switch (framework) {
+    case 'shanarri':
+      return { framework, indicators: SHANARRI_INDICATORS.map((key) => ({ key, name: null })) };
+    case 'custom':
+      return { framework, indicators: own.map(({ key, name }) => ({ key, name })) };
+    default:
+      return { framework: 'none', indicators: [] };
+  }
+}
+
+/** The rows, plus an impact naming each general principle an alternative lacks (after its own rows), nothing stated yet. */
 export function withGeneralPrinciples(alternatives: readonly { id: string }[], rows: readonly ImpactMatrixRow[]): ImpactMatrixRow[] {
   const out = [...rows];
   for (const alternative of alternatives) {
     for (const article of GENERAL_PRINCIPLES) {
-      if (out.some((r) => r.alternativeId === alternative.id && r.article === article)) continue;
+      if (out.some((r) => r.alternativeId === alternative.id && r.articles.includes(article))) continue;
       const lastOfAlternative = out.map((r) => r.alternativeId).lastIndexOf(alternative.id);
       const row: ImpactMatrixRow = {
         id: randomUUID(),
         alternativeId: alternative.id,
-        article,
-        group: 'all',
-        direction: 'unknown',
-        directness: 'direct',
-        term: 'short',
+        articles: [article],
+        groups: [],
+        wellbeing: [],
+        direction: null,
+        directness: null,
+        term: null,
         note: '',
       };
       out.splice(lastOfAlternative === -1 ? out.length : lastOfAlternative + 1, 0, row);

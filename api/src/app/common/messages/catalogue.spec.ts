@@ -91,6 +91,8 @@ describe('workflow refusals in the API catalogue', () => {
     missingCount: 3,
     missingItems: 'evidence_gaps_stated, vulnerable_groups_covered',
     followUpDate: '2028-03-01',
+    count: 1,
+    articles: '6, 12',
   };
   const cases: [RefusalCode, RefusalParams][] = REFUSAL_CODES.flatMap((code): [RefusalCode, RefusalParams][] => {
     switch (code) {

@@ -16,6 +16,7 @@ import { Privacy1764820000000 } from './1764820000000-privacy';
 import { Publication1764860000000 } from './1764860000000-publication';
 import { StatementPointRemoval1764850000000 } from './1764850000000-statement-point-removal';
 import { SummaryLanguages1764851000000 } from './1764851000000-summary-languages';
+import { RealAssessments1764830000000 } from './1764830000000-real-assessments';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Publication1764860000000,
   StatementPointRemoval1764850000000,
   SummaryLanguages1764851000000,
+  RealAssessments1764830000000,
 ];

@@ -152,6 +152,8 @@ export class AssessmentDetailPage {
     await this.load(this.id());
   }
 
+  protected readonly signerName = computed(() => this.auth.user()?.displayName ?? '');
+
   protected async take(request: ActionRequest): Promise<void> {
     if (this.busy()) return;
     this.busy.set(true);
@@ -162,7 +164,12 @@ export class AssessmentDetailPage {
         return;
       }
       const detail = await firstValueFrom(
-        this.api.transition(this.id(), { action: request.action, version: this.editor.version(), reason: request.reason }),
+        this.api.transition(this.id(), {
+          action: request.action,
+          version: this.editor.version(),
+          reason: request.reason,
+          ...(request.signatureConfirmed ? { signatureConfirmed: true } : {}),
+        }),
       );
       this.editor.load(detail);
       this.announcer.announce('record.actions.movedTo', { stage: this.texts.t(`stages.${detail.stage}`) });

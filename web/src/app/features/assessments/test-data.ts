@@ -23,11 +23,12 @@ export function assessment(n: number, overrides: Partial<AssessmentSummary> = {}
 export function detail(overrides: Partial<AssessmentDetail> = {}): AssessmentDetail {
   return {
     ...assessment(1),
-    screening: { affectsChildren: null, impactKind: null, ageGroups: [], rationale: '', signedBy: null, signedAt: null },
+    screening: { affectsChildren: null, impactKind: null, ageGroups: [], ageRange: null, rationale: '', signedBy: null, signedAt: null },
     plainLanguageSummary: '',
     plainLanguageSummarySv: '',
     followUpDate: null,
     exPostEvaluation: '',
+    wellbeing: { framework: 'none', indicators: [] },
     ...emptyRecordContent(),
     ...overrides,
   };

@@ -26,6 +26,7 @@ const allowed = (action: AvailableAction['action'], ok = true): AvailableAction 
   to: action === 'record_decision' ? 'decided' : action === 'table' ? 'decision' : 'draft',
   allowed: ok,
   requiresReason: action === 'return_for_preparation',
+  signs: null,
   reasons: ok ? [] : [{ code: 'review_checklist_incomplete', message: 'x', params: { missingCount: 2 } }],
 });
 

@@ -7,7 +7,7 @@ import { ActionBar, type ActionRequest } from './action-bar';
 
 @Component({
   imports: [ActionBar],
-  template: `<lava-action-bar [actions]="actions()" [busy]="busy()" (take)="taken.push($event)" />`,
+  template: `<lava-action-bar [actions]="actions()" [busy]="busy()" signerName="Anna Virtanen" (take)="taken.push($event)" />`,
 })
 class Host {
   readonly actions = signal<readonly AvailableAction[]>([]);
@@ -21,14 +21,15 @@ const draftActions: AvailableAction[] = [
     to: 'consultation',
     allowed: false,
     requiresReason: false,
+    signs: null,
     reasons: [
       { code: 'plain_language_summary_missing', message: 'x' },
       { code: 'role_not_allowed', message: 'y', params: { allowedRoles: 'official,committee_chair' } },
       { code: 'some_future_code' as never, message: 'A reason the API knows and this app does not.' },
     ],
   },
-  { action: 'send_to_review_without_consultation', to: 'review', allowed: true, requiresReason: true, reasons: [] },
-  { action: 'start_full_assessment', to: 'draft', allowed: true, requiresReason: false, reasons: [] },
+  { action: 'send_to_review_without_consultation', to: 'review', allowed: true, requiresReason: true, signs: null, reasons: [] },
+  { action: 'start_full_assessment', to: 'draft', allowed: true, requiresReason: false, signs: 'screening', reasons: [] },
 ];
 
 async function render() {
@@ -44,7 +45,7 @@ async function render() {
 
 describe('ActionBar', () => {
   it('shows refused actions focusable, aria-disabled, with their translated reasons', async () => {
-    const { el, host, button } = await render();
+    const { el, fixture, host, button } = await render();
     const open = button('Open consultation');
     expect(open.disabled).toBe(false);
     expect(open.getAttribute('aria-disabled')).toBe('true');
@@ -62,7 +63,13 @@ describe('ActionBar', () => {
     expect(start.getAttribute('aria-disabled')).toBeNull();
     expect(start.getAttribute('aria-describedby')).toBeNull();
     start.click();
-    expect(host.taken).toEqual([{ action: 'start_full_assessment' }]);
+    // Signing the screening is an explicit act naming the signer.
+    expect(host.taken).toEqual([]);
+    const confirm = el.querySelectorAll('dialog')[1] as HTMLDialogElement;
+    await fixture.whenStable();
+    expect(confirm.textContent).toContain('Sign the screening result as Anna Virtanen?');
+    (confirm.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    expect(host.taken).toEqual([{ action: 'start_full_assessment', signatureConfirmed: true }]);
   });
 
   it('does nothing while a transition is under way', async () => {

@@ -6,12 +6,18 @@ import { WorkflowTexts } from './workflow-texts';
 export interface ActionRequest {
   action: WorkflowAction;
   reason?: string;
+  /** The person confirmed signing (the screening result) in their own name. */
+  signatureConfirmed?: boolean;
 }
+
+/** Actions that act outside Lava (opening a consultation e-mails the councils): asked to confirm first. */
+const CONFIRMED_ACTIONS: readonly WorkflowAction[] = ['open_consultation'];
 
 /**
  * One button per action the workflow lists for the stage. Refused actions stay focusable
  * (`aria-disabled`, not `disabled`) with their reasons beside them; an action that needs a
- * reason asks for it in a modal dialog first.
+ * reason asks for it in a modal dialog first; one that signs (the screening) asks the person to
+ * confirm signing in their own name, and opening a consultation asks before the councils are e-mailed.
  */
 @Component({
   selector: 'lava-action-bar',
@@ -25,6 +31,8 @@ export class ActionBar {
   /** A transition is under way: every button is inert until it ends. */
   readonly busy = input(false);
   readonly take = output<ActionRequest>();
+  /** The signed-in person's name, shown in the signature confirmation. */
+  readonly signerName = input('');
 
   protected readonly texts = inject(WorkflowTexts);
   protected readonly asking = signal<AvailableAction | null>(null);
@@ -32,9 +40,27 @@ export class ActionBar {
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly reasonField = viewChild.required<ElementRef<HTMLTextAreaElement>>('reason');
   private opener: HTMLElement | null = null;
+  /** The action waiting for "Confirm" in the confirmation dialog. */
+  protected readonly confirming = signal<AvailableAction | null>(null);
+  private readonly confirmDialog = viewChild.required<ElementRef<HTMLDialogElement>>('confirmDialog');
+
+  protected confirmText(action: AvailableAction): string {
+    return action.signs
+      ? this.texts.t('recordModel.sign.confirm', { name: this.signerName() })
+      : this.texts.t('recordModel.sign.consultation');
+  }
 
   protected choose(action: AvailableAction, event: Event): void {
     if (!action.allowed || this.busy()) return;
+    if (action.signs || CONFIRMED_ACTIONS.includes(action.action)) {
+      this.opener = event.currentTarget as HTMLElement;
+      this.confirming.set(action);
+      const dialog = this.confirmDialog().nativeElement;
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+      return;
+    }
     if (!action.requiresReason) {
       this.take.emit({ action: action.action });
       return;
@@ -62,6 +88,27 @@ export class ActionBar {
     }
     this.close();
     this.take.emit({ action: action.action, reason });
+  }
+
+  protected confirmed(event: Event): void {
+    event.preventDefault();
+    const action = this.confirming();
+    if (!action) return;
+    this.closeConfirm();
+    this.take.emit(action.signs ? { action: action.action, signatureConfirmed: true } : { action: action.action });
+  }
+
+  protected closeConfirm(): void {
+    const dialog = this.confirmDialog().nativeElement;
+    if (typeof dialog.close === 'function') dialog.close();
+    else dialog.removeAttribute('open');
+    this.confirmClosed();
+  }
+
+  protected confirmClosed(): void {
+    this.confirming.set(null);
+    this.opener?.focus();
+    this.opener = null;
   }
 
   protected close(): void {

@@ -6,14 +6,15 @@ import { LANGUAGE_STORAGE_KEY } from '../../../core/i18n/languages';
 import { ImpactMatrixGrid } from './impact-matrix-grid';
 
 const alternatives: RecordAlternative[] = [
-  { id: 'alt-1', title: 'The proposal', description: '' },
-  { id: 'alt-2', title: 'No change', description: '' },
+  { id: 'alt-1', title: 'The proposal', description: '', defaultName: null },
+  { id: 'alt-2', title: '', description: '', defaultName: 'no_change' },
 ];
 const row = (id: string, alternativeId: string, article: number, over: Partial<ImpactMatrixRow> = {}): ImpactMatrixRow => ({
   id,
   alternativeId,
-  article,
-  group: 'all',
+  articles: [article],
+  groups: ['all'],
+  wellbeing: [],
   direction: 'unknown',
   directness: 'direct',
   term: 'short',
@@ -37,7 +38,7 @@ class Host {
   readonly rows = signal<ImpactMatrixRow[]>([
     row('r1', 'alt-1', 2),
     row('r2', 'alt-1', 3, { direction: 'positive' }),
-    row('r3', 'alt-1', 31, { group: 'low_income_families', direction: 'negative', note: 'Fees rise' }),
+    row('r3', 'alt-1', 31, { groups: ['low_income_families'], direction: 'negative', note: 'Fees rise' }),
     row('r4', 'alt-2', 3),
   ]);
   readonly readonly = signal(false);
@@ -67,14 +68,17 @@ async function render() {
 }
 
 describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
-  it('is a grid with one tab stop, and labels each cell with its alternative, article and column', async () => {
+  it('is a grid with one tab stop, and labels each cell with its alternative, articles and column', async () => {
     const { el, cell, tabStops } = await render();
     expect(el.querySelector('table')?.getAttribute('role')).toBe('grid');
     expect(el.querySelector('table')?.getAttribute('aria-labelledby')).toBe('matrix-heading');
     expect(tabStops()).toEqual([cell(0, 0)]);
-    expect(cell(2, 3).getAttribute('aria-label')).toBe('The proposal, article 31, Direction: Negative');
-    expect(cell(2, 2).getAttribute('aria-label')).toBe('The proposal, article 31, Group: Low-income families');
-    expect(cell(3, 0).getAttribute('aria-label')).toBe('No change, article 3, Alternative: No change');
+    expect(cell(2, 3).getAttribute('aria-label')).toBe('The proposal, articles 31, Direction: Negative');
+    expect(cell(2, 2).getAttribute('aria-label')).toBe('The proposal, articles 31, Groups: Low-income families');
+    // A default alternative is named in the reader's language.
+    expect(cell(3, 0).getAttribute('aria-label')).toBe(
+      'No change (things stay as they are), articles 3, Alternative: No change (things stay as they are)',
+    );
   });
 
   it('moves with the arrow keys, Home/End and Ctrl+Home/End, staying inside the grid', async () => {
@@ -106,7 +110,9 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     const select = editor() as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');
     expect(document.activeElement).toBe(select);
-    expect(select.getAttribute('aria-label')).toBe('The proposal, article 3, Direction: Positive');
+    expect(select.getAttribute('aria-label')).toBe('The proposal, articles 3, Direction: Positive');
+    // "Not stated" is a choice too.
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'positive', 'negative', 'neutral', 'unknown']);
     select.value = 'negative';
     select.dispatchEvent(new Event('change'));
     await key(select, 'Enter');
@@ -133,46 +139,51 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     expect(document.activeElement).toBe(cell(2, 6));
   });
 
-  it('refuses an article number outside the UNCRC and keeps the editor open until it is valid', async () => {
+  it('takes several articles in one impact, refusing a number outside the UNCRC and keeping the editor open until valid', async () => {
     const { host, el, cell, key, editor } = await render();
     cell(2, 1).focus();
     await key(cell(2, 1), 'Enter');
     const input = editor() as HTMLInputElement;
-    input.value = '99';
+    input.value = '34, 99';
     input.dispatchEvent(new Event('input'));
     await key(input, 'Enter');
     expect(editor()).not.toBeNull();
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(el.querySelector('#matrix-editor-error')?.textContent).toContain('Enter an article number from 1 to 54.');
+    expect(el.querySelector('#matrix-editor-error')?.textContent).toContain('Write article numbers from 1 to 54, separated by commas.');
     expect(host.changes).toEqual([]);
-    input.value = '28';
+    input.value = '36 34, 35';
     input.dispatchEvent(new Event('input'));
     await key(input, 'Enter');
-    expect(host.rows()[2].article).toBe(28);
+    expect(host.rows()[2].articles).toEqual([34, 35, 36]);
+    expect(cell(2, 1).textContent?.trim()).toBe('34, 35, 36');
   });
 
-  it('adds a row under the active alternative with the article open for editing, and removes rows with Delete', async () => {
+  it('opens a cell’s editor with one click', async () => {
+    const { fixture, cell, editor } = await render();
+    cell(1, 6).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(editor()).not.toBeNull();
+  });
+
+  it('adds an impact carrying over the alternative and groups of the row before, nothing judged, and removes rows with Delete', async () => {
     const { host, fixture, el, cell, key, editor } = await render();
-    cell(3, 0).focus();
-    await key(cell(3, 0), 'ArrowRight');
+    cell(2, 0).focus();
     const add = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add a row') as HTMLButtonElement;
     add.click();
     fixture.detectChanges();
     await fixture.whenStable();
     expect(host.rows()).toHaveLength(5);
-    expect(host.rows()[4]).toMatchObject({ alternativeId: 'alt-2', article: 3, direction: 'unknown' });
+    expect(host.rows()[3]).toMatchObject({ alternativeId: 'alt-1', articles: [], groups: ['low_income_families'], direction: null });
     expect(document.activeElement).toBe(editor());
     await key(editor(), 'Escape');
 
-    // The second article-3 row of "No change" may go; the last one of a general principle stays.
-    await key(cell(4, 1), 'End');
-    expect(document.activeElement).toBe(cell(4, 7));
-    expect(cell(4, 7).getAttribute('aria-label')).toBe('Remove row: No change, article 3, All children');
-    await key(cell(4, 7), 'Delete');
+    // The new impact (no article) may go; the last impact naming a general principle stays.
+    await key(cell(3, 1), 'End');
+    expect(document.activeElement).toBe(cell(3, 7));
+    await key(cell(3, 7), 'Delete');
     expect(host.rows()).toHaveLength(4);
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Row removed: No change, article 3, All children.');
     expect(cell(3, 7).getAttribute('aria-disabled')).toBe('true');
-    expect(cell(3, 7).getAttribute('aria-label')).toBe('General principle, always assessed: No change, article 3, All children');
     await key(cell(3, 7), 'Delete');
     expect(host.rows()).toHaveLength(4);
     // Article 31 is not a general principle: Enter on its remove button removes it.

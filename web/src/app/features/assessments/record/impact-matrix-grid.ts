@@ -27,7 +27,7 @@ import { alternativeLabel, groupLabel } from './record-values';
 import { WorkflowTexts } from './workflow-texts';
 
 /** The grid's columns, in order; `remove` holds the row's remove button. */
-export const MATRIX_COLUMNS = ['alternativeId', 'article', 'group', 'direction', 'directness', 'term', 'note', 'remove'] as const;
+export const MATRIX_COLUMNS = ['alternativeId', 'articles', 'groups', 'direction', 'directness', 'term', 'note', 'remove'] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 type EditableColumn = Exclude<MatrixColumn, 'remove'>;
 
@@ -41,6 +41,14 @@ interface Editing {
 /** A new row's id (the API wants the editor to name items). */
 export function newId(): string {
   return crypto.randomUUID();
+}
+
+/** Article numbers typed as "34, 35 36" (or "art. 3"): sorted, without repeats; null when one is not an article. */
+export function parseArticles(text: string): number[] | null {
+  const tokens = text.split(/[\s,;]+/).filter(Boolean);
+  const numbers = tokens.map((t) => Number(t.replace(/^(art\.?|artikla|artikel|article)/i, '')));
+  if (numbers.some((n) => !Number.isInteger(n) || n < UNCRC_ARTICLE_MIN || n > UNCRC_ARTICLE_MAX)) return null;
+  return [...new Set(numbers)].sort((a, b) => a - b);
 }
 
 /**
@@ -75,9 +83,8 @@ export class ImpactMatrixGrid {
   protected readonly directions = IMPACT_DIRECTIONS;
   protected readonly directness = IMPACT_DIRECTNESS;
   protected readonly terms = IMPACT_TERMS;
-  protected readonly articleMin = UNCRC_ARTICLE_MIN;
-  protected readonly articleMax = UNCRC_ARTICLE_MAX;
   protected readonly noteMax = RECORD_LIMITS.note;
+  protected readonly groupChoices = MATRIX_GROUPS;
 
   /** The active cell (the grid's single tab stop). */
   protected readonly active = signal({ row: 0, col: 0 });
@@ -85,11 +92,8 @@ export class ImpactMatrixGrid {
   /** Said politely after adding or removing a row; a function, so it is said again in a newly chosen language. */
   protected readonly announcement = signal<() => string>(() => '');
 
-  protected readonly groupOptions = computed(() => {
-    const known: string[] = [...MATRIX_GROUPS];
-    for (const row of this.rows()) if (!known.includes(row.group)) known.push(row.group);
-    return known;
-  });
+  /** The known groups by their words in the page's language, to read typed groups back as keys. */
+  private readonly groupKeys = computed(() => new Map(MATRIX_GROUPS.map((key) => [this.group(key).toLowerCase(), key as string])));
 
   /** Clamped to the rows there are, so removing the last row leaves a valid active cell. */
   protected readonly current = computed(() => {
@@ -111,20 +115,28 @@ export class ImpactMatrixGrid {
     return this.texts.t(`content.matrix.col.${col}`);
   }
 
+  protected articlesText(row: ImpactMatrixRow): string {
+    return row.articles.length ? row.articles.join(', ') : this.texts.t('recordModel.matrix.noArticle');
+  }
+
+  private judgement(kind: 'direction' | 'directness' | 'term', value: string | null): string {
+    return value === null ? this.texts.t('recordModel.notStated') : this.texts.t(`content.${kind}.${value}`);
+  }
+
   protected display(row: ImpactMatrixRow, col: MatrixColumn): string {
     switch (col) {
       case 'alternativeId':
         return this.alternativeName(row.alternativeId);
-      case 'article':
-        return String(row.article);
-      case 'group':
-        return this.group(row.group);
+      case 'articles':
+        return row.articles.join(', ');
+      case 'groups':
+        return row.groups.map((g) => this.group(g)).join(', ');
       case 'direction':
-        return this.texts.t(`content.direction.${row.direction}`);
+        return this.judgement('direction', row.direction);
       case 'directness':
-        return this.texts.t(`content.directness.${row.directness}`);
+        return this.judgement('directness', row.directness);
       case 'term':
-        return this.texts.t(`content.term.${row.term}`);
+        return this.judgement('term', row.term);
       case 'note':
         return row.note;
       default:
@@ -134,9 +146,9 @@ export class ImpactMatrixGrid {
 
   /** "Alternative X, article 3, direction: negative" */
   protected cellLabel(row: ImpactMatrixRow, col: MatrixColumn): string {
-    const where = this.texts.t('content.matrix.cellLabel', {
+    const where = this.texts.t('recordModel.matrix.cellLabel', {
       alternative: this.alternativeName(row.alternativeId),
-      article: row.article,
+      articles: this.articlesText(row),
       column: this.columnName(col),
     });
     if (col === 'remove') return where;
@@ -144,25 +156,31 @@ export class ImpactMatrixGrid {
     return `${where}: ${value || this.texts.t('record.empty')}`;
   }
 
-  protected removeLabel(row: ImpactMatrixRow): string {
-    const where = this.texts.t('content.matrix.rowName', {
+  protected rowName(row: ImpactMatrixRow): string {
+    return this.texts.t('content.matrix.rowName', {
       alternative: this.alternativeName(row.alternativeId),
-      article: row.article,
-      group: this.group(row.group),
+      article: this.articlesText(row),
+      group: row.groups.map((g) => this.group(g)).join(', '),
     });
+  }
+
+  protected removeLabel(row: ImpactMatrixRow): string {
+    const where = this.rowName(row);
     return this.isLastPrinciple(row)
       ? this.texts.t('content.matrix.principleKept', { row: where })
       : this.texts.t('content.matrix.removeRow', { row: where });
   }
 
   protected isPrinciple(row: ImpactMatrixRow): boolean {
-    return (GENERAL_PRINCIPLES as readonly number[]).includes(row.article);
+    return row.articles.some((a) => (GENERAL_PRINCIPLES as readonly number[]).includes(a));
   }
 
-  /** The only row of a general principle under its alternative: it stays. */
+  /** The only impact naming one of the general principles under its alternative: it stays. */
   isLastPrinciple(row: ImpactMatrixRow): boolean {
-    return (
-      this.isPrinciple(row) && this.rows().filter((r) => r.alternativeId === row.alternativeId && r.article === row.article).length === 1
+    return row.articles.some(
+      (article) =>
+        (GENERAL_PRINCIPLES as readonly number[]).includes(article) &&
+        this.rows().filter((r) => r.alternativeId === row.alternativeId && r.articles.includes(article)).length === 1,
     );
   }
 
@@ -254,12 +272,15 @@ export class ImpactMatrixGrid {
     if (this.editing()) this.commit(false);
   }
 
-  protected cellClick(row: number, col: number): void {
+  protected cellFocus(row: number, col: number): void {
     if (this.isEditing(row, col)) return;
     this.active.set({ row, col });
   }
 
-  protected cellDblclick(row: number, col: number): void {
+  /** One click opens the cell's editor (the keyboard opens it with Enter or F2). */
+  protected cellClick(row: number, col: number): void {
+    if (this.isEditing(row, col)) return;
+    this.active.set({ row, col });
     if (MATRIX_COLUMNS[col] !== 'remove') this.startEdit(row, col);
   }
 
@@ -268,8 +289,10 @@ export class ImpactMatrixGrid {
     const r = this.rows()[row];
     if (!r) return;
     const column = MATRIX_COLUMNS[col] as EditableColumn;
+    const value =
+      column === 'articles' ? r.articles.join(', ') : column === 'groups' ? r.groups.map((g) => this.group(g)).join(', ') : r[column];
     this.active.set({ row, col });
-    this.editing.set({ row, col, value: String(r[column]), error: null });
+    this.editing.set({ row, col, value: value === null ? '' : String(value), error: null });
     this.focusSelector(`#matrix-editor`);
   }
 
@@ -283,25 +306,33 @@ export class ImpactMatrixGrid {
       this.editing.set(null);
       return;
     }
-    let value: string | number = e.value;
-    if (column === 'article') {
-      const n = Number(e.value);
-      if (!Number.isInteger(n) || n < UNCRC_ARTICLE_MIN || n > UNCRC_ARTICLE_MAX) {
+    let value: string | number[] | string[] | null = e.value;
+    if (column === 'articles') {
+      const articles = parseArticles(e.value);
+      if (articles === null) {
         if (refocus) {
           this.editing.set({
             ...e,
-            error: this.texts.t('content.matrix.articleInvalid', { min: UNCRC_ARTICLE_MIN, max: UNCRC_ARTICLE_MAX }),
+            error: this.texts.t('recordModel.matrix.articlesInvalid', { min: UNCRC_ARTICLE_MIN, max: UNCRC_ARTICLE_MAX }),
           });
           return;
         }
         this.editing.set(null);
         return;
       }
-      value = n;
+      value = articles;
     }
-    if (column === 'group' && !String(value).trim()) value = 'all';
+    if (column === 'groups') {
+      const typed = e.value
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean);
+      value = [...new Set(typed.map((g) => this.groupKeys().get(g.toLowerCase()) ?? g))];
+    }
+    // An empty choice is "not stated".
+    if ((column === 'direction' || column === 'directness' || column === 'term') && value === '') value = null;
     this.editing.set(null);
-    if (row[column] !== value) {
+    if (JSON.stringify(row[column]) !== JSON.stringify(value)) {
       rows[e.row] = { ...row, [column]: value };
       this.rowsChange.emit(rows);
     }
@@ -315,7 +346,10 @@ export class ImpactMatrixGrid {
     if (e) this.focusCell(e.row, e.col);
   }
 
-  /** A new row under the active row's alternative (or the first), with the article cell open for editing. */
+  /**
+   * A new impact after the active row, carrying over its alternative and groups (or the first
+   * alternative's, all groups), nothing judged yet, with the articles cell open for editing.
+   */
   addRow(): void {
     const alternatives = this.alternatives();
     if (this.readonly() || alternatives.length === 0) return;
@@ -324,11 +358,12 @@ export class ImpactMatrixGrid {
     const row: ImpactMatrixRow = {
       id: newId(),
       alternativeId,
-      article: 3,
-      group: 'all',
-      direction: 'unknown',
-      directness: 'direct',
-      term: 'short',
+      articles: [],
+      groups: activeRow ? [...activeRow.groups] : ['all'],
+      wellbeing: [],
+      direction: null,
+      directness: null,
+      term: null,
       note: '',
     };
     const rows = [...this.rows()];
@@ -345,12 +380,7 @@ export class ImpactMatrixGrid {
   removeRow(index: number): void {
     const row = this.rows()[index];
     if (this.readonly() || !row || this.isLastPrinciple(row)) return;
-    const name = () =>
-      this.texts.t('content.matrix.rowName', {
-        alternative: this.alternativeName(row.alternativeId),
-        article: row.article,
-        group: this.group(row.group),
-      });
+    const name = () => this.rowName(row);
     this.rowsChange.emit(this.rows().filter((_, i) => i !== index));
     this.committed.emit();
     this.announcement.set(() => this.texts.t('content.matrix.removed', { row: name() }));

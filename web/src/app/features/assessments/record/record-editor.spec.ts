@@ -58,8 +58,8 @@ describe('patchBody', () => {
 
   it('nests content fields by section (`<section>.<field>`) and sends lists whole', () => {
     const items = [
-      { id: 'a1', title: 'Proposal', description: '' },
-      { id: 'a2', title: 'No change', description: '' },
+      { id: 'a1', title: 'Proposal', description: '', defaultName: null },
+      { id: 'a2', title: 'No change', description: '', defaultName: null },
     ];
     expect(
       patchBody(
@@ -181,7 +181,7 @@ describe('RecordEditor', () => {
   });
 
   it('on a stale version merges a list item by item: their new evidence and my edited one are both kept, with no question', async () => {
-    const evidence = (id: string, finding: string) => ({ id, source: `Source ${id}`, date: null, finding });
+    const evidence = (id: string, finding: string) => ({ id, source: `Source ${id}`, url: '', date: null, finding });
     const base = detail({ version: 1, evidence: { items: [evidence('e1', 'old'), evidence('e2', 'old')], gaps: '' } });
     const { port, sent, answers, setServer } = fakePort(base);
     const editor = new RecordEditor(port);
@@ -293,24 +293,25 @@ describe('RecordEditor', () => {
 
   it('setMany saves an alternative and its matrix rows in one PATCH, and takes the rows the API added', async () => {
     const alternatives = [
-      { id: 'a1', title: 'Proposal', description: '' },
-      { id: 'a2', title: 'No change', description: '' },
+      { id: 'a1', title: 'Proposal', description: '', defaultName: null },
+      { id: 'a2', title: 'No change', description: '', defaultName: null },
     ];
     const start = detail({ version: 4, alternatives: { items: alternatives } });
     const { port, sent, answers } = fakePort(start);
     const editor = new RecordEditor(port);
     editor.load(start);
-    const third = { id: 'a3', title: '', description: '' };
+    const third = { id: 'a3', title: '', description: '', defaultName: null };
     editor.setMany({ 'alternatives.items': [...alternatives, third] });
     // The API answers with the general-principle rows it added for the new alternative.
     const added = [2, 3, 6, 12].map((article) => ({
       id: `r${article}`,
       alternativeId: 'a3',
-      article,
-      group: 'all',
-      direction: 'unknown' as const,
-      directness: 'direct' as const,
-      term: 'short' as const,
+      articles: [article],
+      groups: [],
+      wellbeing: [],
+      direction: null,
+      directness: null,
+      term: null,
       note: '',
     }));
     answers.push(() => ({ ...start, version: 5, alternatives: { items: [...alternatives, third] }, impactMatrix: { rows: added } }));

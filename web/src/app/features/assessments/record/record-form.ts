@@ -16,10 +16,11 @@ import {
   type ViewMethod,
   type VulnerableGroup,
 } from '@lava/contracts';
+import { recordCompleteness } from '@lava/workflow';
 import { FormField } from '../../../shared/form-field/form-field';
 import { ImpactMatrixGrid, newId } from './impact-matrix-grid';
 import type { ApiRefusal, RecordEditor, RecordField, RecordValues } from './record-editor';
-import { displayValue, fieldKey } from './record-values';
+import { alternativeName, displayValue, fieldKey } from './record-values';
 import { ScreeningSection } from './screening-section';
 import { SectionJump, SectionToc } from './section-nav';
 import { WorkflowTexts } from './workflow-texts';
@@ -60,8 +61,28 @@ export class RecordForm {
 
   protected readonly readonly = computed(() => !this.editor().editable());
   protected readonly affects = computed(() => this.editor().value('screening.affectsChildren') === true);
+  /** Alternatives (and the matrix comparing them) come with the full assessment, not in the screening. */
+  protected readonly fullAssessment = computed(() => this.editor().detail()?.stage !== 'screening');
   /** The sections on the page now, for the table of contents. */
-  protected readonly sections = computed(() => RECORD_SECTIONS.filter((s) => this.affects() || ALWAYS.includes(s)));
+  protected readonly sections = computed(() =>
+    RECORD_SECTIONS.filter(
+      (s) => (this.affects() || ALWAYS.includes(s)) && (this.fullAssessment() || (s !== 'alternatives' && s !== 'impactMatrix')),
+    ),
+  );
+  /** What the draft still lacks (the workflow's recordCompleteness), in plain words beside each field. */
+  protected readonly incomplete = computed(() =>
+    this.fullAssessment()
+      ? recordCompleteness({
+          alternatives: this.editor().value('alternatives.items') ?? [],
+          impacts: this.editor().value('impactMatrix.rows') ?? [],
+          evidence: { items: this.editor().value('evidence.items') ?? [], gaps: this.editor().value('evidence.gaps') ?? '' },
+          childrensViews: {
+            whatTheySaid: this.editor().value('childrensViews.whatTheySaid') ?? '',
+            notHeardReason: this.editor().value('childrensViews.notHeardReason') ?? '',
+          },
+        })
+      : [],
+  );
   protected readonly reasons = computed<readonly ApiRefusal[]>(() => {
     const refused = this.editor().refusals();
     return refused.length ? refused : this.readOnlyReasons();
@@ -85,6 +106,23 @@ export class RecordForm {
     }
   });
 
+  protected incompleteFor(field: string): string[] {
+    const items = this.incomplete().filter((i) => i.field === field);
+    // One line per kind of item (an impact's "no direction yet" once, with how many).
+    const seen = new Map<string, { text: string; count: number }>();
+    for (const item of items) {
+      const text = this.texts.t(`recordModel.incomplete.${item.code}`, item.params ?? {});
+      const entry = seen.get(text);
+      if (entry) entry.count += 1;
+      else seen.set(text, { text, count: 1 });
+    }
+    return [...seen.values()].map(({ text, count }) => (count > 1 ? `${text} (${count})` : text));
+  }
+
+  protected alternativeName(alternative: RecordAlternative, index: number): string {
+    return alternativeName(alternative, index, this.texts);
+  }
+
   protected alternatives(): RecordAlternative[] {
     return this.editor().value('alternatives.items') ?? [];
   }
@@ -107,7 +145,7 @@ export class RecordForm {
 
   // --- scope ---
 
-  protected groupNote(group: VulnerableGroup): { group: VulnerableGroup; note: string } | undefined {
+  protected groupNote(group: VulnerableGroup): { group: string; note: string } | undefined {
     return (this.editor().value('scope.vulnerableGroups') ?? []).find((g) => g.group === group);
   }
 
@@ -163,15 +201,17 @@ export class RecordForm {
   }
 
   protected addAlternative(): void {
-    const alternative: RecordAlternative = { id: newId(), title: '', description: '' };
+    const alternative: RecordAlternative = { id: newId(), title: '', description: '', defaultName: null };
+    // An impact per general principle, nothing judged yet (as the API would add them).
     const principles: ImpactMatrixRow[] = GENERAL_PRINCIPLES.map((article) => ({
       id: newId(),
       alternativeId: alternative.id,
-      article,
-      group: 'all',
-      direction: 'unknown',
-      directness: 'direct',
-      term: 'short',
+      articles: [article],
+      groups: [],
+      wellbeing: [],
+      direction: null,
+      directness: null,
+      term: null,
       note: '',
     }));
     this.editor().setMany({
@@ -183,7 +223,6 @@ export class RecordForm {
 
   /** Removes an alternative with its matrix rows (saved together). */
   protected removeAlternative(id: string): void {
-    if (this.alternatives().length <= 2) return;
     this.editor().setMany({
       'alternatives.items': this.alternatives().filter((a) => a.id !== id),
       'impactMatrix.rows': (this.editor().value('impactMatrix.rows') ?? []).filter((r) => r.alternativeId !== id),
@@ -193,7 +232,7 @@ export class RecordForm {
   }
 
   protected addEvidence(): void {
-    const item: EvidenceItem = { id: newId(), source: '', date: null, finding: '' };
+    const item: EvidenceItem = { id: newId(), source: '', url: '', date: null, finding: '' };
     this.editor().set('evidence.items', [...this.items('evidence.items'), item]);
     this.focusLater(`ev-${item.id}-source`);
   }

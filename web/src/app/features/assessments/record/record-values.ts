@@ -23,6 +23,7 @@ export const TEXT_FIELDS: readonly string[] = [
   'evidence.gaps',
   'childrensViews.howGathered',
   'childrensViews.whatTheySaid',
+  'childrensViews.notHeardReason',
   'mitigation.text',
   'changesMade.text',
   'recommendation.text',
@@ -53,37 +54,50 @@ export function groupLabel(group: string, texts: WorkflowTexts): string {
   return text === key ? group : text;
 }
 
-/** An alternative's name: its title, or "Alternative 3" while it has none. */
+/** An alternative's name: its title, a default one's name in the reader's language, or "Alternative 3" while it has none. */
 export function alternativeLabel(alternatives: readonly RecordAlternative[], id: string, texts: WorkflowTexts): string {
   const index = alternatives.findIndex((a) => a.id === id);
   if (index === -1) return texts.t('content.alternatives.removed');
-  return alternatives[index].title.trim() || texts.t('content.alternatives.numbered', { n: index + 1 });
+  return alternativeName(alternatives[index], index, texts);
+}
+
+export function alternativeName(alternative: RecordAlternative, index: number, texts: WorkflowTexts): string {
+  if (alternative.title.trim()) return alternative.title;
+  if (alternative.defaultName) return texts.t(`recordModel.alternatives.${alternative.defaultName}`);
+  return texts.t('content.alternatives.numbered', { n: index + 1 });
+}
+
+/** A judgement of an impact in words; null is "not stated". */
+function judgement(kind: 'direction' | 'directness' | 'term', value: string | null, texts: WorkflowTexts): string {
+  return value === null ? texts.t('recordModel.notStated') : texts.t(`content.${kind}.${value}`);
 }
 
 function lines(value: unknown, field: string, texts: WorkflowTexts, context: DisplayContext): string {
   const items = value as unknown[];
   switch (field) {
     case 'scope.vulnerableGroups':
-      return (items as VulnerableGroupNote[])
-        .map((g) => `${texts.t(`content.vulnerable.${g.group}.name`)}${g.note ? `: ${g.note}` : ''}`)
-        .join('\n');
+      return (items as VulnerableGroupNote[]).map((g) => `${groupLabel(g.group, texts)}${g.note ? `: ${g.note}` : ''}`).join('\n');
     case 'alternatives.items':
       return (items as RecordAlternative[])
-        .map(
-          (a, i) =>
-            `${i + 1}. ${a.title || texts.t('content.alternatives.numbered', { n: i + 1 })}${a.description ? ` — ${a.description}` : ''}`,
-        )
+        .map((a, i) => `${i + 1}. ${alternativeName(a, i, texts)}${a.description ? ` — ${a.description}` : ''}`)
         .join('\n');
     case 'evidence.items':
       return (items as EvidenceItem[])
-        .map((e) => `${e.source}${e.date ? ` (${texts.date(e.date)})` : ''}${e.finding ? `: ${e.finding}` : ''}`)
+        .map(
+          (e) =>
+            `${e.source}${e.date ? ` (${/^\d{4}-\d{2}-\d{2}$/.test(e.date) ? texts.date(e.date) : e.date})` : ''}${e.url ? ` <${e.url}>` : ''}${e.finding ? `: ${e.finding}` : ''}`,
+        )
         .join('\n');
     case 'impactMatrix.rows':
       return (items as ImpactMatrixRow[])
         .map((r) =>
           [
-            `${alternativeLabel(context.alternatives ?? [], r.alternativeId, texts)}, ${texts.t('content.matrix.articleN', { n: r.article })}, ${groupLabel(r.group, texts)}:`,
-            `${texts.t(`content.direction.${r.direction}`)}, ${texts.t(`content.directness.${r.directness}`)}, ${texts.t(`content.term.${r.term}`)}`,
+            `${alternativeLabel(context.alternatives ?? [], r.alternativeId, texts)}, ${
+              r.articles.length
+                ? r.articles.map((n) => texts.t('content.matrix.articleN', { n })).join(', ')
+                : texts.t('recordModel.matrix.noArticle')
+            }, ${r.groups.map((g) => groupLabel(g, texts)).join(', ') || texts.t('recordModel.notStated')}:`,
+            `${judgement('direction', r.direction, texts)}, ${judgement('directness', r.directness, texts)}, ${judgement('term', r.term, texts)}`,
             r.note ? `— ${r.note}` : '',
           ]
             .filter(Boolean)

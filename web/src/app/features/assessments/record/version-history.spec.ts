@@ -22,6 +22,9 @@ function version(n: number, changes: AssessmentVersionView['changes'] = {}): Ass
     kind: n === 1 ? 'created' : 'edited',
     changes,
     reason: null,
+    name: null,
+    startedAt: `2026-03-0${(n % 9) + 1}T10:00:00.000Z`,
+    saves: 1,
   };
 }
 /** Versions `from` down to `to`, newest first. */
