@@ -99,6 +99,7 @@ test.describe('moving around the record by its parts', () => {
       await tabTo(page, page.getByRole('link', { name: 'Go to the parts of the assessment' }), 40);
       await page.keyboard.press('Enter');
       await expect(toc(page).getByRole('heading', { name: 'Sections of the assessment' })).toBeFocused();
+      await expect(toc(page).getByRole('heading', { name: 'Sections of the assessment' })).toBeInViewport();
       await expect(page).toHaveURL(/#toc-heading$/);
 
       await jumpButton(page).click();
