@@ -252,6 +252,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(404),
     path: () => `/api/consultations/${NO_CONSULTATION}/points/${NO_CONSULTATION}?version=1`,
   },
+  'POST /api/consultations/{id}/points/{pointId}/restore': {
+    expected: signedIn(404),
+    path: () => `/api/consultations/${NO_CONSULTATION}/points/${NO_CONSULTATION}/restore`,
+    body: () => ({ version: 1 }),
+  },
   'POST /api/consultations/{id}/statement/adopt': {
     expected: signedIn(404),
     path: () => `/api/consultations/${NO_CONSULTATION}/statement/adopt`,

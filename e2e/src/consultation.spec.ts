@@ -112,6 +112,7 @@ test.describe('youth council consultation', () => {
     // Both edit point 1 from the same version (points save themselves; leaving the field saves at once):
     // the second keeps both texts on screen.
     await onni.reload();
+    await expect(onni.getByRole('textbox', { name: 'Point 1' })).toBeVisible(); // loaded at the version before Aino's save
     await aino.getByRole('textbox', { name: 'Point 1' }).fill('Koulumatka ei saa pidentyä yli 30 minuuttiin kenelläkään.');
     await aino.getByRole('textbox', { name: 'Point 1' }).blur();
     await expect(aino.getByText('Saved.')).toBeVisible();
