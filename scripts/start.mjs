@@ -205,6 +205,7 @@ async function main() {
         host: process.env.WEB_HOST ?? '127.0.0.1',
         apiUrl: `http://127.0.0.1:${apiPort}`,
         headersFile: join(repoRoot, 'docker', 'nginx', 'security-headers.conf'),
+        apiReady: apiSide,
       });
       cleanups.push(server.close);
     }

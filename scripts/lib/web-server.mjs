@@ -68,9 +68,10 @@ function preferredEncoding(request) {
 }
 
 /**
- * Starts the server on `port`; resolves to `{ port, close }`. `apiUrl` is where /api/ goes.
+ * Starts the server on `port`; resolves to `{ port, close }`. `apiUrl` is where /api/ goes; requests to
+ * it wait for `apiReady` (the page can load while the API is still starting; its first calls wait).
  */
-export async function startWebServer({ root, port, host, apiUrl, headersFile }) {
+export async function startWebServer({ root, port, host, apiUrl, headersFile, apiReady = Promise.resolve() }) {
   const files = await loadFiles(root);
   const index = files.get('/index.html');
   if (!index) throw new Error(`no index.html in ${root}: the web app is not built`);
@@ -153,7 +154,13 @@ export async function startWebServer({ root, port, host, apiUrl, headersFile }) 
       response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
       return;
     }
-    if (path === '/api' || path.startsWith('/api/')) return proxy(request, response);
+    if (path === '/api' || path.startsWith('/api/')) {
+      apiReady.then(
+        () => proxy(request, response),
+        () => proxy(request, response),
+      );
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
