@@ -1,4 +1,4 @@
-import type { Language, PublicAssessment } from '@lava/contracts';
+import type { Language, PublicAssessment, RecordAlternative } from '@lava/contracts';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -123,6 +123,11 @@ export function renderAgendaPdf(input: AgendaPdfInput): Promise<Buffer> {
   return done;
 }
 
+/** An alternative's name: as the official wrote it, or a default alternative's name in the document's language. */
+function alternativeName(alternative: RecordAlternative, t: AgendaTexts): string {
+  return alternative.title || (alternative.defaultName ? t.defaultAlternatives[alternative.defaultName] : '');
+}
+
 /** The record's content sections, in the drafting page's order. */
 function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
   const r = a.record;
@@ -132,7 +137,7 @@ function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
     w.table(
       [
         [th(t.fields.group, 'Column'), th(t.fields.note, 'Column')],
-        ...r.scope.vulnerableGroups.map((g) => [t.vulnerable[g.group], g.note]),
+        ...r.scope.vulnerableGroups.map((g) => [(t.vulnerable as Record<string, string>)[g.group] ?? g.group, g.note]),
       ],
       [180, '*'],
       t.fields.vulnerableGroups,
@@ -144,14 +149,14 @@ function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
   w.field(t.fields.welfarePlan, r.legalBasis.welfarePlan);
 
   w.heading(2, t.sections.alternatives);
-  r.alternatives.items.forEach((alt, i) => w.field(`${i + 1}. ${alt.title}`, alt.description));
+  r.alternatives.items.forEach((alt, i) => w.field(`${i + 1}. ${alternativeName(alt, t)}`, alt.description));
 
   w.heading(2, t.sections.evidence);
   if (r.evidence.items.length > 0)
     w.table(
       [
         [th(t.fields.source, 'Column'), th(t.fields.date, 'Column'), th(t.fields.finding, 'Column')],
-        ...r.evidence.items.map((e) => [e.source, e.date ?? t.notGiven, e.finding]),
+        ...r.evidence.items.map((e) => [e.url ? `${e.source}\n${e.url}` : e.source, e.date ?? t.notGiven, e.finding]),
       ],
       [140, 70, '*'],
     );
@@ -161,6 +166,7 @@ function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
   w.field(t.fields.methods, r.childrensViews.methods.map((m) => t.methods[m]).join(', '));
   w.field(t.fields.howGathered, r.childrensViews.howGathered);
   w.field(t.fields.whatTheySaid, r.childrensViews.whatTheySaid);
+  if (r.childrensViews.notHeardReason) w.field(t.notHeardReason, r.childrensViews.notHeardReason);
 
   w.heading(2, t.sections.impactMatrix);
   impactMatrix(w, a, t);
@@ -188,8 +194,8 @@ function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
 }
 
 /**
- * The impact matrix as one table per alternative (article × group rows). The one place that knows
- * the matrix's shape: when a matrix row gains several articles or groups, only this changes.
+ * The impact matrix as one table per alternative, one row per impact (its articles, groups and
+ * wellbeing tags; "not stated" where no judgement was chosen). The one place that knows the matrix's shape.
  */
 export function impactMatrix(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
   const groupName = (group: string): string =>
@@ -198,7 +204,7 @@ export function impactMatrix(w: Writer, a: PublicAssessment, t: AgendaTexts): vo
       : ((t.ageGroups as Record<string, string>)[group] ?? (t.vulnerable as Record<string, string>)[group] ?? group);
   for (const alternative of a.record.alternatives.items) {
     const rows = a.record.impactMatrix.rows.filter((row) => row.alternativeId === alternative.id);
-    w.heading(3, `${t.fields.alternative}: ${alternative.title}`);
+    w.heading(3, `${t.fields.alternative}: ${alternativeName(alternative, t)}`);
     if (rows.length === 0) {
       w.paragraph('');
       continue;
@@ -214,12 +220,12 @@ export function impactMatrix(w: Writer, a: PublicAssessment, t: AgendaTexts): vo
           th(t.fields.note, 'Column'),
         ],
         ...rows.map((row) => [
-          String(row.article),
-          groupName(row.group),
-          t.directions[row.direction],
-          t.directness[row.directness],
-          t.terms[row.term],
-          row.note,
+          row.articles.length > 0 ? row.articles.join(', ') : t.notStated,
+          row.groups.length > 0 ? row.groups.map(groupName).join(', ') : t.notStated,
+          row.direction ? t.directions[row.direction] : t.notStated,
+          row.directness ? t.directness[row.directness] : t.notStated,
+          row.term ? t.terms[row.term] : t.notStated,
+          row.wellbeing.length > 0 ? `${row.note}${row.note ? '\n' : ''}(${row.wellbeing.join(', ')})` : row.note,
         ]),
       ],
       [42, 80, 62, 58, 58, '*'],

@@ -10,6 +10,7 @@ import type {
   ReviewChecklistItem,
   ViewMethod,
   VulnerableGroup,
+  DefaultAlternative,
 } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
 
@@ -106,6 +107,11 @@ export interface AgendaTexts {
   ageGroups: Record<AgeGroup, string>;
   vulnerable: Record<VulnerableGroup, string>;
   allChildren: string;
+  /** A judgement nobody has chosen yet (the record keeps it empty). */
+  notStated: string;
+  defaultAlternatives: Record<DefaultAlternative, string>;
+  /** Label of the reason no children's views were heard. */
+  notHeardReason: string;
   methods: Record<ViewMethod, string>;
   directions: Record<ImpactDirection, string>;
   directness: Record<ImpactDirectness, string>;
@@ -230,6 +236,9 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       rural_areas: 'Haja-asutusalueiden lapset',
     },
     allChildren: 'Kaikki lapset',
+    notStated: 'Ei arvioitu',
+    defaultAlternatives: { proposal: 'Ehdotus', no_change: 'Ei muutosta' },
+    notHeardReason: "Miksi lasten näkemyksiä ei kuultu",
     methods: {
       youth_council_statement: 'Nuorisovaltuuston lausunto',
       school_survey: 'Koulukysely',
@@ -368,6 +377,9 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       rural_areas: 'Barn i glesbygd',
     },
     allChildren: 'Alla barn',
+    notStated: 'Inte bedömt',
+    defaultAlternatives: { proposal: 'Förslaget', no_change: 'Ingen ändring' },
+    notHeardReason: "Varför barnens synpunkter inte hördes",
     methods: {
       youth_council_statement: 'Ungdomsfullmäktiges utlåtande',
       school_survey: 'Skolenkät',
@@ -506,6 +518,9 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       rural_areas: 'Children in rural areas',
     },
     allChildren: 'All children',
+    notStated: 'Not stated',
+    defaultAlternatives: { proposal: 'The proposal', no_change: 'No change' },
+    notHeardReason: "Why no children's views were heard",
     methods: { youth_council_statement: 'Youth council statement', school_survey: 'School survey', workshop: 'Workshop', other: 'Other' },
     directions: { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', unknown: 'Unknown' },
     directness: { direct: 'Direct', indirect: 'Indirect' },

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AGE_GROUPS, VULNERABLE_GROUPS, type ImpactMatrixRow, type RecordAlternative } from '@lava/contracts';
 import { articleNameKey } from './uncrc-articles';
 
@@ -25,22 +25,29 @@ export function groupLabel(group: string): { key: string | null; text: string } 
       <p class="muted">{{ 'youth.read.impact.none' | transloco }}</p>
     }
     @for (g of groups(); track g.alternative.id) {
-      <h3>{{ g.alternative.title }}</h3>
+      <h3>{{ g.alternative.title || (g.alternative.defaultName ? ('recordModel.alternatives.' + g.alternative.defaultName | transloco) : '') }}</h3>
       <ul class="impacts">
         @for (row of g.rows; track row.id) {
-          @let who = groupLabel(row.group);
           <li [attr.data-direction]="row.direction">
-            <strong>{{
-              'youth.read.impact.line'
-                | transloco
-                  : {
-                      right: ('youth.read.fields.article' | transloco: { n: row.article, name: (articleNameKey(row.article) | transloco) }),
-                      direction: ('youth.read.impact.direction.' + row.direction | transloco),
-                    }
-            }}</strong>
+            <strong
+              >@for (n of row.articles; track n; let last = $last) {
+                {{ 'youth.read.fields.article' | transloco: { n: n, name: (articleNameKey(n) | transloco) } }}@if (!last) {
+                  ;
+                }
+              } @empty {
+                {{ 'youth.read.impact.noRight' | transloco }}
+              }: {{ 'youth.read.impact.direction.' + (row.direction ?? 'unknown') | transloco }}</strong
+            >
             <span class="meta">
-              {{ 'youth.read.impact.group' | transloco: { group: who.key ? (who.key | transloco) : who.text } }} ·
-              {{ 'youth.read.impact.when.' + row.term | transloco }} · {{ 'youth.read.impact.how.' + row.directness | transloco }}
+              @if (row.groups.length > 0) {
+                {{ 'youth.read.impact.group' | transloco: { group: groupNames(row.groups) } }}
+              }
+              @if (row.term) {
+                · {{ 'youth.read.impact.when.' + row.term | transloco }}
+              }
+              @if (row.directness) {
+                · {{ 'youth.read.impact.how.' + row.directness | transloco }}
+              }
             </span>
             @if (row.note) {
               <span class="note">{{ row.note }}</span>
@@ -92,8 +99,18 @@ export function groupLabel(group: string): { key: string | null; text: string } 
 export class YouthImpactList {
   readonly rows = input.required<readonly ImpactMatrixRow[]>();
   readonly alternatives = input.required<readonly RecordAlternative[]>();
-  protected readonly groupLabel = groupLabel;
   protected readonly articleNameKey = articleNameKey;
+  private readonly transloco = inject(TranslocoService);
+
+  /** The impact's groups in words, e.g. "Vammaiset lapset, 7–12". */
+  protected groupNames(groups: readonly string[]): string {
+    return groups
+      .map((group) => {
+        const label = groupLabel(group);
+        return label.key ? this.transloco.translate(label.key) : label.text;
+      })
+      .join(', ');
+  }
 
   /** Rows by alternative, in the alternatives' order; alternatives without rows are left out. */
   protected readonly groups = computed(() =>

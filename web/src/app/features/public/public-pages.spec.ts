@@ -42,14 +42,15 @@ const PAGE: PublicAssessmentPage = {
     },
     record: {
       ...emptyRecordContent(),
-      alternatives: { items: [{ id: 'alt1', title: 'The proposal', description: 'Merge two schools.' }] },
+      alternatives: { items: [{ id: 'alt1', title: 'The proposal', description: 'Merge two schools.', defaultName: null }] },
       impactMatrix: {
         rows: [
           {
             id: 'r1',
             alternativeId: 'alt1',
-            article: 28,
-            group: 'rural_areas',
+            articles: [28],
+            groups: ['rural_areas'],
+            wellbeing: [],
             direction: 'negative',
             directness: 'direct',
             term: 'long',
