@@ -12,6 +12,7 @@ import { Comments1764730000000 } from './1764730000000-comments';
 import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
 import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
+import { InvitationsPerScope1764800000000 } from './1764800000000-invitations-per-scope';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ScheduledEvents1764740000000,
   ConsultationDeadlineIndex1764750000000,
   CouncilOffices1764760000000,
+  InvitationsPerScope1764800000000,
 ];
