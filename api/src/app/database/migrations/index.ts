@@ -13,6 +13,7 @@ import { ScheduledEvents1764740000000 } from './1764740000000-scheduled-events';
 import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consultation-deadline-index';
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 import { InvitationsPerScope1764800000000 } from './1764800000000-invitations-per-scope';
+import { ConsultationSentVersion1764800000001 } from './1764800000001-consultation-sent-version';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ConsultationDeadlineIndex1764750000000,
   CouncilOffices1764760000000,
   InvitationsPerScope1764800000000,
+  ConsultationSentVersion1764800000001,
 ];
