@@ -276,32 +276,34 @@ const MATRIX: Record<string, RouteCase> = {
   },
   // --- Comments (rows go here) ---
   // The fixture assessment is in screening: staff read its comments but write none yet (409); a youth
-  // council not consulted cannot read it (404). Thread and comment rows use an id nobody has (404 to
-  // all); comments.int-spec.ts covers every rule on real threads.
+  // council not consulted cannot read it (404). A council whose round closed keeps its own threads
+  // and the flags on sections changed since it commented (the comments' own rule), and writes
+  // nothing. Thread and comment rows use an id nobody has (404 to all); comments.int-spec.ts
+  // covers every rule on real threads.
   'GET /api/assessments/{id}/comment-access': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-access`,
   },
   'GET /api/assessments/{id}/comment-threads': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
   },
   'POST /api/assessments/{id}/comment-threads': {
-    expected: signedIn(409, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(409, { youth: 404, consultedClosed: 403, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
     body: () => ({ section: 'scope', audience: 'staff', text: 'Matriisin kommentti' }),
   },
   'GET /api/assessments/{id}/comment-mentionables': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 403, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-mentionables?audience=staff`,
   },
   'GET /api/assessments/{id}/comment-changes': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes`,
   },
   'PUT /api/assessments/{id}/comment-changes/answer': {
     // Only a consulted youth council answers; staff get 403.
-    expected: signedIn(403, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(403, { youth: 404, consultedClosed: 409, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes/answer`,
     body: async (f) => ({ answer: 'stands', assessmentVersion: await f.version() }),
   },
