@@ -87,6 +87,18 @@ export class LavaConfig {
   @Max(24 * 60)
   LOGIN_THROTTLE_WINDOW_MINUTES = 15;
 
+  /**
+   * How many reverse proxies stand between the clients and the API, each appending to
+   * X-Forwarded-For (1: nginx in docker/, or the web server's /api proxy of `npm start`). The client's
+   * address, which the per-address sign-in limit counts, is read that many entries from the right;
+   * entries further left are whatever the client sent and are ignored. 0: the API is reached directly.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of proxies (0–10)' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 1;
+
   /** How long an invitation link works, counted from when its e-mail is sent. */
   @Transform(toInt)
   @IsInt()
