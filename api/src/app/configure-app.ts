@@ -23,6 +23,8 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The API's map (Swagger UI and the OpenAPI document) is for development, not for the public.
+  if (config.NODE_ENV === 'production') return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
