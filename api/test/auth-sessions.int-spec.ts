@@ -56,6 +56,25 @@ describe('sessions: access token + rotating refresh cookie', () => {
     expect(JSON.stringify(rows)).not.toContain(cookie.value);
   });
 
+  it('ends a session SESSION_MAX_DAYS after its sign-in however often refreshed, and audits sign-ins and a reused token', async () => {
+    const user = await createUser(env.db, 'official', kotka.municipality);
+    const { cookie } = await signIn(user.email);
+    const next = refreshCookie(await refresh(cookie.pair).expect(200));
+    await refresh(cookie.pair).expect(401); // the used one again: the family ends
+    const audit = await env.db.query(`SELECT action, actor_user_id, details FROM audit_events WHERE entity_id = $1 ORDER BY id`, [user.id]);
+    expect(audit).toEqual([
+      { action: 'user.signed_in', actor_user_id: user.id, details: { method: 'password' } },
+      { action: 'session.refresh_token_reused', actor_user_id: null, details: { familyId: expect.any(String) } },
+    ]);
+    await refresh(next.pair).expect(401);
+
+    // A session begun 30 days ago ends, even with a token refreshed a moment ago.
+    const fresh = await signIn(user.email);
+    const refreshed = refreshCookie(await refresh(fresh.cookie.pair).expect(200));
+    await env.db.query(`UPDATE refresh_tokens SET session_started_at = now() - interval '30 days' WHERE user_id = $1`, [user.id]);
+    await refresh(refreshed.pair).expect(401);
+  });
+
   it('refresh rotates; the old token then fails and takes the whole session down with it', async () => {
     const user = await createUser(env.db, 'reviewer', kotka.municipality);
     const first = await signIn(user.email);
@@ -175,7 +194,11 @@ describe('sign-in rate limiting', () => {
       .send({ email: 'anna@kotka.example', password: { $ne: 1 } })
       .expect(400);
     expect(object.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
-    await env.http().post('/api/auth/login').send({ email: ['a@b.example'], password: 'x' }).expect(400);
+    await env
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ['a@b.example'], password: 'x' })
+      .expect(400);
   });
 
   it('lets exactly the allowed number of 200 simultaneous wrong passwords reach the password check', async () => {

@@ -66,6 +66,13 @@ export class LavaConfig {
   @Max(365)
   REFRESH_TTL_DAYS = 14;
 
+  /** However often it is refreshed, a session ends this many days after its sign-in (then sign in again). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS = 30;
+
   /** Failed sign-ins allowed per e-mail address within LOGIN_THROTTLE_WINDOW_MINUTES; then 429. */
   @Transform(toInt)
   @IsInt()
@@ -198,7 +205,7 @@ export class LavaConfig {
   @Min(1000)
   OUTBOX_REQUEUE_AFTER_MS = 10 * 60_000;
 
-  /** `smtp`: send e-mail to SMTP_URL. `console`: write each e-mail to the worker's log instead (tests default to it). */
+  /** `smtp`: send e-mail to SMTP_URL. `console`: write each e-mail to the worker's log instead (tests default to it; refused in production). */
   @IsIn(['smtp', 'console'])
   MAIL_MODE: 'smtp' | 'console' = 'smtp';
 
@@ -272,6 +279,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
       problems.push('JWT_SECRET: set a secret of your own in production (at least 32 random characters)');
     }
     if (config.DEMO_MODE) problems.push('DEMO_MODE: must not be on in production');
+    // Console mail writes every message, reset and invitation links included, into the worker's log.
+    if (config.MAIL_MODE === 'console') problems.push('MAIL_MODE: console writes sign-in links to the log; use smtp in production');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

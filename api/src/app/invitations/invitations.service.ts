@@ -191,7 +191,7 @@ export class InvitationsService {
     });
     const user = await this.auth.loadActiveUser(userId);
     if (!user) throw new GoneException('This account is no longer in use.');
-    const session = await this.sessions.start(user.id);
+    const session = await this.sessions.start(user.id, 'invitation');
     return { login: await this.auth.issueToken(user), session };
   }
 
