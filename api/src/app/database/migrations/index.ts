@@ -14,6 +14,7 @@ import { ConsultationDeadlineIndex1764750000000 } from './1764750000000-consulta
 import { CouncilOffices1764760000000 } from './1764760000000-council-offices';
 import { InvitationsPerScope1764800000000 } from './1764800000000-invitations-per-scope';
 import { ConsultationSentVersion1764800000001 } from './1764800000001-consultation-sent-version';
+import { OidcIdentities1764800000002 } from './1764800000002-oidc-identities';
 import { SessionStartedAt1764800000003 } from './1764800000003-session-started-at';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CouncilOffices1764760000000,
   InvitationsPerScope1764800000000,
   ConsultationSentVersion1764800000001,
+  OidcIdentities1764800000002,
   SessionStartedAt1764800000003,
 ];
