@@ -6,7 +6,22 @@ import { eventually, startTestEnvironment, type TestEnvironment } from './suppor
  * Every route of the OpenAPI document, called as every kind of caller, against the status the
  * access rules promise. A route without a row here fails the test, so nothing new ships unlisted.
  */
-const CALLERS = ['anonymous', 'official', 'reviewer', 'chair', 'youth', 'admin', 'otherMunicipality', 'deactivated'] as const;
+/**
+ * `consultedClosed`: a member of a youth council that was sent the fixture assessment in a round
+ * that has closed. It reads no more than a council never asked (`youth`), except the history up to
+ * the version it was sent.
+ */
+const CALLERS = [
+  'anonymous',
+  'official',
+  'reviewer',
+  'chair',
+  'youth',
+  'consultedClosed',
+  'admin',
+  'otherMunicipality',
+  'deactivated',
+] as const;
 type Caller = (typeof CALLERS)[number];
 type Expected = Record<Caller, number>;
 
@@ -15,6 +30,7 @@ const signedIn = (status: number, overrides: Partial<Expected> = {}): Expected =
   ...everyone(status),
   anonymous: 401,
   deactivated: 401,
+  consultedClosed: overrides.youth ?? status,
   ...overrides,
 });
 
@@ -83,11 +99,12 @@ const MATRIX: Record<string, RouteCase> = {
     body: async (f) => ({ action: 'start_full_assessment', version: await f.version() }),
   },
   'GET /api/assessments/{id}/versions': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    // A council whose round has closed reads the history up to what it was sent (version 1 here).
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions`,
   },
   'GET /api/assessments/{id}/versions/compare': {
-    // Version 2 exists: the official's PATCH row above made it.
+    // Version 2 exists: the official's PATCH row above made it (after what the closed council was sent).
     expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/versions/compare?from=1&to=2`,
   },
@@ -118,7 +135,7 @@ const MATRIX: Record<string, RouteCase> = {
     body: (f) => ({ memberships: [{ organizationId: f.kotkaMunicipalityId, role: 'official' }] }),
   },
   'POST /api/admin/users/{id}/deactivate': {
-    expected: signedIn(403, { admin: 204 }),
+    expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/deactivate`,
   },
   'POST /api/admin/users/{id}/reactivate': {
@@ -274,32 +291,34 @@ const MATRIX: Record<string, RouteCase> = {
   },
   // --- Comments (rows go here) ---
   // The fixture assessment is in screening: staff read its comments but write none yet (409); a youth
-  // council not consulted cannot read it (404). Thread and comment rows use an id nobody has (404 to
-  // all); comments.int-spec.ts covers every rule on real threads.
+  // council not consulted cannot read it (404). A council whose round closed keeps its own threads
+  // and the flags on sections changed since it commented (the comments' own rule), and writes
+  // nothing. Thread and comment rows use an id nobody has (404 to all); comments.int-spec.ts
+  // covers every rule on real threads.
   'GET /api/assessments/{id}/comment-access': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-access`,
   },
   'GET /api/assessments/{id}/comment-threads': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
   },
   'POST /api/assessments/{id}/comment-threads': {
-    expected: signedIn(409, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(409, { youth: 404, consultedClosed: 403, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-threads`,
     body: () => ({ section: 'scope', audience: 'staff', text: 'Matriisin kommentti' }),
   },
   'GET /api/assessments/{id}/comment-mentionables': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 403, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-mentionables?audience=staff`,
   },
   'GET /api/assessments/{id}/comment-changes': {
-    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(200, { youth: 404, consultedClosed: 200, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes`,
   },
   'PUT /api/assessments/{id}/comment-changes/answer': {
     // Only a consulted youth council answers; staff get 403.
-    expected: signedIn(403, { youth: 404, otherMunicipality: 404 }),
+    expected: signedIn(403, { youth: 404, consultedClosed: 409, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes/answer`,
     body: async (f) => ({ answer: 'stands', assessmentVersion: await f.version() }),
   },
@@ -402,6 +421,8 @@ describe('access matrix', () => {
         'admin',
         (await env.db.query(`SELECT * FROM organizations WHERE id = $1`, [kotka.municipality.parentId]))[0],
       ),
+      // A member of Hamina's youth council, whose round on the fixture assessment closed (below).
+      consultedClosed: await createUser(env.db, 'youth_council_member', (await createMunicipality(env.db, 'Hamina')).youthCouncil),
       otherMunicipality: await createUser(env.db, 'official', kouvola.municipality),
       deactivated: await createUser(env.db, 'official', kotka.municipality),
       // Someone for the admin routes to act on.
@@ -426,6 +447,13 @@ describe('access matrix', () => {
       );
       return row?.id as string | undefined;
     });
+    // The closed round: sent version 1, opened and closed yesterday.
+    await env.db.query(
+      `INSERT INTO consultations (assessment_id, youth_council_id, round, deadline, opened_at, closed_at, sent_version)
+       SELECT $1, ms.organization_id, 1, now() - interval '1 day', now() - interval '2 days', now() - interval '1 day', 1
+         FROM memberships ms WHERE ms.user_id = $2`,
+      [created.body.id, users.consultedClosed.id],
+    );
     fixture = {
       kotkaAssessmentId: created.body.id,
       version: async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [created.body.id]))[0].version,

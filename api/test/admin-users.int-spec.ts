@@ -60,11 +60,15 @@ describe('administering people: roles, deactivation, profile', () => {
     const cookie = login.headers['set-cookie'];
     await env.http().get('/api/assessments').set(as(token)).expect(200);
 
-    await env.http().post(`/api/admin/users/${official.id}/deactivate`).set(as(kotkaAdmin)).expect(204);
+    const deactivated = await env.http().post(`/api/admin/users/${official.id}/deactivate`).set(as(kotkaAdmin)).expect(200);
+    expect(deactivated.body).toEqual({ outcome: 'deactivated' });
     await env.http().get('/api/assessments').set(as(token)).expect(401);
     await env.http().post('/api/auth/refresh').set('Cookie', cookie).expect(401);
     await env.http().post('/api/auth/login').send({ email: official.email, password: 'correct horse battery staple' }).expect(401);
-    const [audit] = await env.db.query(`SELECT action, actor_user_id FROM audit_events WHERE entity_id = $1`, [official.id]);
+    const [audit] = await env.db.query(
+      `SELECT action, actor_user_id FROM audit_events WHERE entity_id = $1 AND action <> 'user.signed_in'`,
+      [official.id],
+    );
     expect(audit).toEqual({ action: 'user.deactivated', actor_user_id: kotkaAdminId });
 
     await env.http().post(`/api/admin/users/${official.id}/reactivate`).set(as(kotkaAdmin)).expect(204);
@@ -72,6 +76,51 @@ describe('administering people: roles, deactivation, profile', () => {
 
     const self = await env.http().post(`/api/admin/users/${kotkaAdminId}/deactivate`).set(as(kotkaAdmin)).expect(400);
     expect(self.body.message).toBe('You cannot deactivate your own account.');
+  });
+
+  it('never lets one municipality’s admin close or reopen an account that has roles elsewhere (invite-then-deactivate)', async () => {
+    // The region's admin administers Kouvola's region; Kotka's admin invites them as a Kotka reviewer.
+    const kouvolaRegion = (await env.db.query(`SELECT * FROM organizations WHERE id = $1`, [kouvola.municipality.parentId]))[0];
+    const regionAdmin = await createUser(env.db, 'admin', kouvolaRegion);
+    const invited = await env
+      .http()
+      .post('/api/admin/invitations')
+      .set(as(kotkaAdmin))
+      .send({ email: regionAdmin.email, language: 'fi', memberships: [{ organizationId: kotka.municipality.id, role: 'reviewer' }] })
+      .expect(201);
+    // The answer is the same as for an address never seen: it does not tell that an account with a password exists.
+    expect(invited.body).toEqual({ userId: regionAdmin.id, outcome: 'invited' });
+
+    const attempt = await env.http().post(`/api/admin/users/${regionAdmin.id}/deactivate`).set(as(kotkaAdmin)).expect(200);
+    expect(attempt.body).toEqual({ outcome: 'roles_removed' });
+    const [account] = await env.db.query(`SELECT active FROM users WHERE id = $1`, [regionAdmin.id]);
+    expect(account.active).toBe(true);
+    expect(await env.db.query(`SELECT organization_id, role FROM memberships WHERE user_id = $1`, [regionAdmin.id])).toEqual([
+      { organization_id: kouvolaRegion.id, role: 'admin' },
+    ]);
+    // They can still sign in and administer their region; Kotka no longer sees them.
+    const regionToken = await env.login(regionAdmin.email);
+    await env.http().get('/api/admin/users').set(as(regionToken)).expect(200);
+    await env.http().post(`/api/admin/users/${regionAdmin.id}/deactivate`).set(as(kotkaAdmin)).expect(404);
+
+    // Someone Kouvola deactivated stays deactivated, whatever Kotka's admin does.
+    const kouvolaOfficial = await createUser(env.db, 'official', kouvola.municipality);
+    await env.http().post(`/api/admin/users/${kouvolaOfficial.id}/deactivate`).set(as(regionToken)).expect(200);
+    const reinvited = await env
+      .http()
+      .post('/api/admin/invitations')
+      .set(as(kotkaAdmin))
+      .send({ email: kouvolaOfficial.email, language: 'fi', memberships: [{ organizationId: kotka.municipality.id, role: 'official' }] })
+      .expect(201);
+    expect(reinvited.body).toEqual({ userId: kouvolaOfficial.id, outcome: 'invited' });
+    const refused = await env.http().post(`/api/admin/users/${kouvolaOfficial.id}/reactivate`).set(as(kotkaAdmin)).expect(409);
+    expect(refused.body.message).toMatch(/also has roles in organizations you do not administer/);
+    expect((await env.db.query(`SELECT active FROM users WHERE id = $1`, [kouvolaOfficial.id]))[0].active).toBe(false);
+    await env.http().post('/api/auth/login').send({ email: kouvolaOfficial.email, password: 'correct horse battery staple' }).expect(401);
+    // Their own region's admin can.
+    await env.http().post(`/api/admin/users/${kouvolaOfficial.id}/reactivate`).set(as(regionToken)).expect(409);
+    await env.db.query(`DELETE FROM memberships WHERE user_id = $1 AND organization_id = $2`, [kouvolaOfficial.id, kotka.municipality.id]);
+    await env.http().post(`/api/admin/users/${kouvolaOfficial.id}/reactivate`).set(as(regionToken)).expect(204);
   });
 
   it('changes roles within the admin’s organizations, refusing a role the organization cannot have', async () => {

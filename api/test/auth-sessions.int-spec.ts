@@ -56,6 +56,25 @@ describe('sessions: access token + rotating refresh cookie', () => {
     expect(JSON.stringify(rows)).not.toContain(cookie.value);
   });
 
+  it('ends a session SESSION_MAX_DAYS after its sign-in however often refreshed, and audits sign-ins and a reused token', async () => {
+    const user = await createUser(env.db, 'official', kotka.municipality);
+    const { cookie } = await signIn(user.email);
+    const next = refreshCookie(await refresh(cookie.pair).expect(200));
+    await refresh(cookie.pair).expect(401); // the used one again: the family ends
+    const audit = await env.db.query(`SELECT action, actor_user_id, details FROM audit_events WHERE entity_id = $1 ORDER BY id`, [user.id]);
+    expect(audit).toEqual([
+      { action: 'user.signed_in', actor_user_id: user.id, details: { method: 'password' } },
+      { action: 'session.refresh_token_reused', actor_user_id: null, details: { familyId: expect.any(String) } },
+    ]);
+    await refresh(next.pair).expect(401);
+
+    // A session begun 30 days ago ends, even with a token refreshed a moment ago.
+    const fresh = await signIn(user.email);
+    const refreshed = refreshCookie(await refresh(fresh.cookie.pair).expect(200));
+    await env.db.query(`UPDATE refresh_tokens SET session_started_at = now() - interval '30 days' WHERE user_id = $1`, [user.id]);
+    await refresh(refreshed.pair).expect(401);
+  });
+
   it('refresh rotates; the old token then fails and takes the whole session down with it', async () => {
     const user = await createUser(env.db, 'reviewer', kotka.municipality);
     const first = await signIn(user.email);
@@ -166,6 +185,58 @@ describe('sign-in rate limiting', () => {
     await attempt('203.0.113.1', ben.email, TEST_PASSWORD).expect(200);
   });
 
+  it('answers 400 naming the field when the e-mail or password is not text', async () => {
+    const number = await attempt('203.0.113.60', 123 as unknown as string, 'x').expect(400);
+    expect(number.body.details.map((d: { field: string }) => d.field)).toEqual(['email']);
+    const object = await env
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'anna@kotka.example', password: { $ne: 1 } })
+      .expect(400);
+    expect(object.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
+    await env
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ['a@b.example'], password: 'x' })
+      .expect(400);
+  });
+
+  it('lets exactly the allowed number of 200 simultaneous wrong passwords reach the password check', async () => {
+    const anna = await createUser(env.db, 'official', kotka.municipality);
+    const answers = await Promise.all(Array.from({ length: 200 }, () => attempt('203.0.113.20', anna.email, 'wrong')));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(197);
+    // The refused guesses did not use up the address's allowance: only the 3 checked ones count there.
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(env.db, 'reviewer', kotka.municipality)));
+    for (const other of others) await attempt('203.0.113.20', other.email, 'wrong').expect(401);
+    await attempt('203.0.113.20', others[0].email, 'wrong').expect(429);
+  });
+
+  it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const users = await Promise.all([1, 2, 3, 4].map(() => createUser(env.db, 'reviewer', kotka.municipality)));
+    // One proxy (TRUST_PROXY_HOPS=1) appends the real address; the client made up the one before it each time.
+    for (let i = 0; i < 8; i++) await attempt(`10.9.9.${i}, 198.51.100.30`, users[i % 4].email, 'wrong').expect(401);
+    await attempt('10.9.9.200, 198.51.100.30', users[0].email, TEST_PASSWORD).expect(429);
+    await attempt('198.51.100.31', users[0].email, TEST_PASSWORD).expect(200);
+  });
+
+  it('lets the owner in at once after a password reset, whatever others tried meanwhile', async () => {
+    const anna = await createUser(env.db, 'official', kotka.municipality);
+    for (let i = 0; i < 3; i++) await attempt('203.0.113.40', anna.email, 'wrong').expect(401);
+    await attempt('203.0.113.41', anna.email, TEST_PASSWORD).expect(429);
+    const token = 'r'.repeat(43);
+    // A reset link as the worker would have mailed it (password-reset.int-spec follows the mail itself).
+    await env.db.query(
+      `WITH n AS (INSERT INTO notifications (recipient_user_id, kind) VALUES ($1, 'password_reset') RETURNING id)
+       INSERT INTO password_resets (user_id, notification_id, token_hash, expires_at)
+       SELECT $1, n.id, encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() + interval '1 hour' FROM n`,
+      [anna.id, token],
+    );
+    await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'a brand new password' }).expect(204);
+    await attempt('203.0.113.41', anna.email, 'a brand new password').expect(200);
+  });
+
   it('a successful sign-in resets the account’s failures', async () => {
     const anna = await createUser(env.db, 'official', kotka.municipality);
     await attempt('203.0.113.3', anna.email, 'wrong').expect(401);
@@ -193,11 +264,8 @@ describe('sign-in throttle while Redis is unreachable', () => {
     const throttle = createLoginThrottle(config, (message) => warnings.push(message));
     try {
       const started = Date.now();
-      for (let i = 0; i < 12; i++) {
-        expect(await throttle.check('anna@kotka.example', '203.0.113.1')).toBeNull();
-        await throttle.recordFailure('anna@kotka.example', '203.0.113.1');
-      }
-      await throttle.recordSuccess('anna@kotka.example');
+      for (let i = 0; i < 12; i++) expect(await throttle.take('anna@kotka.example', '203.0.113.1')).toBeNull();
+      await throttle.succeeded('anna@kotka.example', '203.0.113.1');
       expect(Date.now() - started).toBeLessThan(2000);
       expect(warnings).toEqual([expect.stringMatching(/^Sign-in throttling is off: Redis did not answer/)]);
     } finally {

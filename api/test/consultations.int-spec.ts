@@ -1,4 +1,4 @@
-import type { ApiError, AssessmentDetail, ConsultationDetail, ConsultationView, Page } from '@lava/contracts';
+import type { ApiError, AssessmentDetail, AssessmentVersionPage, ConsultationDetail, ConsultationView, Page } from '@lava/contracts';
 import { REVIEW_CHECKLIST_ITEMS } from '@lava/workflow';
 import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
@@ -590,6 +590,59 @@ describe('youth council consultations', () => {
     expect(next.round).toBe(2);
     await http().delete(`/api/consultations/${next.id}`).query({ version: next.version }).set(as('official')).expect(204);
     await http().delete(`/api/consultations/${cid}`).query({ version: 1 }).set(as('official')).expect(409);
+  });
+
+  it('lets a council read the draft only while its round is open, and afterwards only what it was sent', async () => {
+    const { assessmentId: id, consultations } = await openWith('Uimahallin aukioloajat', [kotkaCouncilId, haminaCouncilId]);
+    const sent = await version(id);
+    const versions = async (who: keyof typeof tokens) =>
+      (await http().get(`/api/assessments/${id}/versions`).query({ limit: 100 }).set(as(who)).expect(200)).body as AssessmentVersionPage;
+    const compare = (who: keyof typeof tokens, from: number, to: number) =>
+      http().get(`/api/assessments/${id}/versions/compare`).query({ from, to }).set(as(who));
+    await http().get(`/api/assessments/${id}`).set(as('youth1')).expect(200);
+    await http().get(`/api/assessments/${id}`).set(as('haminaYouth')).expect(200);
+
+    // A withdrawn request leaves nothing to read.
+    const hamina = await detail('official', consultations[haminaCouncilId]);
+    await http().post(`/api/consultations/${hamina.id}/withdraw`).set(as('official')).send({ version: hamina.version }).expect(200);
+    await http().get(`/api/assessments/${id}`).set(as('haminaYouth')).expect(404);
+    await http().get(`/api/assessments/${id}/versions`).set(as('haminaYouth')).expect(404);
+    await compare('haminaYouth', 1, sent).expect(404);
+
+    // Closed early, then returned by the reviewer with a reason meant for the official.
+    expect((await move('official', id, { action: 'close_consultation_early', reason: 'Kiire' })).status).toBe(200);
+    await http().get(`/api/assessments/${id}`).set(as('youth1')).expect(404);
+    await http().post(`/api/assessments/${id}/reviewers`).set(as('official')).send({ userId: users.reviewer.id }).expect(201);
+    const returnReason = 'Arvioijan palaute: tilastot puuttuvat.';
+    expect((await move('reviewer', id, { action: 'return_from_review', reason: returnReason })).status).toBe(200);
+    await http()
+      .patch(`/api/assessments/${id}`)
+      .set(as('official'))
+      .send({ version: await version(id), title: 'Uimahalli suljetaan', plainLanguageSummary: 'Uimahalli suljetaan kokonaan.' })
+      .expect(200);
+
+    // The later draft, its history and the reviewer's return do not reach the council.
+    await http().get(`/api/assessments/${id}`).set(as('youth1')).expect(404);
+    const history = await versions('youth1');
+    expect(Math.max(...history.items.map((v) => v.version))).toBe(sent);
+    expect(JSON.stringify(history)).not.toMatch(/suljetaan|Arvioijan/);
+    expect((await compare('youth1', 1, sent).expect(200)).body.to).toBe(sent);
+    await compare('youth1', 1, await version(id)).expect(404);
+    await compare('youth1', sent, sent + 1).expect(404);
+    const request = await detail('youth1', consultations[kotkaCouncilId]);
+    expect(request.plainLanguageSummary).toBe('Nuorisotalo aukeaa myöhemmin.');
+    expect((await detail('official', consultations[kotkaCouncilId])).plainLanguageSummary).toBe('Uimahalli suljetaan kokonaan.');
+
+    // Asked again in round 2: the council reads the new draft, but not the reviewer's reason nor who returned it.
+    await plan('official', id, { youthCouncilId: kotkaCouncilId, deadline: inDays(14) }).expect(201);
+    expect((await move('official', id, { action: 'open_consultation' })).status).toBe(200);
+    expect(((await http().get(`/api/assessments/${id}`).set(as('youth1')).expect(200)).body as AssessmentDetail).title).toBe(
+      'Uimahalli suljetaan',
+    );
+    const returned = (await versions('youth1')).items.find((v) => v.kind === 'transition:return_from_review');
+    expect(returned).toMatchObject({ reason: null, changedBy: null });
+    const staffView = (await versions('official')).items.find((v) => v.kind === 'transition:return_from_review');
+    expect(staffView).toMatchObject({ reason: returnReason, changedBy: { id: users.reviewer.id } });
   });
 
   it('seeds the demo: Kotka’s youth council asked about the youth centre, two members, a statement in drafting', async () => {

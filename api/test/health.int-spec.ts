@@ -30,8 +30,34 @@ describe('GET /api/health', () => {
     expect(Date.parse(after.worker.lastHeartbeatAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
     await worker.close();
-    const stopped = (await env.http().get('/api/health').expect(200)).body as HealthResponse;
-    expect(stopped.worker.status).toBe('down');
+    // The answer is cached for a few seconds; then the stopped worker is gone from it.
+    await eventually(async () => ((await env.http().get('/api/health').expect(200)).body as HealthResponse).worker.status === 'down');
+  });
+
+  it('counts workers from one small structure, whatever else Redis holds, and tells outsiders only the status', async () => {
+    const worker = await env.startWorker();
+    try {
+      // A flood of keys that look like heartbeats (the old health check scanned for these and counted each).
+      const redis = env.app.get(RedisClient);
+      const junk = Array.from({ length: 5000 }, (_, i) => redis.key(`worker-heartbeat:junk-${i}`));
+      for (let i = 0; i < junk.length; i += 500) {
+        await redis.redis.mset(...junk.slice(i, i + 500).flatMap((k) => [k, new Date().toISOString()]));
+      }
+      const body = await eventually(async () => {
+        const answer = (await env.http().get('/api/health').expect(200)).body as HealthResponse;
+        return answer.worker.status === 'up' ? answer : null;
+      });
+      expect(body.worker.workers).toBe(1);
+      expect(await redis.redis.type(redis.key('worker-heartbeats'))).toBe('zset');
+      await redis.redis.del(...junk);
+
+      // Through a proxy (or from elsewhere) only the overall status shows.
+      const outside = await env.http().get('/api/health').set('X-Forwarded-For', '203.0.113.9').expect(200);
+      expect(outside.body).toEqual({ status: 'ok' });
+      expect(outside.headers['cache-control']).toBe('no-store');
+    } finally {
+      await worker.close();
+    }
   });
 
   it('is public and serves the OpenAPI document with every route', async () => {
@@ -40,6 +66,19 @@ describe('GET /api/health', () => {
       expect.arrayContaining(['/api/auth/login', '/api/assessments', '/api/assessments/{id}', '/api/notifications', '/api/health']),
     );
     await env.http().get('/api/docs').expect(200);
+  });
+});
+
+describe('in production', () => {
+  it('serves neither Swagger UI nor the OpenAPI document', async () => {
+    const env = await startTestEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_MODE: 'smtp' });
+    try {
+      await env.http().get('/api/docs').expect(404);
+      await env.http().get('/api/openapi.json').expect(404);
+      await env.http().get('/api/health').expect(200);
+    } finally {
+      await env.close();
+    }
   });
 });
 

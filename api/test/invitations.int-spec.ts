@@ -140,6 +140,28 @@ describe('invitations by e-mail (real SMTP server, real worker module)', () => {
     await env.http().get(`/api/invitations/${second}`).expect(200);
   });
 
+  it('leaves another municipality’s pending invitation alone; accepting either link ends the other', async () => {
+    const email = 'two.towns@test.example';
+    const hamina = await createMunicipality(env.db, 'Hamina');
+    const pyhtaa = await createMunicipality(env.db, 'Pyhtää');
+    const haminaAdmin = await env.login((await createUser(env.db, 'admin', hamina.municipality)).email);
+    const pyhtaaAdmin = await env.login((await createUser(env.db, 'admin', pyhtaa.municipality)).email);
+    await invite(pyhtaaAdmin, { email, language: 'en', memberships: youthOf(pyhtaa) }).expect(201);
+    const pyhtaaLink = linkToken(await mailTo(email, 1), ORIGIN, '/invitation/');
+    const fromHamina = await invite(haminaAdmin, { email, language: 'en', memberships: youthOf(hamina) }).expect(201);
+    expect(fromHamina.body.outcome).toBe('invited');
+    const haminaLink = linkToken(await mailTo(email, 2), ORIGIN, '/invitation/');
+    await env.http().get(`/api/invitations/${pyhtaaLink}`).expect(200);
+    // Hamina's admin sees only their own invitation to the person.
+    const pending = (await env.http().get('/api/admin/invitations').set(as(haminaAdmin)).expect(200)).body as { userId: string }[];
+    expect(pending.filter((p) => p.userId === fromHamina.body.userId)).toHaveLength(1);
+
+    await env.http().post(`/api/invitations/${haminaLink}/accept`).send({ password: NEW_PASSWORD }).expect(200);
+    // The other link can no longer set the password over the one just chosen.
+    await env.http().post(`/api/invitations/${pyhtaaLink}/accept`).send({ password: 'someone else’s password' }).expect(410);
+    await env.login(email, NEW_PASSWORD);
+  });
+
   it('makes a new link when a send is retried: the earlier e-mail’s link stops working', async () => {
     const email = 'retried@test.example';
     await invite(regionAdmin, { email, language: 'fi', memberships: youthOf(kotka) }).expect(201);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, TEST_PASSWORD } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -15,6 +15,7 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
   let issuer: string;
   let officialEmail: string;
   let youthEmail: string;
+  let kouvolaEmail: string;
   const redirectUri = 'http://localhost:4200/api/auth/oidc/callback';
 
   beforeAll(async () => {
@@ -23,11 +24,14 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const provider = new Provider(issuer, {
       clients: [{ client_id: 'lava', client_secret: 'lava-test-secret', redirect_uris: [redirectUri] }],
-      // The provider vouches for whatever address the test signs in with.
-      findAccount: async (_ctx: unknown, id: string) => ({
-        accountId: id,
-        claims: async () => ({ sub: id, email: id, email_verified: true }),
-      }),
+      // The provider vouches for whatever address the test signs in with, as verified; a prefix
+      // changes that: `unverified:` (email_verified false), `silent:` (no email_verified, as Entra ID),
+      // `other:` (another account at the provider, its subject different, with the same address).
+      findAccount: async (_ctx: unknown, id: string) => {
+        const [variant, email] = id.includes(':') ? (id.split(':') as [string, string]) : ['', id];
+        const verified = variant === 'unverified' ? { email_verified: false } : variant === 'silent' ? {} : { email_verified: true };
+        return { accountId: id, claims: async () => ({ sub: variant === 'other' ? `other-${email}` : email, email, ...verified }) };
+      },
       claims: { openid: ['sub'], email: ['email', 'email_verified'] },
       features: { devInteractions: { enabled: true } },
       ttl: { Grant: 600, AccessToken: 600, IdToken: 600, Interaction: 600, Session: 600 },
@@ -41,8 +45,12 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
       OIDC_LABEL: 'Kotka',
     });
     const kotka = await createMunicipality(env.db, 'Kotka');
+    const kouvola = await createMunicipality(env.db, 'Kouvola');
+    // Kotka's region allows the test domain for organization sign-in; Kouvola allows none.
+    await env.db.query(`UPDATE organizations SET oidc_email_domains = '{test.example}' WHERE id = $1`, [kotka.municipality.parentId]);
     officialEmail = (await createUser(env.db, 'official', kotka.municipality)).email;
     youthEmail = (await createUser(env.db, 'youth_council_member', kotka.youthCouncil)).email;
+    kouvolaEmail = (await createUser(env.db, 'official', kouvola.municipality)).email;
   });
 
   afterAll(async () => {
@@ -50,9 +58,20 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  /** Starts at Lava, signs in at the provider as `email`, and returns Lava's callback answer. */
-  async function signInAs(email: string) {
-    const start = await env.http().get('/api/auth/oidc').expect(302);
+  /** A password sign-in's refresh cookie (`name=value`), which a browser sends along to /api/auth/oidc. */
+  async function passwordSession(email: string): Promise<string> {
+    const login = await env.http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('lava_refresh='));
+    return cookie?.split(';')[0] ?? '';
+  }
+
+  /**
+   * Starts at Lava (with a password session's refresh cookie when given), signs in at the provider
+   * as `login`, and returns Lava's callback answer.
+   */
+  async function signInAs(login: string, session?: string) {
+    const starting = env.http().get('/api/auth/oidc');
+    const start = await (session ? starting.set('Cookie', session) : starting).expect(302);
     const lavaCookie = (start.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
     expect(lavaCookie).toMatch(/^lava_oidc=/);
     const jar = new Map<string, string>();
@@ -69,7 +88,7 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
           method: 'POST',
           redirect: 'manual',
           headers: { cookie: cookies(jar), 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams(prompt === 'login' ? { prompt, login: email, password: 'any' } : { prompt }).toString(),
+          body: new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt }).toString(),
         });
         keep(jar, response);
       }
@@ -91,7 +110,16 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
     });
   });
 
-  it('signs a municipal official in and starts a session the web app can refresh', async () => {
+  it('links the provider’s account once from a password session, then signs the official in by it alone', async () => {
+    const first = await signInAs(officialEmail);
+    expect(first.headers['location']).toBe('http://localhost:4200/login?error=oidc_link_needed');
+    expect(String(first.headers['set-cookie'] ?? '')).not.toContain('lava_refresh=');
+
+    const linking = await signInAs(officialEmail, await passwordSession(officialEmail));
+    expect(linking.headers['location']).toBe('http://localhost:4200/assessments');
+    const [identity] = await env.db.query(`SELECT subject, email_at_link FROM oidc_identities WHERE email_at_link = $1`, [officialEmail]);
+    expect(identity).toEqual({ subject: officialEmail, email_at_link: officialEmail });
+
     const callback = await signInAs(officialEmail);
     expect(callback.headers['location']).toBe('http://localhost:4200/assessments');
     const refreshCookie = (callback.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('lava_refresh='));
@@ -105,11 +133,46 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
   });
 
   it('does not let in an address without a staff account, nor a youth council member', async () => {
+    // Without a password session nothing is linked: the page says how to link (a stranger has no password to do it with).
     for (const email of ['stranger@elsewhere.example', youthEmail]) {
       const callback = await signInAs(email);
-      expect(callback.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+      expect(callback.headers['location']).toBe('http://localhost:4200/login?error=oidc_link_needed');
       expect(String(callback.headers['set-cookie'] ?? '')).not.toContain('lava_refresh=');
     }
+    // A youth council member's own password session does not link one either.
+    const youth = await signInAs(youthEmail, await passwordSession(youthEmail));
+    expect(youth.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+  });
+
+  it('never links by an e-mail claim that is unverified, of a domain not allowed, or from another subject', async () => {
+    const person = await createUser(env.db, 'reviewer', (await env.db.query(`SELECT * FROM organizations WHERE name_fi = 'Kotka'`))[0]);
+    const session = await passwordSession(person.email);
+    for (const login of [`unverified:${person.email}`, `silent:${person.email}`]) {
+      const callback = await signInAs(login, session);
+      expect(callback.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+    }
+    // Kouvola allows no domain: its official cannot link, even from their own password session.
+    const foreign = await signInAs(kouvolaEmail, await passwordSession(kouvolaEmail));
+    expect(foreign.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+    // An address that is not the session's own account is not linked to it.
+    expect((await signInAs(kouvolaEmail, session)).headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+
+    // Linked once; another account at the provider with the same address (a changed subject) is not the person.
+    expect((await signInAs(person.email, session)).headers['location']).toBe('http://localhost:4200/assessments');
+    expect((await signInAs(`other:${person.email}`)).headers['location']).toBe('http://localhost:4200/login?error=oidc_link_needed');
+    const relink = await signInAs(`other:${person.email}`, await passwordSession(person.email));
+    expect(relink.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+    expect(await env.db.query(`SELECT subject FROM oidc_identities WHERE email_at_link = $1`, [person.email])).toEqual([
+      { subject: person.email },
+    ]);
+    const [audit] = await env.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'user.oidc_linked'`, [person.id]);
+    expect(audit).toEqual({ action: 'user.oidc_linked' });
+  });
+
+  it('does not take the sign-in cookie as an access token', async () => {
+    const start = await env.http().get('/api/auth/oidc').expect(302);
+    const value = (start.headers['set-cookie'] as unknown as string[])[0]?.split(';')[0]?.split('=')[1] ?? '';
+    await env.http().get('/api/auth/me').set('Authorization', `Bearer ${value}`).expect(401);
   });
 
   it('refuses an answer that does not belong to a sign-in this browser started', async () => {

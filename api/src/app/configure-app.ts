@@ -13,11 +13,10 @@ import type { LavaConfig } from './config/lava-config';
 /** Everything applied to the HTTP app around the modules; shared by main.ts and the integration tests. */
 export function configureApp(app: INestApplication, config: LavaConfig): void {
   app.setGlobalPrefix('api');
-  // Behind nginx (docker/) every request comes from the proxy: trust X-Forwarded-For from loopback
-  // and private-network peers only, so request.ip is the client's address (the per-address login
-  // limit needs it). A client that is itself on a private network could put a made-up address
-  // there; the per-account limit still holds for it.
-  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Behind nginx (docker/) every request comes from the proxy: request.ip is the address the last
+  // TRUST_PROXY_HOPS proxies saw (the per-address login limit counts it). Whatever a client writes
+  // into X-Forwarded-For itself stays to the left of that and is ignored, from any network.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(helmet());
   // The body parsers Nest would add at init, added here so that the input check below runs after
   // them and before every guard (the sign-in's included), pipe and handler.
@@ -39,6 +38,8 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The API's map (Swagger UI and the OpenAPI document) is for development, not for the public.
+  if (config.NODE_ENV === 'production') return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -2,13 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } f
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AdminUserView, Language, MembershipsSaved, Page } from '@lava/contracts';
+import type { AdminDeactivation, AdminUserView, Language, MembershipsSaved, Page } from '@lava/contracts';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
@@ -53,15 +54,23 @@ export class AdminUsersController {
   }
 
   @Post(':id/deactivate')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deactivated; their sessions end at once.' })
-  deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', uuidPipe('user')) id: string): Promise<void> {
-    return this.users.setActive(admin, id, false);
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      '`deactivated`: every role of the person was in your organizations; the account is closed and its sessions end at once. ' +
+      '`roles_removed`: the person also has roles elsewhere; only the roles in your organizations were removed.',
+  })
+  @ApiNotFoundResponse({ description: 'No such user in your organizations.' })
+  deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', uuidPipe('user')) id: string): Promise<AdminDeactivation> {
+    return this.users.deactivate(admin, id);
   }
 
   @Post(':id/reactivate')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The account works again.' })
+  @ApiConflictResponse({ description: 'The person also has roles in organizations you do not administer.' })
+  @ApiNotFoundResponse({ description: 'No such user in your organizations.' })
   reactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', uuidPipe('user')) id: string): Promise<void> {
-    return this.users.setActive(admin, id, true);
+    return this.users.reactivate(admin, id);
   }
 }

@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type AdminDeactivation,
   type AdminUserView,
   type CouncilOffice,
   type Language,
@@ -57,21 +58,52 @@ export class AdminUsersService {
     return (await this.views([row], orgIds, language))[0] as AdminUserView;
   }
 
-  /** Deactivating ends the person's sessions at once: refresh tokens are revoked, access tokens stop on the next request. */
-  async setActive(admin: AuthenticatedUser, userId: string, active: boolean): Promise<void> {
-    if (userId === admin.id && !active) throw new BadRequestException('You cannot deactivate your own account.');
+  /**
+   * Deactivating is account-wide, so it is allowed only over someone whose every role is in the
+   * admin's organizations; it ends their sessions at once (refresh tokens revoked, access tokens stop
+   * on the next request). Someone who also has roles elsewhere only loses the roles here: the other
+   * organizations' admins decide about the account.
+   */
+  async deactivate(admin: AuthenticatedUser, userId: string): Promise<AdminDeactivation> {
+    if (userId === admin.id) throw new BadRequestException('You cannot deactivate your own account.');
+    const orgIds = await this.scope.organizationIds(admin.id);
+    return this.db.transaction(async (tx) => {
+      const row = await this.inScope(tx, userId, orgIds, true);
+      if (await hasRolesOutside(tx, userId, orgIds)) {
+        const [removed]: [{ organization_id: string; role: string }[], number] = await tx.query(
+          `DELETE FROM memberships WHERE user_id = $1 AND organization_id = ANY($2) RETURNING organization_id, role`,
+          [userId, orgIds],
+        );
+        await this.audit.record(tx, {
+          actorUserId: admin.id,
+          entityType: 'user',
+          entityId: userId,
+          action: 'user.roles_removed',
+          details: { roles: removed.map((m) => `${m.role}@${m.organization_id}`).join(',') },
+        });
+        return { outcome: 'roles_removed' };
+      }
+      if (!row.active) return { outcome: 'deactivated' };
+      await tx.query(`UPDATE users SET active = false, updated_at = now(), version = version + 1 WHERE id = $1`, [userId]);
+      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await this.audit.record(tx, { actorUserId: admin.id, entityType: 'user', entityId: userId, action: 'user.deactivated' });
+      return { outcome: 'deactivated' };
+    });
+  }
+
+  /** Only over someone whose every role is in the admin's organizations (whoever deactivated them elsewhere decides there). */
+  async reactivate(admin: AuthenticatedUser, userId: string): Promise<void> {
     const orgIds = await this.scope.organizationIds(admin.id);
     await this.db.transaction(async (tx) => {
-      const row = await this.inScope(tx, userId, orgIds);
-      if (row.active === active) return;
-      await tx.query(`UPDATE users SET active = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [userId, active]);
-      if (!active) await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
-      await this.audit.record(tx, {
-        actorUserId: admin.id,
-        entityType: 'user',
-        entityId: userId,
-        action: active ? 'user.reactivated' : 'user.deactivated',
-      });
+      const row = await this.inScope(tx, userId, orgIds, true);
+      if (row.active) return;
+      if (await hasRolesOutside(tx, userId, orgIds)) {
+        throw new ConflictException(
+          'This person also has roles in organizations you do not administer. An administrator of those organizations can reactivate them.',
+        );
+      }
+      await tx.query(`UPDATE users SET active = true, updated_at = now(), version = version + 1 WHERE id = $1`, [userId]);
+      await this.audit.record(tx, { actorUserId: admin.id, entityType: 'user', entityId: userId, action: 'user.reactivated' });
     });
   }
 
@@ -177,6 +209,15 @@ export class AdminUsersService {
         })),
     }));
   }
+}
+
+/** Whether the person has a role in an organization outside `orgIds` (the admin's): then their account is not the admin's alone. */
+export async function hasRolesOutside(tx: EntityManager, userId: string, orgIds: string[]): Promise<boolean> {
+  const [row]: { outside: boolean }[] = await tx.query(
+    `SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = $1 AND NOT (organization_id = ANY($2))) AS outside`,
+    [userId, orgIds],
+  );
+  return row?.outside ?? false;
 }
 
 /** Refuses (400, field by field) roles outside the admin's organizations, not possible in the organization's kind, or offices outside a youth council. */

@@ -41,6 +41,11 @@ export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
     fi: 'Et voi poistaa omaa pääkäyttäjän rooliasi; pyydä sitä toiselta pääkäyttäjältä.',
     sv: 'Du kan inte ta bort din egen administratörsroll; be en annan administratör.',
   },
+  {
+    en: 'This person also has roles in organizations you do not administer. An administrator of those organizations can reactivate them.',
+    fi: 'Henkilöllä on rooleja myös organisaatioissa, joiden pääkäyttäjä et ole. Niiden pääkäyttäjä voi ottaa tilin uudelleen käyttöön.',
+    sv: 'Personen har roller också i organisationer som du inte administrerar. En administratör för dem kan återaktivera kontot.',
+  },
   { en: 'must be the id of an organization', fi: 'pitää olla organisaation tunniste', sv: 'måste vara ett id för en organisation' },
   {
     en: 'must be one of {offices}, or null for a plain member',

@@ -38,6 +38,35 @@ export class AssessmentAccess {
     return staffIn.includes(assessment.municipalityId) || (await this.extensions.grantsRead(manager, userId, assessment));
   }
 
+  /**
+   * How much of the version history the caller may read: null for all of it (municipal staff of the
+   * assessment's municipality), otherwise the newest version a feature sent them (a consulted youth
+   * council: what it was sent, never a later draft). 404 when neither, as `readable`.
+   */
+  async historyLimit(user: AuthenticatedUser, id: string): Promise<number | null> {
+    const assessment = await this.db.getRepository(Assessment).findOneBy({ id });
+    if (!assessment) throw new NotFoundException('No such assessment.');
+    const staffIn = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    if (staffIn.includes(assessment.municipalityId)) return null;
+    const sent = await this.extensions.sentVersion(this.db.manager, user.id, assessment);
+    if (sent === null) throw new NotFoundException('No such assessment.');
+    return sent;
+  }
+
+  /**
+   * A field's value as it was at `version`, read back from the versions' changes (the `from` of the
+   * first change after it; `current` when nothing changed it since). `field` is a change key.
+   */
+  async valueAt<T>(manager: EntityManager, assessmentId: string, field: string, version: number, current: T): Promise<T> {
+    const [later]: { value: T }[] = await manager.query(
+      `SELECT changes -> $2 -> 'from' AS value FROM assessment_versions
+        WHERE assessment_id = $1 AND version > $3 AND changes ? $2
+        ORDER BY version LIMIT 1`,
+      [assessmentId, field, version],
+    );
+    return later ? later.value : current;
+  }
+
   /** The caller as the workflow sees them: their roles for this assessment's municipality and committee. */
   async actor(user: AuthenticatedUser, assessment: Assessment): Promise<WorkflowActor> {
     return { userId: user.id, roles: await this.organizations.rolesForAssessment(user.id, assessment) };

@@ -27,8 +27,13 @@ export interface TransitionContext {
 export interface AssessmentExtension {
   /** The feature's part of the workflow facts (consultations, reviewers, checklist…). */
   facts?(db: EntityManager, assessment: Assessment): Promise<Partial<AssessmentFacts>>;
-  /** True when this feature lets a user who is not municipal staff read the assessment (e.g. a consulted youth council). */
+  /** True when this feature lets a user who is not municipal staff read the assessment now (e.g. a youth council during its round). */
   grantsRead?(db: EntityManager, userId: string, assessment: Assessment): Promise<boolean>;
+  /**
+   * For a user who is not municipal staff: the newest version this feature sent them (a youth
+   * council's request), so that they may read the history up to it and no later; null when none.
+   */
+  sentVersion?(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null>;
   /** Checks the feature's own payload for the transition before anything changes; throws a 4xx to refuse. */
   beforeTransition?(context: TransitionContext): Promise<void>;
   /** Records what the transition means for the feature, in the same transaction; returns notification ids to publish after commit. */
@@ -52,6 +57,15 @@ export class AssessmentExtensions {
   async grantsRead(db: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
     for (const extension of this.extensions) if (await extension.grantsRead?.(db, userId, assessment)) return true;
     return false;
+  }
+
+  async sentVersion(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null> {
+    let newest: number | null = null;
+    for (const extension of this.extensions) {
+      const sent = (await extension.sentVersion?.(db, userId, assessment)) ?? null;
+      if (sent !== null && (newest === null || sent > newest)) newest = sent;
+    }
+    return newest;
   }
 
   async beforeTransition(context: TransitionContext): Promise<void> {

@@ -202,7 +202,8 @@ export class AssessmentRecordService {
 
   /** One page of the history, newest first: the `limit` versions older than `before` (keyset on the primary key). */
   async history(user: AuthenticatedUser, id: string, page: { before?: number; limit: number }): Promise<AssessmentVersionPage> {
-    await this.access.readable(null, user, id);
+    // A youth council reads the history up to what it was sent, without the staff's reasons and transition signers.
+    const upTo = await this.access.historyLimit(user, id);
     const rows: {
       version: number;
       changed_at: Date;
@@ -217,19 +218,20 @@ export class AssessmentRecordService {
     }[] = await this.db.query(
       `SELECT v.version, v.changed_at, v.changed_by_id, u.display_name, v.kind, v.changes, v.reason, v.name, v.started_at, v.saves
            FROM assessment_versions v LEFT JOIN users u ON u.id = v.changed_by_id
-          WHERE v.assessment_id = $1 AND ($2::int IS NULL OR v.version < $2::int)
+          WHERE v.assessment_id = $1 AND ($2::int IS NULL OR v.version < $2::int) AND ($4::int IS NULL OR v.version <= $4::int)
           ORDER BY v.version DESC
           LIMIT $3`,
       // One more than asked tells whether an older page exists.
-      [id, page.before ?? null, page.limit + 1],
+      [id, page.before ?? null, page.limit + 1, upTo],
     );
+    const staff = upTo === null;
     const items = rows.slice(0, page.limit).map((r) => ({
       version: r.version,
       changedAt: r.changed_at.toISOString(),
-      changedBy: r.changed_by_id ? { id: r.changed_by_id, displayName: r.display_name ?? '' } : null,
+      changedBy: r.changed_by_id && (staff || !isTransition(r.kind)) ? { id: r.changed_by_id, displayName: r.display_name ?? '' } : null,
       kind: r.kind,
       changes: itemWise(r.changes),
-      reason: r.reason,
+      reason: staff ? r.reason : null,
       name: r.name,
       startedAt: r.started_at.toISOString(),
       saves: r.saves,
@@ -244,11 +246,12 @@ export class AssessmentRecordService {
    * and last change, so a range of thousands of versions does not aggregate thousands of texts.
    */
   async compare(user: AuthenticatedUser, id: string, from: number, to: number): Promise<AssessmentVersionComparison> {
-    await this.access.readable(null, user, id);
+    const upTo = await this.access.historyLimit(user, id);
     if (from >= to) throw new BadRequestException(`The older version (from = ${from}) must be lower than the newer one (to = ${to}).`);
+    // Versions after the one a youth council was sent do not exist for it.
     const existing: { version: number }[] = await this.db.query(
-      `SELECT version FROM assessment_versions WHERE assessment_id = $1 AND version IN ($2, $3)`,
-      [id, from, to],
+      `SELECT version FROM assessment_versions WHERE assessment_id = $1 AND version IN ($2, $3) AND ($4::int IS NULL OR version <= $4::int)`,
+      [id, from, to, upTo],
     );
     const missing = [from, to].find((v) => !existing.some((e) => e.version === v));
     if (missing !== undefined) throw new NotFoundException(`This assessment has no version ${missing}.`);
@@ -315,7 +318,9 @@ export class AssessmentRecordService {
           to: composed === undefined ? (r.to_value ?? null) : (composed?.to ?? []),
           changedBack: composed === undefined ? r.changed_back : composed === null,
           changeCount: r.change_count,
-          changedBy: (r.changed_by ?? []).map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
+          // Who moved the stage (a reviewer returning it, say) is for staff; the content's writers are not.
+          changedBy:
+            upTo !== null && r.field === 'stage' ? [] : (r.changed_by ?? []).map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
         };
       }),
     };
@@ -456,6 +461,11 @@ export class AssessmentRecordService {
       }),
     );
   }
+}
+
+/** A version made by a workflow transition (its `changedBy` is who took it, its `reason` theirs). */
+function isTransition(kind: string): boolean {
+  return kind.startsWith('transition:');
 }
 
 /** The columns an update writes (relations and the primary key left out). */

@@ -44,7 +44,7 @@ export class AuthController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    this.setCookie(response, await this.sessions.start(user.id));
+    this.setCookie(response, await this.sessions.start(user.id, 'password'));
     return this.auth.issueToken(user);
   }
 

@@ -10,6 +10,10 @@ import { User } from '../users/user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { dummyPasswordHash, passwordMatches } from './passwords';
 
+/** Access tokens name their audience and type, so no other token signed with JWT_SECRET (the OIDC cookie) passes as one. */
+export const ACCESS_TOKEN_AUDIENCE = 'lava-api';
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -52,7 +56,10 @@ export class AuthService {
   }
 
   async issueToken(user: AuthenticatedUser): Promise<LoginResponse> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: this.config.JWT_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id },
+      { expiresIn: this.config.JWT_TTL_SECONDS, audience: ACCESS_TOKEN_AUDIENCE, header: { alg: 'HS256', typ: ACCESS_TOKEN_TYPE } },
+    );
     return { accessToken, expiresIn: this.config.JWT_TTL_SECONDS, user: await this.describe(user) };
   }
 

@@ -2,12 +2,14 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { LavaConfig } from '../config/lava-config';
-import { AuthService } from './auth.service';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TYPE, AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 
 interface AccessTokenClaims {
-  sub: string;
+  sub?: unknown;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Verifies the bearer token and reloads the user, so a deactivated account stops at once. */
 @Injectable()
@@ -20,11 +22,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.JWT_SECRET,
       algorithms: ['HS256'],
+      audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      jsonWebTokenOptions: { complete: true },
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
+  /** With `complete`, passport-jwt hands over header and payload: the type and a UUID subject are checked here. */
+  async validate(token: { header?: { typ?: unknown }; payload?: AccessTokenClaims } | AccessTokenClaims): Promise<AuthenticatedUser> {
+    const header = 'header' in token ? token.header : undefined;
+    const claims = 'payload' in token ? token.payload : (token as AccessTokenClaims);
+    if (header?.typ !== ACCESS_TOKEN_TYPE || typeof claims?.sub !== 'string' || !UUID.test(claims.sub))
+      throw new UnauthorizedException('Please sign in again.');
     const user = await this.auth.loadActiveUser(claims.sub);
     if (!user) throw new UnauthorizedException('Please sign in again.');
     return user;

@@ -18,18 +18,18 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   async validate(request: Request, email: string, password: string): Promise<AuthenticatedUser> {
     // request.ip is the client's address also behind our nginx (see 'trust proxy' in configure-app.ts).
     const address = request.ip ?? 'unknown';
-    const blocked = await this.throttle.check(email, address);
+    // The attempt is counted before the password is checked, so parallel guesses cannot all slip past the limit.
+    const blocked = await this.throttle.take(email, address);
     if (blocked) {
       request.res?.setHeader('Retry-After', String(blocked.retryAfterSeconds));
       throw new HttpException(blocked.message, HttpStatus.TOO_MANY_REQUESTS);
     }
     const user = await this.auth.verifyPassword(email, password);
     if (!user) {
-      await this.throttle.recordFailure(email, address);
       // One message for unknown e-mail and wrong password, so accounts cannot be discovered.
       throw new UnauthorizedException('The e-mail address or password is wrong.');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.succeeded(email, address);
     return user;
   }
 }

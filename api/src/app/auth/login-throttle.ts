@@ -5,7 +5,7 @@ import type { LavaConfig } from '../config/lava-config';
 /** The part of a rate-limiter-flexible limiter the throttle uses (RateLimiterRedis in the app, RateLimiterMemory in unit tests). */
 export interface Limiter {
   consume(key: string, points?: number): Promise<RateLimiterRes>;
-  get(key: string): Promise<RateLimiterRes | null>;
+  reward(key: string, points?: number): Promise<RateLimiterRes>;
   delete(key: string): Promise<boolean>;
 }
 
@@ -28,10 +28,15 @@ function blocked(msBeforeNext: number): LoginBlocked {
 
 /**
  * Slows down password guessing. Two counters in Redis, both over a fixed window:
- * - per account (normalized e-mail): failed sign-ins; a successful sign-in resets it;
+ * - per account (normalized e-mail): sign-ins that were not right; a successful sign-in (or a
+ *   password reset) resets it;
  * - per client address: failed sign-ins and password reset requests, so one address cannot spray
  *   many accounts. Successful sign-ins do not count: a whole town hall signs in through one
  *   address at nine in the morning.
+ *
+ * Each attempt takes its point from both counters *before* the password is checked (an atomic
+ * increment in Redis), and a right password gives it back: however many guesses arrive at once,
+ * at most the limit of them reach the (slow, memory-hungry) password check.
  *
  * If Redis cannot answer, sign-in is allowed (fail open) with a warning in the log: an outage of
  * the throttle's store must not lock every person out. Passwords are still checked with argon2,
@@ -42,26 +47,37 @@ export class LoginThrottle {
 
   constructor(
     private readonly limiters: { account: Limiter; address: Limiter; reset?: Limiter },
-    private readonly limits: { failuresPerAccount: number; failuresPerAddress: number },
     private readonly warn: (message: string) => void,
     private readonly onClose: () => void = () => undefined,
   ) {}
 
-  /** Answers whether a sign-in may go ahead: neither the address nor the account is over its failures. */
-  async check(email: string, address: string): Promise<LoginBlocked | null> {
-    const counted: [Limiter, string, number][] = [
-      [this.limiters.address, address, this.limits.failuresPerAddress],
-      [this.limiters.account, accountKey(email), this.limits.failuresPerAccount],
-    ];
-    for (const [limiter, key, max] of counted) {
-      try {
-        const failures = await limiter.get(key);
-        if (failures && failures.consumedPoints >= max) return blocked(failures.msBeforeNext);
-      } catch (error) {
-        this.storeFailed(error);
-      }
+  /**
+   * Takes one attempt from the account's and the address's allowance; `blocked` (answer 429) when
+   * either is spent, and then the password must not be checked. An attempt the address refuses
+   * is given back to the account.
+   */
+  async take(email: string, address: string): Promise<LoginBlocked | null> {
+    const account = accountKey(email);
+    const refused = await this.consume(this.limiters.account, account);
+    if (refused) return refused;
+    const fromAddress = await this.consume(this.limiters.address, address);
+    if (fromAddress) await this.giveBack(this.limiters.account, account);
+    return fromAddress;
+  }
+
+  /** The password was right: the account's failures are forgotten and the address gets its attempt back. */
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.forgetAccount(email);
+    await this.giveBack(this.limiters.address, address);
+  }
+
+  /** After a password reset the owner signs in at once, whatever others tried meanwhile. */
+  async forgetAccount(email: string): Promise<void> {
+    try {
+      await this.limiters.account.delete(accountKey(email));
+    } catch (error) {
+      this.storeFailed(error);
     }
-    return null;
   }
 
   /**
@@ -86,23 +102,20 @@ export class LoginThrottle {
     return { blocked: null, send: true };
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    for (const [limiter, key] of [
-      [this.limiters.account, accountKey(email)],
-      [this.limiters.address, address],
-    ] as const) {
-      try {
-        await limiter.consume(key);
-      } catch (error) {
-        // A RateLimiterRes here only says the key is now over its limit; the next check() answers 429.
-        if (!(error instanceof RateLimiterRes)) this.storeFailed(error);
-      }
+  private async consume(limiter: Limiter, key: string): Promise<LoginBlocked | null> {
+    try {
+      await limiter.consume(key);
+      return null;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return blocked(error.msBeforeNext);
+      this.storeFailed(error);
+      return null;
     }
   }
 
-  async recordSuccess(email: string): Promise<void> {
+  private async giveBack(limiter: Limiter, key: string): Promise<void> {
     try {
-      await this.limiters.account.delete(accountKey(email));
+      await limiter.reward(key, 1);
     } catch (error) {
       this.storeFailed(error);
     }
@@ -152,7 +165,6 @@ export function createLoginThrottle(config: LavaConfig, warn: (message: string) 
       address: limiter('address', config.LOGIN_MAX_FAILURES_PER_ADDRESS),
       reset: limiter('reset', config.PASSWORD_RESET_MAX_PER_ACCOUNT),
     },
-    { failuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, failuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
     warn,
     () => redis.disconnect(),
   );

@@ -5,12 +5,12 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'official@kotka.example' })
   @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(320)
+  @MaxLength(320, { message: 'must be at most 320 characters long' })
   email!: string;
 
   @ApiProperty({ example: 'lava-demo' })
-  @IsString()
+  @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
-  @MaxLength(1000)
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
   password!: string;
 }

@@ -52,11 +52,14 @@ export class PasswordResetController {
   @Public()
   @Post(':token')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The password is changed, and every session of the person has ended.' })
+  @ApiNoContentResponse({
+    description: 'The password is changed, every session of the person has ended, and sign-in failures on the account are forgotten.',
+  })
   @ApiBadRequestResponse({ description: 'The password is too short or is the e-mail address.' })
   @ApiNotFoundResponse({ description: 'No such link.' })
   @ApiGoneResponse({ description: 'The link has expired or was used.' })
-  reset(@Param('token') token: string, @Body() body: SetNewPasswordDto): Promise<void> {
-    return this.resets.reset(token, body.password);
+  async reset(@Param('token') token: string, @Body() body: SetNewPasswordDto): Promise<void> {
+    // The owner locked out by someone else's guesses gets in at once with the new password.
+    await this.throttle.forgetAccount(await this.resets.reset(token, body.password));
   }
 }

@@ -34,7 +34,8 @@ export class PasswordResetService {
   }
 
   /** Sets the new password; every session of the person ends (their refresh tokens are revoked). */
-  async reset(token: string, password: string): Promise<void> {
+  /** Sets the new password; answers the account's e-mail address (its sign-in failures are then forgotten). */
+  async reset(token: string, password: string): Promise<string> {
     const tokenHash = linkTokenHash(token, NOT_FOUND);
     const [preview]: { email: string }[] = await this.db.query(
       `SELECT u.email FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = $1`,
@@ -63,5 +64,6 @@ export class PasswordResetService {
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [row.user_id]);
       await this.audit.record(tx, { actorUserId: row.user_id, entityType: 'user', entityId: row.user_id, action: 'user.password_reset' });
     });
+    return preview.email;
   }
 }

@@ -34,6 +34,10 @@ export class RefreshToken {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** The sign-in that began this session (the family); it ends SESSION_MAX_DAYS after, however often refreshed. */
+  @Column({ name: 'session_started_at', type: 'timestamptz' })
+  sessionStartedAt!: Date;
+
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, LessThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { LavaConfig } from '../config/lava-config';
 import { User } from '../users/user.entity';
 import { hashRefreshToken, newRefreshToken } from './refresh-cookie';
@@ -15,24 +16,37 @@ export interface IssuedRefreshToken {
 
 export type RotationRefusal = 'missing' | 'unknown' | 'expired' | 'reused' | 'inactive';
 
+/** How a session began, for the audit trail. */
+export type SignInMethod = 'password' | 'organization' | 'invitation';
+
 /**
  * Server-side sessions: one family of refresh tokens per sign-in. A refresh token is used once;
  * using it again (someone kept a copy) revokes the family, so both the thief and the owner must
- * sign in again.
+ * sign in again. A session ends SESSION_MAX_DAYS after its sign-in however often it is refreshed.
+ * Sign-ins and reused refresh tokens are in the audit trail.
  */
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(LavaConfig) private readonly config: LavaConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  /** A new session (family) for a user who just proved their password. */
-  async start(userId: string): Promise<IssuedRefreshToken> {
-    const tokens = this.db.getRepository(RefreshToken);
-    // Housekeeping: this user's expired tokens are of no use, not even for reuse detection.
-    await tokens.delete({ userId, expiresAt: LessThan(new Date()) });
-    return this.issue(this.db.manager, userId, crypto.randomUUID());
+  /** A new session (family) for a user who just proved who they are. */
+  async start(userId: string, method: SignInMethod): Promise<IssuedRefreshToken> {
+    return this.db.transaction(async (manager) => {
+      // Housekeeping: this user's expired tokens are of no use, not even for reuse detection.
+      await manager.getRepository(RefreshToken).delete({ userId, expiresAt: LessThan(new Date()) });
+      await this.audit.record(manager, {
+        actorUserId: userId,
+        entityType: 'user',
+        entityId: userId,
+        action: 'user.signed_in',
+        details: { method },
+      });
+      return this.issue(manager, userId, crypto.randomUUID(), new Date());
+    });
   }
 
   /** Exchanges a refresh token for its successor, or says why not. */
@@ -47,17 +61,36 @@ export class SessionsService {
       const now = new Date();
       if (current.revokedAt) {
         await this.revokeFamily(manager, current.familyId, now);
+        // Someone kept a copy of a used token (or the owner's browser replayed one): on the record, actor unknown.
+        await this.audit.record(manager, {
+          actorUserId: null,
+          entityType: 'user',
+          entityId: current.userId,
+          action: 'session.refresh_token_reused',
+          details: { familyId: current.familyId },
+        });
         return { refused: 'reused' as const };
       }
-      if (current.expiresAt <= now) return { refused: 'expired' as const };
+      if (current.expiresAt <= now || this.sessionEnd(current.sessionStartedAt) <= now) return { refused: 'expired' as const };
       const active = await manager.getRepository(User).existsBy({ id: current.userId, active: true });
       if (!active) {
         await this.revokeFamily(manager, current.familyId, now);
         return { refused: 'inactive' as const };
       }
       await tokens.update({ id: current.id }, { revokedAt: now, lastUsedAt: now });
-      return this.issue(manager, current.userId, current.familyId);
+      return this.issue(manager, current.userId, current.familyId, current.sessionStartedAt);
     });
+  }
+
+  /** Whose current session this refresh token is (without using it up); null when it is not a live one. */
+  async holder(token: string | undefined): Promise<string | null> {
+    if (!token) return null;
+    const [row]: { user_id: string }[] = await this.db.query(
+      `SELECT t.user_id FROM refresh_tokens t JOIN users u ON u.id = t.user_id AND u.active
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()`,
+      [hashRefreshToken(token)],
+    );
+    return row?.user_id ?? null;
   }
 
   /** Signs a session out: the token's whole family stops working. Unknown tokens are ignored. */
@@ -67,11 +100,17 @@ export class SessionsService {
     if (current) await this.revokeFamily(this.db.manager, current.familyId, new Date());
   }
 
-  private async issue(manager: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {
+  private async issue(manager: EntityManager, userId: string, familyId: string, sessionStartedAt: Date): Promise<IssuedRefreshToken> {
     const token = newRefreshToken();
-    const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * 24 * 3600 * 1000);
-    await manager.getRepository(RefreshToken).insert({ userId, familyId, tokenHash: hashRefreshToken(token), expiresAt });
+    const sliding = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * 24 * 3600 * 1000);
+    const end = this.sessionEnd(sessionStartedAt);
+    const expiresAt = sliding < end ? sliding : end;
+    await manager.getRepository(RefreshToken).insert({ userId, familyId, tokenHash: hashRefreshToken(token), expiresAt, sessionStartedAt });
     return { userId, token, expiresAt };
+  }
+
+  private sessionEnd(startedAt: Date): Date {
+    return new Date(startedAt.getTime() + this.config.SESSION_MAX_DAYS * 24 * 3600 * 1000);
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('refuses console mail in production: it would write reset and invitation links to the log', () => {
+    const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ ...production, MAIL_MODE: 'console' })).toThrow(/MAIL_MODE: console writes sign-in links to the log/);
+    expect(loadConfig({ ...production, MAIL_MODE: 'smtp' }).MAIL_MODE).toBe('smtp');
+  });
+
   it('needs the client id and secret when organization sign-in is on', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://login.example/tenant/v2.0' })).toThrow(
       /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: both are required/,

@@ -66,6 +66,13 @@ export class LavaConfig {
   @Max(365)
   REFRESH_TTL_DAYS = 14;
 
+  /** However often it is refreshed, a session ends this many days after its sign-in (then sign in again). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS = 30;
+
   /** Failed sign-ins allowed per e-mail address within LOGIN_THROTTLE_WINDOW_MINUTES; then 429. */
   @Transform(toInt)
   @IsInt()
@@ -86,6 +93,18 @@ export class LavaConfig {
   @Min(1)
   @Max(24 * 60)
   LOGIN_THROTTLE_WINDOW_MINUTES = 15;
+
+  /**
+   * How many reverse proxies stand between the clients and the API, each appending to
+   * X-Forwarded-For (1: nginx in docker/, or the web server's /api proxy of `npm start`). The client's
+   * address, which the per-address sign-in limit counts, is read that many entries from the right;
+   * entries further left are whatever the client sent and are ignored. 0: the API is reached directly.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of proxies (0–10)' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 1;
 
   /** How long an invitation link works, counted from when its e-mail is sent. */
   @Transform(toInt)
@@ -192,7 +211,7 @@ export class LavaConfig {
   @Min(1000)
   OUTBOX_REQUEUE_AFTER_MS = 10 * 60_000;
 
-  /** `smtp`: send e-mail to SMTP_URL. `console`: write each e-mail to the worker's log instead (tests default to it). */
+  /** `smtp`: send e-mail to SMTP_URL. `console`: write each e-mail to the worker's log instead (tests default to it; refused in production). */
   @IsIn(['smtp', 'console'])
   MAIL_MODE: 'smtp' | 'console' = 'smtp';
 
@@ -280,6 +299,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LavaConfig {
       problems.push('JWT_SECRET: set a secret of your own in production (at least 32 random characters)');
     }
     if (config.DEMO_MODE) problems.push('DEMO_MODE: must not be on in production');
+    // Console mail writes every message, reset and invitation links included, into the worker's log.
+    if (config.MAIL_MODE === 'console') problems.push('MAIL_MODE: console writes sign-in links to the log; use smtp in production');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -34,6 +34,10 @@ export class Consultation {
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
   openedAt!: Date | null;
 
+  /** The assessment's version when the request was sent: what the council may still read after its round. */
+  @Column({ name: 'sent_version', type: 'integer', nullable: true })
+  sentVersion!: number | null;
+
   /** When the round ended for this council (closed, returned to draft, withdrawn). */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;

@@ -113,6 +113,7 @@ export class ConsultationsService implements OnModuleInit {
     this.extensions.register({
       facts: (db, assessment) => this.facts(db, assessment),
       grantsRead: (db, userId, assessment) => this.grantsRead(db, userId, assessment),
+      sentVersion: (db, userId, assessment) => this.sentVersion(db, userId, assessment),
       beforeTransition: (context) => this.beforeTransition(context),
       afterTransition: (context) => this.afterTransition(context),
     });
@@ -148,16 +149,33 @@ export class ConsultationsService implements OnModuleInit {
     return { consultations, allStatementPointsAnswered: answered?.ok ?? true };
   }
 
-  /** Members of a council that was sent the request (and not withdrawn) read the assessment: the draft, read-only. */
+  /**
+   * Members of a council that was sent the request (and not withdrawn) read the assessment while
+   * their round is open (the draft, read-only), and again once it is decided and public. In between
+   * (closed, returned, under review) they keep only their request page and the history up to the
+   * version they were sent (`sentVersion`), never a later draft.
+   */
   async grantsRead(db: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
     const rows: unknown[] = await db.query(
       `SELECT 1 FROM consultations c
          JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
         WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'
+          AND ((c.closed_at IS NULL AND $3 = 'consultation') OR $3 = ANY($4::text[]))
         LIMIT 1`,
-      [userId, assessment.id],
+      [userId, assessment.id, assessment.stage, DECIDED_STAGES],
     );
     return rows.length > 0;
+  }
+
+  /** The newest version the member's councils were sent (requests not withdrawn); null when none. */
+  async sentVersion(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null> {
+    const [row]: { sent: number | null }[] = await db.query(
+      `SELECT max(c.sent_version) AS sent FROM consultations c
+         JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
+        WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'`,
+      [userId, assessment.id],
+    );
+    return row?.sent ?? null;
   }
 
   async beforeTransition({ tx, user, assessment, action, now }: TransitionContext): Promise<void> {
@@ -183,7 +201,7 @@ export class ConsultationsService implements OnModuleInit {
     if (action === 'open_consultation') {
       const planned = await tx.getRepository(Consultation).findBy({ assessmentId: assessment.id });
       for (const consultation of planned.filter((c) => c.openedAt === null && c.closedAt === null && c.status !== 'withdrawn')) {
-        await tx.getRepository(Consultation).update({ id: consultation.id }, { openedAt: now });
+        await tx.getRepository(Consultation).update({ id: consultation.id }, { openedAt: now, sentVersion: assessment.version });
         await tx.getRepository(Statement).insert({ consultationId: consultation.id });
         ids.push(...(await this.notifyMembers(tx, assessment, consultation, 'consultation_opened', consultation.deadline)));
         ids.push(...(await this.deadlineJobs(tx, consultation.id, consultation.deadline)));
@@ -437,7 +455,7 @@ export class ConsultationsService implements OnModuleInit {
     const editable = caller.member && locked === null && !submitted;
     return {
       ...toView(row, now),
-      plainLanguageSummary: await this.summaryFor(consultation.youthCouncilId, assessment, caller.member ? user.language : language),
+      plainLanguageSummary: await this.summarySent(consultation, assessment, caller.staff, caller.member ? user.language : language),
       statement:
         visible && statement
           ? {
@@ -682,6 +700,20 @@ export class ConsultationsService implements OnModuleInit {
   // ---------------------------------------------------------------- helpers
 
   /** The one call site of the scheduler: schedule the reminders and the overdue notice for `deadline`, or cancel them (null). */
+  /** After its round, a council reads the summary it was sent, not a later draft's (until the decision publishes it). */
+  /**
+   * The plain-language summary a council reads: in its language (see summaryField), and after its round
+   * closed (before the decision) as it was when the council was sent the draft.
+   */
+  private async summarySent(consultation: Consultation, assessment: Assessment, staff: boolean, reader: Language): Promise<string> {
+    const field = await this.summaryField(consultation.youthCouncilId, assessment, reader);
+    const current = assessment[field];
+    if (staff || consultation.closedAt === null || consultation.sentVersion === null || DECIDED_STAGES.includes(assessment.stage)) {
+      return current;
+    }
+    return this.access.valueAt(this.db.manager, assessment.id, field, consultation.sentVersion, current);
+  }
+
   private async deadlineJobs(tx: EntityManager, consultationId: string, deadline: Date | null): Promise<readonly string[]> {
     return deadline ? this.deadlines.schedule(tx, consultationId, deadline) : this.deadlines.cancel(tx, consultationId);
   }
@@ -808,7 +840,11 @@ export class ConsultationsService implements OnModuleInit {
    * Swedish one; a bilingual council the reader's (Swedish for a Swedish reader, else Finnish).
    * When that one is not written, the other.
    */
-  private async summaryFor(councilId: string, assessment: Assessment, reader: Language): Promise<string> {
+  private async summaryField(
+    councilId: string,
+    assessment: Assessment,
+    reader: Language,
+  ): Promise<'plainLanguageSummary' | 'plainLanguageSummarySv'> {
     const [row]: { languages: SummaryLanguage[] }[] = await this.db.query(
       `SELECT m.languages FROM organizations yc JOIN organizations m ON m.id = yc.parent_id WHERE yc.id = $1`,
       [councilId],
@@ -816,9 +852,9 @@ export class ConsultationsService implements OnModuleInit {
     const languages = row?.languages ?? ['fi'];
     const swedish = languages.includes('sv') && (!languages.includes('fi') || reader === 'sv');
     const [first, second] = swedish
-      ? [assessment.plainLanguageSummarySv, assessment.plainLanguageSummary]
-      : [assessment.plainLanguageSummary, assessment.plainLanguageSummarySv];
-    return first.trim() ? first : second;
+      ? (['plainLanguageSummarySv', 'plainLanguageSummary'] as const)
+      : (['plainLanguageSummary', 'plainLanguageSummarySv'] as const);
+    return assessment[first].trim() ? first : second;
   }
 
   /** Points removed within the undo window, newest removal first. */

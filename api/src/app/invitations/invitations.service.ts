@@ -58,12 +58,18 @@ export class InvitationsService {
          ON CONFLICT (email) DO NOTHING RETURNING id`,
         [email, dto.displayName ?? email.split('@')[0], dto.language],
       );
-      const [user]: { id: string; active: boolean; has_password: boolean }[] = await tx.query(
-        `SELECT id, active, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1 FOR UPDATE`,
-        [email],
+      const [user]: { id: string; active: boolean; has_password: boolean; in_scope: boolean }[] = await tx.query(
+        `SELECT id, active, password_hash IS NOT NULL AS has_password,
+                EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = users.id AND ms.organization_id = ANY($2)) AS in_scope
+           FROM users WHERE email = $1 FOR UPDATE`,
+        [email, orgIds],
       );
       if (!user) throw new NotFoundException('No such user.');
-      if (!user.active) throw new BadRequestException('This person’s account is deactivated. Reactivate it on the list of people first.');
+      // What the admin may learn of the account is what their own organizations already show: for
+      // someone new to them the answer is the same whether the address had an account elsewhere,
+      // had a password, or was deactivated there.
+      if (!user.active && user.in_scope)
+        throw new BadRequestException('This person’s account is deactivated. Reactivate it on the list of people first.');
       for (const m of dto.memberships) {
         await tx.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
           user.id,
@@ -73,18 +79,25 @@ export class InvitationsService {
       }
       await assignCouncilOffices(tx, this.audit, admin.id, user.id, dto.memberships);
       const organizationIds = [...new Set(dto.memberships.map((m) => m.organizationId))];
-      const outcome: InvitationResult['outcome'] = user.has_password ? 'access_granted' : 'invited';
+      const sent: InvitationResult['outcome'] = user.has_password ? 'access_granted' : 'invited';
+      const outcome: InvitationResult['outcome'] = user.in_scope ? sent : 'invited';
       const params = {
-        mode: outcome === 'invited' ? 'invite' : 'access',
+        mode: sent === 'invited' ? 'invite' : 'access',
         inviter: admin.displayName,
         ...(await organizationNames(tx, organizationIds)),
       };
-      const ids = await this.outbox.add(tx, [{ recipientUserId: user.id, kind: 'invitation', assessmentId: null, params }]);
-      if (outcome === 'invited') {
-        // Inviting again replaces the earlier unused invitation: its link stops working.
-        await tx.query(`UPDATE invitations SET revoked_at = now() WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`, [
-          user.id,
-        ]);
+      // A deactivated account gets no mail: it cannot sign in until its own admins reactivate it.
+      const ids = user.active
+        ? await this.outbox.add(tx, [{ recipientUserId: user.id, kind: 'invitation', assessmentId: null, params }])
+        : [];
+      if (sent === 'invited' && user.active) {
+        // Inviting again replaces the earlier unused invitation to the admin's organizations: its link
+        // stops working. Other organizations' invitations are theirs (accepting any one ends the rest).
+        await tx.query(
+          `UPDATE invitations SET revoked_at = now()
+            WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND organization_ids <@ $2::uuid[]`,
+          [user.id, orgIds],
+        );
         await tx.query(
           `INSERT INTO invitations (user_id, invited_by_user_id, organization_ids, notification_id, expires_at)
            VALUES ($1, $2, $3, $4, now() + make_interval(days => $5::int))`,
@@ -95,7 +108,7 @@ export class InvitationsService {
         actorUserId: admin.id,
         entityType: 'user',
         entityId: user.id,
-        action: created ? 'user.invited' : outcome === 'invited' ? 'user.reinvited' : 'user.access_granted',
+        action: created ? 'user.invited' : sent === 'invited' ? 'user.reinvited' : 'user.access_granted',
         details: { roles: describeMemberships(dto.memberships) },
       });
       return { result: { userId: user.id, outcome }, notificationIds: ids };
@@ -163,6 +176,11 @@ export class InvitationsService {
         [row.user_id, passwordHash, dto.displayName ?? null],
       );
       await tx.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [row.id]);
+      // Other organizations' links to the same person stop working: none of them may set the password again.
+      await tx.query(
+        `UPDATE invitations SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [row.user_id, row.id],
+      );
       await this.audit.record(tx, {
         actorUserId: row.user_id,
         entityType: 'user',
@@ -173,7 +191,7 @@ export class InvitationsService {
     });
     const user = await this.auth.loadActiveUser(userId);
     if (!user) throw new GoneException('This account is no longer in use.');
-    const session = await this.sessions.start(user.id);
+    const session = await this.sessions.start(user.id, 'invitation');
     return { login: await this.auth.issueToken(user), session };
   }
 

@@ -93,6 +93,15 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   youth_council_member: ['youth_council'],
 };
 
+/**
+ * `POST /api/admin/users/:id/deactivate`. `deactivated`: every role of the person was in the admin's
+ * organizations, so the account is closed. `roles_removed`: the person also has roles elsewhere, so
+ * only the roles in the admin's organizations were removed (the person leaves the admin's list).
+ */
+export interface AdminDeactivation {
+  outcome: 'deactivated' | 'roles_removed';
+}
+
 /** `POST /api/admin/invitations`: creates the person if the address is new, adds the roles, and e-mails them. */
 export interface CreateInvitationRequest {
   email: string;
@@ -104,6 +113,8 @@ export interface CreateInvitationRequest {
 /**
  * `invited`: a new person (or one who never set a password) gets a link to set a password.
  * `access_granted`: the person already had an account; they got the roles and an e-mail saying so.
+ * Someone who had no role in the admin's organizations before is always answered `invited` (they get
+ * whichever e-mail fits them): the answer never tells whether an address has an account elsewhere.
  */
 export interface InvitationResult {
   userId: string;

@@ -46,6 +46,10 @@ export interface AuthProviders {
   oidc: { enabled: boolean; label: string | null; loginUrl: string };
 }
 
-/** Why an organization sign-in came back to the login page (`/login?error=…`). */
-export const OIDC_LOGIN_ERRORS = ['oidc_failed', 'oidc_no_account'] as const;
+/**
+ * Why an organization sign-in came back to the login page (`/login?error=…`). `oidc_link_needed`:
+ * the provider's account is not linked to a Lava account yet; signing in once with the password and
+ * then with the organization links them.
+ */
+export const OIDC_LOGIN_ERRORS = ['oidc_failed', 'oidc_no_account', 'oidc_link_needed'] as const;
 export type OidcLoginError = (typeof OIDC_LOGIN_ERRORS)[number];

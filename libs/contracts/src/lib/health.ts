@@ -6,3 +6,8 @@ export interface HealthResponse {
   redis: { status: ComponentStatus };
   worker: { status: ComponentStatus; workers: number; lastHeartbeatAt: string | null };
 }
+
+/** `GET /api/health` as anyone not on the API's own machine sees it: the overall status only. */
+export interface HealthSummary {
+  status: HealthResponse['status'];
+}

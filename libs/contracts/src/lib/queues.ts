@@ -67,6 +67,6 @@ export const DOCUMENT_JOB_OPTIONS = {
   removeOnFail: false,
 } as const;
 
-/** Redis key where each worker process writes its heartbeat (suffix: worker id). */
-export const WORKER_HEARTBEAT_KEY = 'worker-heartbeat';
+/** One sorted set under the queue prefix: each live worker's id, scored by its last heartbeat (epoch ms). */
+export const WORKER_HEARTBEAT_KEY = 'worker-heartbeats';
 export const WORKER_HEARTBEAT_INTERVAL_MS = 5_000;

@@ -30,9 +30,11 @@ export class OidcController {
   @Get('oidc')
   @ApiFoundResponse({ description: 'Redirect to the identity provider.' })
   @ApiNotFoundResponse({ description: 'Organization sign-in is not configured.' })
-  async start(@Res() response: Response): Promise<void> {
+  async start(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!this.oidc.enabled) throw new NotFoundException('Organization sign-in is not configured.');
-    const { url, cookie } = await this.oidc.start();
+    // A browser signed in with the password (its refresh cookie is sent to /api/auth/…) may link the provider's account.
+    const refresh: unknown = (request.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+    const { url, cookie } = await this.oidc.start(await this.sessions.holder(typeof refresh === 'string' ? refresh : undefined));
     // Lax, not Strict: the cookie must come back on the provider's top-level redirect to us.
     response.cookie(OIDC_COOKIE, cookie, this.pendingCookie());
     response.redirect(302, url);
@@ -41,7 +43,9 @@ export class OidcController {
   /** The identity provider's answer: signs the person in (refresh cookie) and returns to the web app. */
   @Public()
   @Get('oidc/callback')
-  @ApiFoundResponse({ description: 'Back to the web app: signed in, or to the login page with ?error=oidc_failed | oidc_no_account.' })
+  @ApiFoundResponse({
+    description: 'Back to the web app: signed in, or to the login page with ?error=oidc_failed | oidc_no_account | oidc_link_needed.',
+  })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!this.oidc.enabled) throw new NotFoundException('Organization sign-in is not configured.');
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
@@ -53,7 +57,7 @@ export class OidcController {
       response.redirect(302, `${web}/login?error=${result.error}`);
       return;
     }
-    const issued = await this.sessions.start(result.userId);
+    const issued = await this.sessions.start(result.userId, 'organization');
     response.cookie(REFRESH_COOKIE, issued.token, refreshCookieOptions(this.config, issued.expiresAt));
     response.redirect(302, `${web}/assessments`);
   }

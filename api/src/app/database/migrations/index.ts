@@ -17,6 +17,10 @@ import { Publication1764860000000 } from './1764860000000-publication';
 import { StatementPointRemoval1764850000000 } from './1764850000000-statement-point-removal';
 import { SummaryLanguages1764851000000 } from './1764851000000-summary-languages';
 import { RealAssessments1764830000000 } from './1764830000000-real-assessments';
+import { InvitationsPerScope1764800000000 } from './1764800000000-invitations-per-scope';
+import { ConsultationSentVersion1764800000001 } from './1764800000001-consultation-sent-version';
+import { OidcIdentities1764800000002 } from './1764800000002-oidc-identities';
+import { SessionStartedAt1764800000003 } from './1764800000003-session-started-at';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -39,4 +43,8 @@ export const MIGRATIONS = [
   StatementPointRemoval1764850000000,
   SummaryLanguages1764851000000,
   RealAssessments1764830000000,
+  InvitationsPerScope1764800000000,
+  ConsultationSentVersion1764800000001,
+  OidcIdentities1764800000002,
+  SessionStartedAt1764800000003,
 ];

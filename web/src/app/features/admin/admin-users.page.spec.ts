@@ -85,4 +85,14 @@ describe('AdminUsersPage', () => {
     expect(cards()[0]?.textContent).not.toContain('chair');
     expect(cards()[1]?.textContent).toContain('Youth council member, chair – Kotka Youth Council');
   });
+
+  it('takes off the list someone who also has roles elsewhere, saying only the roles here were removed', async () => {
+    const { fixture, http, el } = await render();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Deactivate Onni"]')?.click();
+    http.expectOne({ method: 'POST', url: '/api/admin/users/u2/deactivate' }).flush({ outcome: 'roles_removed' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect([...el.querySelectorAll('.person')].map((c) => c.textContent)).not.toContainEqual(expect.stringContaining('Onni'));
+    expect(TestBed.inject(AnnouncerService).message()).toEqual({ key: 'adminScope.rolesRemoved', params: { name: 'Onni' } });
+  });
 });

@@ -172,10 +172,25 @@ export class AdminUsersPage {
   }
 
   protected toggleActive(user: AdminUserView): void {
-    this.api.setActive(user.id, !user.active).subscribe({
-      next: () => {
-        this.replace({ ...user, active: !user.active });
-        this.announcer.announce(user.active ? 'admin.deactivated' : 'admin.reactivated', { name: user.displayName });
+    if (!user.active) {
+      this.api.reactivate(user.id).subscribe({
+        next: () => {
+          this.replace({ ...user, active: true });
+          this.announcer.announce('admin.reactivated', { name: user.displayName });
+        },
+        error: (error: unknown) => this.editError.set(apiError(error)?.message ?? null),
+      });
+      return;
+    }
+    this.api.deactivate(user.id).subscribe({
+      next: ({ outcome }) => {
+        if (outcome === 'roles_removed') {
+          this.users.update((list) => list.filter((u) => u.id !== user.id));
+          this.announcer.announce('adminScope.rolesRemoved', { name: user.displayName });
+        } else {
+          this.replace({ ...user, active: false });
+          this.announcer.announce('admin.deactivated', { name: user.displayName });
+        }
       },
       error: (error: unknown) => this.editError.set(apiError(error)?.message ?? null),
     });

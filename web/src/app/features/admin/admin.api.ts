@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AdminDeactivation,
   AdminOrganizationView,
   AdminUserView,
   CreateOrganizationRequest,
@@ -49,7 +50,12 @@ export class AdminApi {
     return this.http.put<MembershipsSaved>(`/api/admin/users/${userId}/memberships`, body);
   }
 
-  setActive(userId: string, active: boolean): Observable<void> {
-    return this.http.post<void>(`/api/admin/users/${userId}/${active ? 'reactivate' : 'deactivate'}`, {});
+  /** Someone who also has roles outside the admin's organizations only loses the roles here (`roles_removed`). */
+  deactivate(userId: string): Observable<AdminDeactivation> {
+    return this.http.post<AdminDeactivation>(`/api/admin/users/${userId}/deactivate`, {});
+  }
+
+  reactivate(userId: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/users/${userId}/reactivate`, {});
   }
 }

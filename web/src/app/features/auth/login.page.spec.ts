@@ -85,4 +85,9 @@ describe('LoginPage', () => {
     const { el } = await render({ query: 'error=oidc_no_account' });
     expect(el.querySelector('[role=alert]')?.textContent).toContain('there is no active Lava account for that e-mail address');
   });
+
+  it('explains how to link an organization account that is not linked yet', async () => {
+    const { el } = await render({ organizationSignIn: true, query: 'error=oidc_link_needed' });
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Sign in once with your e-mail address and password');
+  });
 });

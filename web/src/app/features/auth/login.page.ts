@@ -1,5 +1,5 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -39,6 +39,9 @@ export class LoginPage implements OnInit {
   private readonly router = inject(Router);
   private readonly http = inject(HttpClient);
   private readonly route = inject(ActivatedRoute);
+  private readonly document = inject(DOCUMENT);
+  /** Came back from the identity provider asking to link: after the password sign-in, go back there. */
+  private linking = false;
 
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -72,6 +75,7 @@ export class LoginPage implements OnInit {
     // Set by the API when an organization sign-in came back without success (`/login?error=…`).
     const code = this.route.snapshot.queryParamMap.get('error');
     if (code && (OIDC_LOGIN_ERRORS as readonly string[]).includes(code)) this.error.set({ key: `login.${code}` });
+    this.linking = code === 'oidc_link_needed';
   }
 
   protected roleKey(role: string): string | null {
@@ -95,6 +99,12 @@ export class LoginPage implements OnInit {
     this.auth.login({ email: email.trim(), password }).subscribe({
       next: (user) => {
         void this.language.use(user.language);
+        const organization = this.organizationSignIn();
+        if (this.linking && organization) {
+          // Back to the identity provider: the session just made lets the API link the two accounts.
+          this.document.location.assign(organization.loginUrl);
+          return;
+        }
         void this.router.navigateByUrl(this.safeReturnUrl());
       },
       error: (err: unknown) => {
