@@ -42,7 +42,12 @@ export function fullPublicAssessment(size = 1): PublicAssessment {
       },
       alternatives: {
         items: [
-          { id: ALT_PROPOSAL, title: 'Päätösehdotus', defaultName: null, description: 'Äijänsuon koulu yhdistetään Langinkosken kouluun syksyllä 2028.' },
+          {
+            id: ALT_PROPOSAL,
+            title: 'Päätösehdotus',
+            defaultName: null,
+            description: 'Äijänsuon koulu yhdistetään Langinkosken kouluun syksyllä 2028.',
+          },
           { id: ALT_NO_CHANGE, title: '', defaultName: 'no_change', description: 'Molemmat koulut jatkavat nykyisissä tiloissa.' },
         ],
       },
@@ -56,7 +61,13 @@ export function fullPublicAssessment(size = 1): PublicAssessment {
               date: '2025-05-31',
               finding: 'Koulumatkan turvattomaksi kokee 18 % 4.–5.-luokkalaisista.',
             },
-            { id: 'e2', source: 'Oppilasennuste, Tilastokeskus', url: '', date: '2024–2030', finding: 'Oppilasmäärä laskee 9 % vuoteen 2030.' },
+            {
+              id: 'e2',
+              source: 'Oppilasennuste, Tilastokeskus',
+              url: '',
+              date: '2024–2030',
+              finding: 'Oppilasmäärä laskee 9 % vuoteen 2030.',
+            },
           ],
           2 * size,
         ).map((e, i) => ({ ...e, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),

@@ -32,7 +32,11 @@ function expectedTexts(a: PublicAssessment, language: Language): string[] {
     ...r.childrensViews.methods.map((m) => t.methods[m]),
     r.childrensViews.howGathered,
     r.childrensViews.whatTheySaid,
-    ...r.impactMatrix.rows.flatMap((row) => [row.note, row.direction ? t.directions[row.direction] : t.notStated, row.term ? t.terms[row.term] : t.notStated]),
+    ...r.impactMatrix.rows.flatMap((row) => [
+      row.note,
+      row.direction ? t.directions[row.direction] : t.notStated,
+      row.term ? t.terms[row.term] : t.notStated,
+    ]),
     'Ruotsinkieliset oppilaat',
     r.mitigation.text,
     r.changesMade.text,

@@ -238,7 +238,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
     allChildren: 'Kaikki lapset',
     notStated: 'Ei arvioitu',
     defaultAlternatives: { proposal: 'Ehdotus', no_change: 'Ei muutosta' },
-    notHeardReason: "Miksi lasten näkemyksiä ei kuultu",
+    notHeardReason: 'Miksi lasten näkemyksiä ei kuultu',
     methods: {
       youth_council_statement: 'Nuorisovaltuuston lausunto',
       school_survey: 'Koulukysely',
@@ -379,7 +379,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
     allChildren: 'Alla barn',
     notStated: 'Inte bedömt',
     defaultAlternatives: { proposal: 'Förslaget', no_change: 'Ingen ändring' },
-    notHeardReason: "Varför barnens synpunkter inte hördes",
+    notHeardReason: 'Varför barnens synpunkter inte hördes',
     methods: {
       youth_council_statement: 'Ungdomsfullmäktiges utlåtande',
       school_survey: 'Skolenkät',

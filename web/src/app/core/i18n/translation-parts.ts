@@ -3,7 +3,19 @@
  * (`i18n/<part>/<lang>.json`), so that features grow their texts without all editing one file.
  * Parts are merged by top-level key; a key may live in one file only (the translation test checks).
  */
-export const TRANSLATION_PARTS = ['content', 'review', 'consultation', 'comments', 'follow-up', 'privacy', 'public', 'youth', 'drafting', 'record-model', 'security'] as const;
+export const TRANSLATION_PARTS = [
+  'content',
+  'review',
+  'consultation',
+  'comments',
+  'follow-up',
+  'privacy',
+  'public',
+  'youth',
+  'drafting',
+  'record-model',
+  'security',
+] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 

@@ -25,18 +25,24 @@ export function groupLabel(group: string): { key: string | null; text: string } 
       <p class="muted">{{ 'youth.read.impact.none' | transloco }}</p>
     }
     @for (g of groups(); track g.alternative.id) {
-      <h3>{{ g.alternative.title || (g.alternative.defaultName ? ('recordModel.alternatives.' + g.alternative.defaultName | transloco) : '') }}</h3>
+      <h3>
+        {{
+          g.alternative.title || (g.alternative.defaultName ? ('recordModel.alternatives.' + g.alternative.defaultName | transloco) : '')
+        }}
+      </h3>
       <ul class="impacts">
         @for (row of g.rows; track row.id) {
           <li [attr.data-direction]="row.direction">
-            <strong
-              >@for (n of row.articles; track n; let last = $last) {
-                {{ 'youth.read.fields.article' | transloco: { n: n, name: (articleNameKey(n) | transloco) } }}@if (!last) {
+            <strong>
+              @for (n of row.articles; track n; let last = $last) {
+                {{ 'youth.read.fields.article' | transloco: { n: n, name: (articleNameKey(n) | transloco) } }}
+                @if (!last) {
                   ;
                 }
               } @empty {
                 {{ 'youth.read.impact.noRight' | transloco }}
-              }: {{ 'youth.read.impact.direction.' + (row.direction ?? 'unknown') | transloco }}</strong
+              }
+              : {{ 'youth.read.impact.direction.' + (row.direction ?? 'unknown') | transloco }}</strong
             >
             <span class="meta">
               @if (row.groups.length > 0) {
