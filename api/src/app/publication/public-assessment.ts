@@ -89,7 +89,7 @@ async function publicStatements(db: EntityManager, assessmentId: string, column:
        FROM consultations c
        JOIN organizations o ON o.id = c.youth_council_id
        JOIN statements s ON s.consultation_id = c.id AND s.submitted_at IS NOT NULL
-       LEFT JOIN statement_points p ON p.statement_id = s.id
+       LEFT JOIN statement_points p ON p.statement_id = s.id AND p.deleted_at IS NULL
       WHERE c.assessment_id = $1
       ORDER BY c.round, s.submitted_at, c.id, p.position`,
     [assessmentId],

@@ -143,7 +143,7 @@ export async function snapshotOf(db: EntityManager, kind: SignatureKind, assessm
         [subjectId],
       );
       const points: { position: number; text: string }[] = await db.query(
-        `SELECT position, text FROM statement_points WHERE statement_id = $1 ORDER BY position`,
+        `SELECT position, text FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL ORDER BY position`,
         [subjectId],
       );
       if (!s) return { kind, statement: null };

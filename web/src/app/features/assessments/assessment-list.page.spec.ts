@@ -17,7 +17,7 @@ async function render(roles: string[] = ['official']) {
       provideRouter([]),
       provideHttpClient(),
       provideHttpClientTesting(),
-      { provide: AuthService, useValue: { hasRole: (r: string) => roles.includes(r) } },
+      { provide: AuthService, useValue: { hasRole: (r: string) => roles.includes(r), user: () => null } },
     ],
   });
   const fixture = TestBed.createComponent(AssessmentListPage);
