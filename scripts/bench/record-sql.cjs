@@ -22,10 +22,11 @@ pg.Client.prototype.query = function recordingQuery(config, values, callback) {
 };
 
 const emit = http.Server.prototype.emit;
-http.Server.prototype.emit = function recordingEmit(event, request, response) {
+http.Server.prototype.emit = function recordingEmit(event, ...args) {
+  const [request, response] = args;
   const name = event === 'request' ? request.headers['x-bench-record'] : undefined;
-  if (typeof name !== 'string' || !/^[\w-]+$/.test(name)) return emit.apply(this, arguments);
+  if (typeof name !== 'string' || !/^[\w-]+$/.test(name)) return emit.call(this, event, ...args);
   const recording = [];
   response.on('finish', () => writeFileSync(join(dir, `${name}.json`), JSON.stringify(recording)));
-  return storage.run(recording, () => emit.apply(this, arguments));
+  return storage.run(recording, () => emit.call(this, event, ...args));
 };
