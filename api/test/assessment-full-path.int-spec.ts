@@ -222,6 +222,7 @@ describe('an assessment from screening to closed, with the youth council heard',
       'assessment_created×2', // the municipality's official and reviewer
       'consultation_opened×1',
       'decision_recorded×2',
+      'decision_requested×1', // the deciding committee's chair, when it reaches decision
       'review_requested×1',
       'statement_feedback×1',
       'statement_submitted×1',

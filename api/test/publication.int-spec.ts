@@ -174,7 +174,7 @@ describe('publication: agenda PDF, signatures, the public register', () => {
       .http()
       .post(`/api/assessments/${id}/transitions`)
       .set(kouvola)
-      .send({ action: 'screen_out', version: edited.body.version })
+      .send({ action: 'screen_out', signatureConfirmed: true, version: edited.body.version })
       .expect(200);
     await env.http().post(`/api/assessments/${id}/publication`).set(kouvola).send({ version: 0 }).expect(200);
     const list = (await env.http().get('/api/public/assessments').query({ outcome: 'screened_out' }).expect(200))

@@ -1,7 +1,7 @@
 import type { ConsultationDetail } from '@lava/contracts';
 import { REVIEW_CHECKLIST_ITEMS } from '@lava/workflow';
 import type { User } from '../src/app/users/user.entity';
-import { createMunicipality, createUser } from './support/factories';
+import { createMunicipality, createUser, makeReviewReady } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -60,7 +60,7 @@ describe('youth council pages: points removed and restored, the chair told', () 
       .set(as('official'))
       .send({ version: 1, screening: { affectsChildren: true, rationale: 'Koskee nuoria.' } })
       .expect(200);
-    expect((await move('official', id, { action: 'start_full_assessment' })).status).toBe(200);
+    expect((await move('official', id, { action: 'start_full_assessment', signatureConfirmed: true })).status).toBe(200);
     await http()
       .patch(`/api/assessments/${id}`)
       .set(as('official'))
@@ -216,6 +216,7 @@ describe('youth council pages: points removed and restored, the chair told', () 
 
   it('tells the committee’s chair when an assessment reaches decision, and only once when it is tabled', async () => {
     const assessmentId = await draft('Koulukuljetukset');
+    await makeReviewReady(env.db, assessmentId);
     expect(
       (await move('official', assessmentId, { action: 'send_to_review_without_consultation', reason: 'Ei koske nuorisovaltuustoa.' }))
         .status,
