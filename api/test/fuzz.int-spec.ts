@@ -546,6 +546,10 @@ describe('schema-driven fuzzing of every operation', () => {
         await run(base, `query ${p.name} twice`, queryWith(base.query, p.name, '1') + `&${p.name}=2`);
         await run(base, `query ${p.name} as an object`, queryWith(base.query, p.name, null) + `&${p.name}[a]=1&${p.name}[__proto__][x]=1`);
       }
+      // An operation without query parameters still gets the hostile texts in a query string it does not expect.
+      if (queryParams.length === 0)
+        for (const value of URL_TEXTS)
+          await run({ ...base, query: { ...base.query } }, `unexpected query x=${value.slice(0, 40)}`, queryWith(base.query, 'x', value));
       // Body: the whole body, then every field at every depth.
       if (base.body !== undefined) {
         for (const value of [...JSON_VALUES, [base.body]]) await run({ ...base, body: value }, `body=${describeValue(value)}`);
