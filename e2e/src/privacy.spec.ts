@@ -75,7 +75,7 @@ test.describe('privacy', () => {
     await useLanguage(admin, 'en');
     await admin.getByRole('link', { name: 'Administration' }).click();
     const card = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: 'Eetu', exact: true }) });
-    await card.getByRole('button', { name: 'Erase the data of Eetu' }).click();
+    await card.getByRole('button', { name: 'Erase this person’s data: Eetu' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Erase the data of Eetu?' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('cannot be undone');
@@ -96,7 +96,7 @@ test.describe('privacy', () => {
     await expect(dialog).toBeHidden();
     await expect(card).toBeVisible();
 
-    await card.getByRole('button', { name: 'Erase the data of Eetu' }).click();
+    await card.getByRole('button', { name: 'Erase this person’s data: Eetu' }).click();
     await dialog.getByLabel('Reason (kept in the audit trail)').fill('Eetu asked for it on 1 December 2026');
     await dialog.getByRole('button', { name: 'Erase permanently' }).click();
     await expect(admin.getByRole('status')).toHaveText(

@@ -39,7 +39,7 @@ describe('ErasePerson', () => {
   it('asks for a reason before erasing, and says what will happen', async () => {
     const { fixture, el, http, dialog, erased } = await render();
     const opener = el.querySelector('button') as HTMLButtonElement;
-    expect(opener.getAttribute('aria-label')).toBe('Erase the data of Onni Nuori');
+    expect(opener.getAttribute('aria-label')).toBe('Erase this person’s data: Onni Nuori');
     opener.click();
     await fixture.whenStable();
     expect(dialog.hasAttribute('open')).toBe(true);
