@@ -43,9 +43,11 @@ test.describe('drafting the full assessment record', () => {
     await page.getByLabel('13–17 years').check();
     await page.getByLabel('Rationale', { exact: true }).fill('Fewer evenings at the youth centre for 13–17-year-olds.');
     await expect(saveStatus(page)).toHaveText(SAVED);
-    for (const key of ['scope', 'legalBasis', 'alternatives', 'evidence', 'childrensViews', 'impactMatrix', 'followUp']) {
+    for (const key of ['scope', 'legalBasis', 'evidence', 'childrensViews', 'followUp']) {
       await expect(page.locator(`#section-${key}`)).toBeVisible();
     }
+    // Alternatives and the matrix come with the full assessment, not in screening.
+    await expect(page.locator('#section-alternatives')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Start full assessment', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
