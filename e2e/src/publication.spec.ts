@@ -1,3 +1,4 @@
+import type { AssessmentDetail } from '@lava/contracts';
 import { expect, type APIRequestContext, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -55,11 +56,24 @@ async function decidedAssessment(request: APIRequestContext): Promise<string> {
       },
     }),
   );
-  await move(official, { action: 'start_full_assessment' });
+  await move(official, { action: 'start_full_assessment', signatureConfirmed: true });
   await ok(
     await request.patch(`${API}/api/assessments/${id}`, {
       headers: official,
       data: { version: await version(), plainLanguageSummary: 'Kirjasto on auki iltaisin pidempään. Kerro, mitä mieltä olet.' },
+    }),
+  );
+  // What review needs: every impact judged (the general principles start as "not stated"), an evidence gap, children's views.
+  const drafted = (await ok(await request.get(`${API}/api/assessments/${id}`, { headers: official }))) as AssessmentDetail;
+  await ok(
+    await request.patch(`${API}/api/assessments/${id}`, {
+      headers: official,
+      data: {
+        version: drafted.version,
+        impactMatrix: { rows: drafted.impactMatrix.rows.map((row) => ({ ...row, direction: row.direction ?? 'unknown' })) },
+        evidence: { ...drafted.evidence, gaps: 'Kävijämääriä ei ole tilastoitu iltaisin.' },
+        childrensViews: { ...drafted.childrensViews, whatTheySaid: 'Nuoret toivovat kirjastoon iltoja.' },
+      },
     }),
   );
   const candidates = (await ok(await request.get(`${API}/api/assessments/${id}/reviewer-candidates`, { headers: official }))) as {
