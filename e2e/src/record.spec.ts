@@ -115,7 +115,8 @@ test.describe('the assessment record: screening, workflow actions, autosave and 
     await expect(history.getByRole('heading', { name: /Full assessment started/ })).toBeVisible();
     await expect(history.getByRole('heading', { name: /Edited/ }).first()).toBeVisible();
     await expect(history.locator('ins').filter({ hasText: 'and for children in pre-school' }).first()).toBeVisible();
-    await expect(history.locator('del').filter({ hasText: 'the longest trip grows by 20 minutes' }).first()).toBeVisible();
+    // One person's autosaves within an editing session are one version, so text typed and replaced inside
+    // that session leaves no deletion of its own in the history (issue 10's coalescing).
 
     // Comparing the start of the full assessment with the newest version: both sessions' rationale edits in one diff.
     const started = (await history.getByRole('heading', { name: /Full assessment started/ }).textContent()) ?? '';

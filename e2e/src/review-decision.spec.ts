@@ -15,7 +15,8 @@ function finnishDate(days = 0): string {
 async function open(page: Page, email: string, title: string) {
   await signIn(page, email);
   await useLanguage(page, 'en');
-  await page.getByRole('link', { name: title }).click();
+  // The assessment list's table (a chair also sees the same title in "Waiting for your decision" above it).
+  await page.getByRole('table').getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
