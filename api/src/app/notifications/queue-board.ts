@@ -2,9 +2,9 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { signUserToken, verifyUserToken } from '../common/signed-token';
 import type { LavaConfig } from '../config/lava-config';
 
 /**
@@ -23,35 +23,15 @@ export const QUEUE_BOARD_ROUTE = 'admin/queues/board';
 export const QUEUE_BOARD_COOKIE = 'lava_queue_board';
 export const QUEUE_BOARD_SESSION_MS = 15 * 60_000;
 
-function key(config: Pick<LavaConfig, 'JWT_SECRET'>): Buffer {
-  // A key of its own, derived from the server secret: a board cookie is no access token and vice versa.
-  return createHmac('sha256', config.JWT_SECRET).update('lava-queue-board-cookie').digest();
-}
-
-function signature(config: Pick<LavaConfig, 'JWT_SECRET'>, payload: string): string {
-  return createHmac('sha256', key(config)).update(payload).digest('base64url');
-}
+const BOARD_PURPOSE = 'lava-queue-board-cookie';
 
 export function signBoardSession(config: Pick<LavaConfig, 'JWT_SECRET'>, userId: string, expiresAt: Date): string {
-  const payload = Buffer.from(JSON.stringify({ sub: userId, exp: expiresAt.getTime() })).toString('base64url');
-  return `${payload}.${signature(config, payload)}`;
+  return signUserToken(config, BOARD_PURPOSE, userId, expiresAt);
 }
 
 /** The user id of a valid, unexpired session cookie; null otherwise. */
 export function verifyBoardSession(config: Pick<LavaConfig, 'JWT_SECRET'>, value: string | undefined, now = Date.now()): string | null {
-  if (!value) return null;
-  const [payload, given, extra] = value.split('.');
-  if (!payload || !given || extra !== undefined) return null;
-  const expected = Buffer.from(signature(config, payload));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp <= now) return null;
-    return claims.sub;
-  } catch {
-    return null;
-  }
+  return verifyUserToken(config, BOARD_PURPOSE, value, now);
 }
 
 export function boardCookieOptions(config: Pick<LavaConfig, 'NODE_ENV'>, expiresAt: Date): CookieOptions {
