@@ -72,6 +72,12 @@ export class AssessmentListPage {
     if (cursor && !this.loading()) this.load(cursor);
   }
 
+  /** The date filters stay unfolded while one of them is applied, so what narrows the list is in sight. */
+  protected hasDateFilter(): boolean {
+    const { meetingFrom, meetingTo, deadlineFrom, deadlineTo } = this.filters;
+    return Boolean(meetingFrom || meetingTo || deadlineFrom || deadlineTo);
+  }
+
   protected applyFilters(): void {
     const { q, stage, meetingFrom, meetingTo, deadlineFrom, deadlineTo } = this.filterForm;
     this.filters = {
