@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -27,7 +28,11 @@ import { SessionsService } from './sessions.service';
     TypeOrmModule.forFeature([User, Membership, RefreshToken]),
     JwtModule.registerAsync({
       inject: [LavaConfig],
-      useFactory: (config: LavaConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+      // A KeyObject, not the string: jsonwebtoken would otherwise try to parse the string as a PEM key per call.
+      useFactory: (config: LavaConfig) => ({
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController, OidcController, PasswordResetController],
