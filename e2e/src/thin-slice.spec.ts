@@ -3,6 +3,8 @@ import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './sup
 
 test.describe('an official starts an assessment (browser → API → PostgreSQL → Redis → worker → browser)', () => {
   test('signs in, creates an assessment, sees it listed and gets the worker’s notification', async ({ page, request }) => {
+    // Five axe runs and a wait for the worker: 52 s of the 60 s default at a load of 30 on 2 cores.
+    test.setTimeout(180_000);
     const title = `Nuorisotilan aukioloajat ${Date.now()}`;
 
     await page.goto('/login');
