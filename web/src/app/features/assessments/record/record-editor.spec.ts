@@ -172,12 +172,18 @@ describe('RecordEditor', () => {
     expect(editor.conflict()?.fields).toEqual([{ field: 'screening.rationale', theirs: 'Their rationale' }]);
     expect(editor.value('screening.rationale')).toBe('My rationale');
 
+    // "Keep mine" is a conflict choice: the API keeps it as its own version (not joined to an editing session).
     await editor.keepMine('screening.rationale');
-    expect(sent[2]).toEqual({ version: 4, screening: { rationale: 'My rationale' } });
+    expect(sent[2]).toEqual({ version: 4, screening: { rationale: 'My rationale' }, resolvesConflict: true });
     expect(editor.conflict()).toBeNull();
     expect(editor.status().kind).toBe('saved');
     expect(editor.detail()?.screening.rationale).toBe('My rationale');
     expect(editor.detail()?.plainLanguageSummary).toBe('My summary');
+
+    // Later autosaves are ordinary edits again.
+    editor.set('screening.rationale', 'My rationale, later');
+    await settleTimers(1000);
+    expect(sent[3]).toEqual({ version: 5, screening: { rationale: 'My rationale, later' } });
   });
 
   it('on a stale version merges a list item by item: their new evidence and my edited one are both kept, with no question', async () => {

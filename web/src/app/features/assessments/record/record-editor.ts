@@ -166,6 +166,12 @@ export class RecordEditor {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
+  /**
+   * The next save carries a conflict choice ("Keep mine"): sent as `resolvesConflict`, so the API keeps
+   * it as its own version instead of joining this person's open editing session (which may be the other
+   * session's, then the history would no longer show the text this choice replaced).
+   */
+  private resolvesConflict = false;
 
   constructor(
     private readonly port: RecordPort,
@@ -181,6 +187,7 @@ export class RecordEditor {
     this.draftState.set(values);
     this.conflictState.set(null);
     this.refusalsState.set([]);
+    this.resolvesConflict = false;
   }
 
   value<F extends RecordField>(field: F): RecordValues[F] | undefined {
@@ -225,8 +232,10 @@ export class RecordEditor {
     return this.pending().length === 0;
   }
 
+  /** Saves my text for a field both changed; the API keeps that save as a version of its own. */
   keepMine(field: RecordField): Promise<void> {
     this.resolve(field);
+    this.resolvesConflict = true;
     return this.flush();
   }
 
@@ -261,11 +270,16 @@ export class RecordEditor {
     }
     const draft = this.draftState();
     const fields = this.pending();
-    if (!draft || fields.length === 0 || !this.editable()) return Promise.resolve();
+    if (!draft || fields.length === 0 || !this.editable()) {
+      this.resolvesConflict = false;
+      return Promise.resolve();
+    }
     const sent: Partial<RecordValues> = {};
     for (const f of fields) (sent as Record<string, unknown>)[f] = draft[f];
+    const resolves = this.resolvesConflict;
+    this.resolvesConflict = false;
     this.statusState.set({ kind: 'saving' });
-    this.inFlight = this.send(sent).finally(() => {
+    this.inFlight = this.send(sent, resolves).finally(() => {
       this.inFlight = null;
       if (this.again) {
         this.again = false;
@@ -275,9 +289,11 @@ export class RecordEditor {
     return this.inFlight;
   }
 
-  private async send(sent: Partial<RecordValues>): Promise<void> {
+  private async send(sent: Partial<RecordValues>, resolvesConflict: boolean): Promise<void> {
     try {
-      const detail = await this.port.update(patchBody(sent, this.version()));
+      const body = patchBody(sent, this.version());
+      if (resolvesConflict) body.resolvesConflict = true;
+      const detail = await this.port.update(body);
       // The draft keeps whatever was typed while the request was under way; it is saved next.
       // Fields unchanged since sending take the server's value (so a normalised value does not loop).
       // Fields nobody edited here take the server's value too (the API adds matrix rows for a new alternative).
@@ -294,6 +310,8 @@ export class RecordEditor {
       this.port.saved?.(detail);
       if (this.pending().length) this.again = true;
     } catch (error) {
+      // A choice that did not get saved is still one when it is sent again.
+      if (resolvesConflict) this.resolvesConflict = true;
       await this.failed(error);
     }
   }
