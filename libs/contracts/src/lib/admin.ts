@@ -133,7 +133,7 @@ export interface PendingInvitationView {
   expiresAt: string;
 }
 
-/** `GET /api/invitations/:token`: what the invited person sees before setting a password. */
+/** `POST /api/invitations/lookup`: what the invited person sees before setting a password. */
 export interface InvitationDetails {
   email: string;
   displayName: string;
@@ -141,7 +141,16 @@ export interface InvitationDetails {
   expiresAt: string;
 }
 
-export interface AcceptInvitationRequest {
+/**
+ * The secret of an e-mailed link (invitation, password reset). The link carries it in the URL's
+ * fragment (`/invitation#token=…`), which browsers never send to a server; the page sends it in a
+ * POST body, so it never stands in a URL that a proxy or server logs.
+ */
+export interface LinkTokenRequest {
+  token: string;
+}
+
+export interface AcceptInvitationRequest extends LinkTokenRequest {
   password: string;
   displayName?: string;
 }
@@ -150,7 +159,7 @@ export interface PasswordResetRequest {
   email: string;
 }
 
-export interface SetNewPasswordRequest {
+export interface SetNewPasswordRequest extends LinkTokenRequest {
   password: string;
 }
 
