@@ -14,6 +14,7 @@ test.describe('invitations', () => {
   test('an admin invites a youth council member, who accepts in another browser and sees only what their council may see', async ({
     browser,
   }) => {
+    test.setTimeout(240_000); // three browsers, axe three times, and a mail through the worker, on a machine that may be busy
     const email = `veera-${Date.now()}@kotka.example`;
 
     const admin = await browser.newContext();
