@@ -47,7 +47,19 @@ export interface AdminOrganizationView {
   names: OrganizationNames;
   kind: OrganizationKind;
   parentId: string | null;
+  /**
+   * E-mail domains whose addresses the organization vouches for at its identity provider: a staff
+   * member's first organization sign-in links only for an address in a domain of theirs (or of an
+   * organization above). Empty for a youth council (its members never sign in that way).
+   */
+  oidcEmailDomains: string[];
 }
+
+/** `PUT /api/admin/organizations/{id}/oidc-email-domains`. */
+export interface OidcEmailDomainsRequest {
+  domains: string[];
+}
+export const OIDC_EMAIL_DOMAINS_MAX = 20;
 
 export interface OrganizationNames {
   fi: string;
