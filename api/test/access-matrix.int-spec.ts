@@ -129,6 +129,11 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/organizations/${f.kotkaEducationId}`,
     body: () => ({ names: { fi: 'Sivistyslautakunta', sv: 'Bildningsnämnden', en: 'Education Committee' } }),
   },
+  'PUT /api/admin/organizations/{id}/oidc-email-domains': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/oidc-email-domains`,
+    body: () => ({ domains: ['kotka.example'] }),
+  },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,
@@ -176,18 +181,16 @@ const MATRIX: Record<string, RouteCase> = {
   },
   'GET /api/admin/invitations': { expected: signedIn(403, { admin: 200 }) },
   // The invited person's side is public: the link's token is the proof (an unknown one is 404 for everyone).
-  'GET /api/invitations/{token}': { expected: everyone(404), path: () => `/api/invitations/${'u'.repeat(43)}` },
-  'POST /api/invitations/{token}/accept': {
+  'POST /api/invitations/lookup': { expected: everyone(404), body: () => ({ token: 'u'.repeat(43) }) },
+  'POST /api/invitations/accept': {
     expected: everyone(404),
-    path: () => `/api/invitations/${'u'.repeat(43)}/accept`,
-    body: () => ({ password: 'a long enough password' }),
+    body: () => ({ token: 'u'.repeat(43), password: 'a long enough password' }),
   },
   // Password reset is public and answers alike whether or not the address has an account.
   'POST /api/auth/password-reset': { expected: everyone(202), body: () => ({ email: 'nobody@test.example' }) },
-  'POST /api/auth/password-reset/{token}': {
+  'POST /api/auth/password-reset/complete': {
     expected: everyone(404),
-    path: () => `/api/auth/password-reset/${'u'.repeat(43)}`,
-    body: () => ({ password: 'a long enough password' }),
+    body: () => ({ token: 'u'.repeat(43), password: 'a long enough password' }),
   },
   // --- Record content (rows for record routes go here) ---
   // --- Review and decision (rows go here) ---
@@ -321,6 +324,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(403, { youth: 404, consultedClosed: 409, otherMunicipality: 404 }),
     path: (f) => `/api/assessments/${f.kotkaAssessmentId}/comment-changes/answer`,
     body: async (f) => ({ answer: 'stands', assessmentVersion: await f.version() }),
+  },
+  'GET /api/comment-threads/{threadId}/comments': {
+    expected: signedIn(404),
+    path: () =>
+      `/api/comment-threads/${NO_SUCH_ID}/comments?before=WyIyMDI2LTAxLTAxVDAwOjAwOjAwLjAwMFoiLCIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiXQ`,
   },
   'POST /api/comment-threads/{threadId}/comments': {
     expected: signedIn(404),

@@ -292,6 +292,44 @@ describe('administering people: roles, deactivation, profile', () => {
     expect(await env.db.query(`SELECT 1 FROM memberships WHERE user_id = $1`, [official.id])).toEqual([]);
   });
 
+  it('edits the e-mail domains an organization vouches for at sign-in: normalized, validated, in scope, audited', async () => {
+    const put = (id: string, body: object, language = 'en') =>
+      env.http().put(`/api/admin/organizations/${id}/oidc-email-domains`).set(as(kotkaAdmin)).set('Accept-Language', language).send(body);
+    const saved = await put(kotka.municipality.id, { domains: [' Kotka.FI ', '@edu.kotka.fi', 'kotka.fi'] }).expect(200);
+    expect(saved.body).toMatchObject({ id: kotka.municipality.id, oidcEmailDomains: ['edu.kotka.fi', 'kotka.fi'] });
+    const listed = (await env.http().get('/api/admin/organizations').set(as(kotkaAdmin)).expect(200)).body as {
+      id: string;
+      oidcEmailDomains: string[];
+    }[];
+    expect(listed.find((o) => o.id === kotka.municipality.id)?.oidcEmailDomains).toEqual(['edu.kotka.fi', 'kotka.fi']);
+    const [row] = await env.db.query(`SELECT oidc_email_domains FROM organizations WHERE id = $1`, [kotka.municipality.id]);
+    expect(row.oidc_email_domains).toEqual(['edu.kotka.fi', 'kotka.fi']);
+    const [audit] = await env.db.query(
+      `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'organization.oidc_domains_changed'`,
+      [kotka.municipality.id],
+    );
+    expect(audit.details).toEqual({ from: '', to: 'edu.kotka.fi, kotka.fi' });
+
+    // Bad input is a 400 naming the field, in the admin's language; nothing changes.
+    const address = await put(kotka.municipality.id, { domains: ['olli@kotka.fi'] }, 'fi').expect(400);
+    expect(address.body.details).toEqual([
+      { field: 'domains', messages: ['saa sisältää vain verkkotunnuksia, kuten kotka.fi (ei @-merkkiä, välilyöntejä tai osoitteita)'] },
+    ]);
+    for (const body of [{ domains: 'kotka.fi' }, { domains: [42] }, { domains: ['localhost'] }, { domains: ['a b.fi'] }, {}])
+      await put(kotka.municipality.id, body).expect(400);
+    const many = await put(kotka.municipality.id, { domains: Array.from({ length: 21 }, (_, i) => `d${i}.kotka.fi`) }).expect(400);
+    expect(many.body.details[0].messages).toEqual(['must name at most 20 domains']);
+    const youth = await put(kotka.youthCouncil.id, { domains: ['kotka.fi'] }, 'sv').expect(400);
+    expect(youth.body.details).toEqual([{ field: 'domains', messages: ['kan inte anges för ett ungdomsfullmäktige'] }]);
+    // Another municipality's organization is not among the admin's: 404, unchanged.
+    await put(kouvola.municipality.id, { domains: ['kouvola.fi'] }).expect(404);
+    expect((await env.db.query(`SELECT oidc_email_domains FROM organizations WHERE id = $1`, [kouvola.municipality.id]))[0]).toEqual({
+      oidc_email_domains: [],
+    });
+    // An empty list allows none.
+    expect((await put(kotka.municipality.id, { domains: [] }).expect(200)).body.oidcEmailDomains).toEqual([]);
+  });
+
   it('keeps admin pages for admins', async () => {
     const official = await env.login((await createUser(env.db, 'official', kotka.municipality)).email);
     const response = await env.http().get('/api/admin/users').set(as(official)).expect(403);

@@ -131,6 +131,41 @@ describe('sessions: access token + rotating refresh cookie', () => {
     await env.http().post('/api/auth/logout').expect(204);
   });
 
+  it('refuses a refresh, sign-out or sign-in that another website’s page sent; the session lives on', async () => {
+    const user = await createUser(env.db, 'official', kotka.municipality);
+    const { cookie } = await signIn(user.email);
+    const logout = (cookiePair: string) => env.http().post('/api/auth/logout').set('Cookie', cookiePair);
+    const evil = 'https://evil.example';
+
+    // A current browser marks a cross-site request (Fetch Metadata); the answer says why, in the person's language.
+    const crossSite = await refresh(cookie.pair)
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Origin', evil)
+      .set('Accept-Language', 'fi')
+      .expect(403);
+    expect(crossSite.body.message).toBe('Pyyntö tuli toiselta verkkosivustolta, ja se hylättiin. Avaa Lava itse ja yritä uudelleen.');
+    expect(crossSite.headers['set-cookie']).toBeUndefined();
+    await logout(cookie.pair).set('Sec-Fetch-Site', 'cross-site').expect(403);
+    // An old browser without Fetch Metadata: the Origin decides (a sandboxed page sends "null").
+    await refresh(cookie.pair).set('Origin', evil).expect(403);
+    await logout(cookie.pair).set('Origin', 'null').expect(403);
+    // A sibling subdomain is the same site, and still not the web app.
+    await logout(cookie.pair).set('Sec-Fetch-Site', 'same-site').set('Origin', 'http://evil.localhost:4200').expect(403);
+    // Nor may another site sign this browser in to an account of its choosing.
+    await env
+      .http()
+      .post('/api/auth/login')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(403);
+
+    // None of that touched the session: the web app's own requests refresh and then end it.
+    const refreshed = await refresh(cookie.pair).set('Sec-Fetch-Site', 'same-origin').set('Origin', 'http://localhost:4200').expect(200);
+    const rotated = refreshCookie(refreshed);
+    await logout(rotated.pair).set('Sec-Fetch-Site', 'same-origin').expect(204);
+    await refresh(rotated.pair).expect(401);
+  });
+
   it('an expired access token gets 401, and the refresh cookie still gets a fresh one', async () => {
     const user = await createUser(env.db, 'committee_chair', kotka.municipality);
     const { cookie } = await signIn(user.email);
@@ -233,7 +268,7 @@ describe('sign-in rate limiting', () => {
        SELECT $1, n.id, encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() + interval '1 hour' FROM n`,
       [anna.id, token],
     );
-    await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'a brand new password' }).expect(204);
+    await env.http().post('/api/auth/password-reset/complete').send({ token, password: 'a brand new password' }).expect(204);
     await attempt('203.0.113.41', anna.email, 'a brand new password').expect(200);
   });
 

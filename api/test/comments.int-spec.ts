@@ -450,6 +450,96 @@ describe('comments on assessment sections', () => {
     });
   });
 
+  it('sends a long thread’s opening comment and latest replies; earlier replies come page by page, newest first', async () => {
+    const id = await assessment('draft');
+    const started = (await start('official', id, { section: 'scope', audience: 'staff', text: 'Avaus' }).expect(201))
+      .body as CommentThreadView;
+    const threadId = started.id;
+    await env.db.query(
+      `INSERT INTO comments (thread_id, author_id, body, created_at)
+       SELECT $1, $2, 'Vastaus ' || n, now() + n * interval '1 second' FROM generate_series(1, 120) n`,
+      [threadId, users['reviewer']?.id],
+    );
+    const texts = (list: { text: string | null }[]) => list.map((c) => c.text);
+    const replies = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Vastaus ${from + i}`);
+
+    const [view] = (await threads('official', id)).filter((t) => t.id === threadId);
+    expect(texts(view?.comments ?? [])).toEqual(['Avaus', ...replies(71, 120)]);
+    expect(view?.earlier?.count).toBe(70);
+    const first = await get('official', `/api/comment-threads/${threadId}/comments?before=${view?.earlier?.cursor}`).expect(200);
+    expect(texts(first.body.items)).toEqual(replies(21, 70));
+    expect(first.body.earlier.count).toBe(20);
+    const second = await get('official', `/api/comment-threads/${threadId}/comments?before=${first.body.earlier.cursor}&limit=50`).expect(
+      200,
+    );
+    expect(texts(second.body.items)).toEqual(replies(1, 20));
+    expect(second.body.earlier).toBeNull();
+    // A reply answers with the thread as the view carries it: still bounded.
+    const replied = await post('reviewer', `/api/comment-threads/${threadId}/comments`, { text: 'Vielä yksi' }).expect(201);
+    expect(replied.body.comments).toHaveLength(51);
+    expect(replied.body.earlier.count).toBe(71);
+
+    // Only for those who see the thread; a cursor or a limit not ours is a clear 400.
+    await get('youthA', `/api/comment-threads/${threadId}/comments?before=${first.body.earlier.cursor}`).expect(404);
+    const bad = await get('official', `/api/comment-threads/${threadId}/comments?before=not-a-cursor`)
+      .set('Accept-Language', 'en')
+      .expect(400);
+    expect(bad.body.details).toEqual([{ field: 'cursor', messages: ['is not a cursor this API gave out'] }]);
+    await get('official', `/api/comment-threads/${threadId}/comments?before=${first.body.earlier.cursor}&limit=500`).expect(400);
+    await get('official', `/api/comment-threads/${threadId}/comments`).expect(400);
+
+    // A comment edited very often carries only its newest earlier texts.
+    const last = at(replied.body.comments as { id: string }[], 50).id;
+    await env.db.query(
+      `INSERT INTO comment_revisions (comment_id, body, written_at)
+       SELECT $1, 'Teksti ' || n, now() - (40 - n) * interval '1 minute' FROM generate_series(1, 30) n`,
+      [last],
+    );
+    const edited = (await threads('official', id)).find((t) => t.id === threadId)?.comments.find((c) => c.id === last);
+    expect(edited?.revisions).toHaveLength(20);
+    expect(edited?.revisions[0]?.text).toBe('Teksti 11');
+    expect(edited?.olderRevisions).toBe(10);
+  });
+
+  it('shows a youth council member to others by first name only: comments, mentions, the picker and notifications', async () => {
+    const id = await assessment('draft');
+    await setStage(id, 'consultation');
+    await consult(id, councilA);
+    // A name defaulted from an e-mail address (firstname.lastname) gives away no more than a first name either.
+    await env.db.query(`UPDATE users SET display_name = 'eetu.nuori' WHERE id = $1`, [users['youthA2']?.id]);
+    try {
+      const thread = (
+        await start('youthA', id, { section: 'scope', audience: 'consultation', text: 'Hei', mentionIds: [users['official']?.id] }).expect(
+          201,
+        )
+      ).body as CommentThreadView;
+      expect(thread.createdBy.displayName).toBe('Nea');
+      expect(thread.comments[0]?.author.displayName).toBe('Nea');
+      const replied = (
+        await post('official', `/api/comment-threads/${thread.id}/comments`, { text: 'Kiitos', mentionIds: [users['youthA2']?.id] }).expect(
+          201,
+        )
+      ).body as CommentThreadView;
+      expect(replied.comments.map((c) => c.author.displayName)).toEqual(['Nea', 'Olli Virkamies']);
+      expect(replied.comments[1]?.mentions).toEqual([{ id: users['youthA2']?.id, displayName: 'eetu' }]);
+      const picker = (
+        await get('official', `/api/assessments/${id}/comment-mentionables?audience=consultation&councilId=${councilA}`).expect(200)
+      ).body.items as { displayName: string }[];
+      expect(picker.map((p) => p.displayName)).toEqual(expect.arrayContaining(['Nea', 'eetu', 'Riitta Arvioija']));
+      expect(JSON.stringify(picker)).not.toMatch(/Nuori|nuori/);
+      // The notice of her mention names her the same way.
+      const [notice] = await env.db.query(
+        `SELECT params FROM notifications WHERE assessment_id = $1 AND kind = 'mentioned' AND recipient_user_id = $2`,
+        [id, users['official']?.id],
+      );
+      expect(notice.params.author).toBe('Nea');
+      // She herself still has her whole name in her profile.
+      expect((await get('youthA', '/api/auth/me').expect(200)).body.displayName).toBe('Nea Nuori');
+    } finally {
+      await env.db.query(`UPDATE users SET display_name = 'Eetu Nuori' WHERE id = $1`, [users['youthA2']?.id]);
+    }
+  });
+
   it('marks a quoted passage as changed only when the field no longer has it', async () => {
     const id = await assessment('draft');
     const patch = async (rationale: string) =>
@@ -534,7 +624,7 @@ describe('comments on assessment sections', () => {
     await answer('official', { answer: 'stands', assessmentVersion: await version(id) }).expect(403);
     const answered = (await answer('youthA', { answer: 'stands', assessmentVersion: await version(id) }).expect(200))
       .body as CommentChanges;
-    expect(answered.councils[0]).toMatchObject({ answer: { answer: 'stands', by: { displayName: 'Nea Nuori' } }, answerNeeded: false });
+    expect(answered.councils[0]).toMatchObject({ answer: { answer: 'stands', by: { displayName: 'Nea' } }, answerNeeded: false });
     expect((await changes('official')).councils[0]).toMatchObject({ answer: { answer: 'stands', assessmentVersion: await version(id) } });
 
     // Commenting on the section again settles it.
@@ -571,5 +661,86 @@ describe('comments on assessment sections', () => {
         params: expect.objectContaining({ sections: 'screening' }),
       }),
     ]);
+  });
+});
+
+/** How fast one person may post and @mention (COMMENT_RATE_LIMIT, MENTION_RATE_LIMIT), counted in the real Redis. */
+describe('comment and mention rate limits', () => {
+  let env: TestEnvironment;
+  const tokens: Record<string, string> = {};
+  const users: Record<string, User> = {};
+  let committeeId: string;
+
+  beforeAll(async () => {
+    env = await startTestEnvironment({ COMMENT_RATE_LIMIT: '3', MENTION_RATE_LIMIT: '2', COMMENT_RATE_WINDOW_MINUTES: '10' });
+    const kotka = await createMunicipality(env.db, 'Kotka');
+    committeeId = kotka.education.id;
+    for (const [key, name] of [
+      ['writer', 'Olli Virkamies'],
+      ['a', 'Aino Kollega'],
+      ['b', 'Bertta Kollega'],
+      ['c', 'Cecilia Kollega'],
+    ] as const) {
+      users[key] = await createUser(env.db, 'official', kotka.municipality, { displayName: name });
+      tokens[key] = await env.login(users[key].email);
+    }
+  });
+  afterAll(() => env?.close());
+
+  const post = (key: string, path: string, body: object, language = 'en') =>
+    env
+      .http()
+      .post(path)
+      .set({ Authorization: `Bearer ${tokens[key]}`, 'Accept-Language': language })
+      .send(body);
+  const count = async (sql: string, params: unknown[]) => ((await env.db.query(sql, params))[0] as { n: number }).n;
+
+  it('refuses a post over either limit with 429 in the writer’s language, writing and notifying nothing', async () => {
+    const created = await post('writer', '/api/assessments', { title: 'Kouluverkko', committeeId }).expect(201);
+    const id = created.body.id as string;
+    await env.db.query(`UPDATE assessments SET stage = 'draft' WHERE id = $1`, [id]);
+    const id_ = (key: string) => users[key]?.id as string;
+    const comments = () =>
+      count(`SELECT count(*)::int AS n FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE t.assessment_id = $1`, [id]);
+    const mentioned = () => count(`SELECT count(*)::int AS n FROM notifications WHERE assessment_id = $1 AND kind = 'mentioned'`, [id]);
+
+    // Comment 1, mention 1.
+    const thread = await post('writer', `/api/assessments/${id}/comment-threads`, {
+      section: 'scope',
+      audience: 'staff',
+      text: 'Katsokaa tätä',
+      mentionIds: [id_('a')],
+    }).expect(201);
+    const replies = `/api/comment-threads/${thread.body.id}/comments`;
+    // Two more people would make three mentions: refused, in Finnish, and the comment is not counted either.
+    const tooManyMentions = await post('writer', replies, { text: 'Ja te', mentionIds: [id_('b'), id_('c')] }, 'fi').expect(429);
+    expect(tooManyMentions.body.message).toBe(
+      'Olet maininnut lyhyessä ajassa monta ihmistä, ja jokainen heistä saa viestin. Odota 10 minuuttia tai lähetä ilman mainintoja.',
+    );
+    expect(await comments()).toBe(1);
+    expect(await mentioned()).toBe(1);
+    // Mentioning oneself notifies nobody and costs nothing.
+    await post('writer', replies, { text: 'Toinen', mentionIds: [id_('writer')] }).expect(201);
+    await post('writer', replies, { text: 'Kolmas', mentionIds: [id_('b')] }).expect(201);
+    // The fourth comment in the window: refused in Swedish, nothing written.
+    const tooFast = await post('writer', replies, { text: 'Neljäs' }, 'sv').expect(429);
+    expect(tooFast.body.message).toBe(
+      'Du har skickat många kommentarer på kort tid. Vänta 10 minuter och försök igen; din text finns kvar.',
+    );
+    expect(await comments()).toBe(3);
+    // Someone else still writes.
+    await post('a', replies, { text: 'Vastaan' }).expect(201);
+    // An edit is no new comment, but a newly mentioned person counts: the third mention is refused.
+    const mine = thread.body.comments[0] as { id: string; version: number };
+    const edit = (mentionIds: string[]) =>
+      env
+        .http()
+        .patch(`/api/comments/${mine.id}`)
+        .set({ Authorization: `Bearer ${tokens['writer']}` })
+        .send({ text: 'Korjattu', version: mine.version, mentionIds });
+    const refusedEdit = await edit([id_('a'), id_('c')]).expect(429);
+    expect(refusedEdit.body.message).toMatch(/^You have mentioned many people in a short time/);
+    await edit([id_('a')]).expect(200);
+    expect(await mentioned()).toBe(2);
   });
 });

@@ -169,6 +169,34 @@ describe('sign-in with the organization’s identity provider (OpenID Connect)',
     expect(audit).toEqual({ action: 'user.oidc_linked' });
   });
 
+  it('with OIDC_TRUST_LISTED_DOMAINS (Entra ID sends no email_verified), links a silent claim only in a listed domain', async () => {
+    const strict = env;
+    env = await startTestEnvironment({
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: 'lava',
+      OIDC_CLIENT_SECRET: 'lava-test-secret',
+      OIDC_TRUST_LISTED_DOMAINS: 'true',
+    });
+    try {
+      const kotka = await createMunicipality(env.db, 'Kotka');
+      const kouvola = await createMunicipality(env.db, 'Kouvola');
+      await env.db.query(`UPDATE organizations SET oidc_email_domains = '{test.example}' WHERE id = $1`, [kotka.municipality.id]);
+      const listed = await createUser(env.db, 'official', kotka.municipality);
+      const unlisted = await createUser(env.db, 'official', kouvola.municipality);
+      // A claim that says "not verified" is refused even in a listed domain.
+      const refused = await signInAs(`unverified:${listed.email}`, await passwordSession(listed.email));
+      expect(refused.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+      // Silent, in a domain Kouvola does not list: refused; in the one Kotka lists: linked.
+      const foreign = await signInAs(`silent:${unlisted.email}`, await passwordSession(unlisted.email));
+      expect(foreign.headers['location']).toBe('http://localhost:4200/login?error=oidc_no_account');
+      const linked = await signInAs(`silent:${listed.email}`, await passwordSession(listed.email));
+      expect(linked.headers['location']).toBe('http://localhost:4200/assessments');
+    } finally {
+      await env.close();
+      env = strict;
+    }
+  });
+
   it('does not take the sign-in cookie as an access token', async () => {
     const start = await env.http().get('/api/auth/oidc').expect(302);
     const value = (start.headers['set-cookie'] as unknown as string[])[0]?.split(';')[0]?.split('=')[1] ?? '';

@@ -50,7 +50,7 @@ describe('password reset by e-mail (real SMTP server, real worker module)', () =
     const mail = only(smtp.received[0]).mail;
     expect(mail.subject).toBe('Reset your Lava password');
     expect(mail.text).toContain('The link works for 60 minutes');
-    const token = linkToken(mail, ORIGIN, '/reset-password/');
+    const token = linkToken(mail, ORIGIN, '/reset-password#token=');
 
     const stored = await tablesAsText(env.db, ['password_resets', 'notifications', 'users', 'audit_events']);
     expect(stored).not.toContain(token);
@@ -58,16 +58,16 @@ describe('password reset by e-mail (real SMTP server, real worker module)', () =
     expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(row.expires_at.getTime() - Date.now()).toBeGreaterThan(55 * 60 * 1000);
 
-    const short = await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'too short' }).expect(400);
+    const short = await env.http().post('/api/auth/password-reset/complete').send({ token, password: 'too short' }).expect(400);
     expect(short.body.message).toBe('The password must be at least 12 characters long.');
-    await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'my brand new password' }).expect(204);
+    await env.http().post('/api/auth/password-reset/complete').send({ token, password: 'my brand new password' }).expect(204);
 
     // Every session ended; the old password no longer works, the new one does.
     for (const session of sessions) await env.http().post('/api/auth/refresh').set('Cookie', session.headers['set-cookie']).expect(401);
     await env.http().post('/api/auth/login').send({ email: official.email, password: TEST_PASSWORD }).expect(401);
     await env.login(official.email, 'my brand new password');
 
-    const used = await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'yet another password' }).expect(410);
+    const used = await env.http().post('/api/auth/password-reset/complete').send({ token, password: 'yet another password' }).expect(410);
     expect(used.body.message).toBe('This link has already been used. Ask for a new one if you need to.');
   });
 
@@ -78,14 +78,21 @@ describe('password reset by e-mail (real SMTP server, real worker module)', () =
     await eventually(async () => smtp.received.some((r) => r.to.includes(official.email)));
     const mail = only(smtp.received.find((r) => r.to.includes(official.email))).mail;
     expect(mail.subject).toBe('Vaihda Lavan salasana');
-    const token = linkToken(mail, ORIGIN, '/reset-password/');
+    const token = linkToken(mail, ORIGIN, '/reset-password#token=');
     await env.db.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [official.id]);
-    const expired = await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'my brand new password' }).expect(410);
+    const expired = await env
+      .http()
+      .post('/api/auth/password-reset/complete')
+      .send({ token, password: 'my brand new password' })
+      .expect(410);
     expect(expired.body.message).toBe('This link has expired. Ask for a new one.');
+    // The token travels only in the body: the old address with the token in its path is gone.
+    await env.http().post(`/api/auth/password-reset/${token}`).send({ password: 'my brand new password' }).expect(404);
+    await env.http().post('/api/auth/password-reset/complete').send({ password: 'my brand new password' }).expect(400);
     await env
       .http()
-      .post(`/api/auth/password-reset/${'y'.repeat(43)}`)
-      .send({ password: 'my brand new password' })
+      .post('/api/auth/password-reset/complete')
+      .send({ token: 'y'.repeat(43), password: 'my brand new password' })
       .expect(404);
   });
 

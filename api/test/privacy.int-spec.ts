@@ -152,9 +152,10 @@ describe('privacy: my data, erasure, retention', () => {
 
   it('erases a youth council member: pseudonym wherever the name was shown, private texts gone, account closed, audited', async () => {
     const nea = users['nea'] as User;
-    // The official's inbox names Nea (her reply).
+    // The official's inbox names Nea (her reply), by first name only as others see a youth council member.
     const inboxBefore = (await get('official', '/api/notifications').expect(200)).body as NotificationPage;
-    expect(JSON.stringify(inboxBefore)).toContain('Nea Nuorinen');
+    expect(JSON.stringify(inboxBefore)).toContain('"Nea"');
+    expect(JSON.stringify(inboxBefore)).not.toContain('Nuorinen');
 
     // Scope and input: refused before anything changes.
     await post('kouvolaAdmin', `/api/admin/users/${nea.id}/erase`, { reason: 'pyyntö' }).expect(404);
@@ -197,7 +198,7 @@ describe('privacy: my data, erasure, retention', () => {
     const privateThread = councilThreads.items.find((t) => t.audience === 'council');
     expect(privateThread?.comments.map((c) => [c.author.displayName, c.text])).toEqual([
       [`Tidigare ungdomsfullmäktigeledamot ${number}`, null],
-      ['Eetu Esimerkki', 'Eetun oma vastaus'],
+      ['Eetu', 'Eetun oma vastaus'],
     ]);
     const stored = await env.db.query(`SELECT body FROM comments WHERE author_id = $1`, [nea.id]);
     expect(JSON.stringify(stored)).not.toContain('Yksityisesti');
@@ -210,9 +211,9 @@ describe('privacy: my data, erasure, retention', () => {
 
     // Notifications to others no longer carry her name.
     const inbox = JSON.stringify((await get('official', '/api/notifications').expect(200)).body);
-    expect(inbox).not.toContain('Nea Nuorinen');
+    expect(inbox).not.toContain('"Nea"');
     expect(inbox).toContain(`Entinen nuorisovaltuutettu ${number}`);
-    expect(JSON.stringify(await env.db.query(`SELECT params FROM notifications`))).not.toContain('Nea Nuorinen');
+    expect(JSON.stringify(await env.db.query(`SELECT params FROM notifications`))).not.toContain('"Nea"');
 
     // Audited with the reason; the admin's people list no longer has her; a second erasure finds nobody.
     const [audit] = await env.db.query(

@@ -2,7 +2,7 @@
 // (pre-compressed brotli/gzip copies made at build time), and /api/ passed through to the API on the
 // same origin — what docker/nginx/default.conf.template does in a container, with the same security
 // headers (read from docker/nginx/security-headers.conf, so the two cannot drift apart).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, relative } from 'node:path';
@@ -146,6 +146,20 @@ export async function startWebServer({ root, port, host, apiUrl, headersFile, ap
     pipeline(request, upstream, () => undefined);
   }
 
+  /**
+   * The app shell with a fresh CSP nonce, as nginx's sub_filter makes it (docker/nginx): the
+   * placeholder in index.html and `$request_id` in the CSP header become the same random value.
+   */
+  function sendShell(request, response) {
+    const nonce = randomBytes(16).toString('hex');
+    for (const [name, value] of security) response.setHeader(name, value.replaceAll('$request_id', nonce));
+    const body = Buffer.from(index.body.toString('utf8').replaceAll('LAVA_CSP_NONCE', nonce));
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Content-Type', index.type);
+    response.setHeader('Content-Length', body.length);
+    response.writeHead(200).end(request.method === 'HEAD' ? undefined : body);
+  }
+
   const server = http.createServer((request, response) => {
     let path;
     try {
@@ -165,6 +179,7 @@ export async function startWebServer({ root, port, host, apiUrl, headersFile, ap
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    if (path === '/index.html') return sendShell(request, response);
     const file = files.get(path);
     if (file) return sendFile(request, response, file, IMMUTABLE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     // A missing file is a 404; any other path is a route of the app: the app shell.
@@ -172,7 +187,7 @@ export async function startWebServer({ root, port, host, apiUrl, headersFile, ap
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    sendFile(request, response, index, 'no-cache');
+    sendShell(request, response);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {

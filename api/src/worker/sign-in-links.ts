@@ -18,6 +18,9 @@ export interface IssuedLink {
  * server timed out, or the worker died after the server accepted the message), the link in an
  * earlier copy stops working and only the newest e-mail's link works.
  *
+ * The token stands in the link's fragment (`#token=…`): browsers never send a fragment to a server,
+ * so it does not land in nginx's or a proxy's log, nor in a Referer; the page posts it in a body.
+ *
  * Answers `null` when the e-mail needs no link (e.g. "you were given access"), and `'obsolete'` when
  * there is nothing to send any more (the invitation was accepted or replaced, the reset used).
  */
@@ -36,7 +39,7 @@ export async function issueSignInLink(
       [notification.id, hashLinkToken(token), config.INVITATION_TTL_DAYS],
     );
     if (rows.length === 0) return 'obsolete';
-    return { path: `/invitation/${token}`, params: { validDays: String(config.INVITATION_TTL_DAYS) } };
+    return { path: `/invitation#token=${token}`, params: { validDays: String(config.INVITATION_TTL_DAYS) } };
   }
   if (notification.kind === 'password_reset') {
     const rows: { id: string }[] = await tx.query(
@@ -48,7 +51,7 @@ export async function issueSignInLink(
       [notification.recipientUserId, notification.id, hashLinkToken(token), config.PASSWORD_RESET_TTL_MINUTES],
     );
     if (rows.length === 0) return 'obsolete';
-    return { path: `/reset-password/${token}`, params: { validMinutes: String(config.PASSWORD_RESET_TTL_MINUTES) } };
+    return { path: `/reset-password#token=${token}`, params: { validMinutes: String(config.PASSWORD_RESET_TTL_MINUTES) } };
   }
   return null;
 }

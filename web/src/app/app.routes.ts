@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { askBeforeLeaving } from './core/unsaved/unsaved-work';
 import { adminGuard, authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
+import { tokenToFragment } from './shared/link-token';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved work (askBeforeLeaving). */
 export const appRoutes: Route[] = askBeforeLeaving([
@@ -18,18 +19,22 @@ export const appRoutes: Route[] = askBeforeLeaving([
     canActivate: [guestGuard],
     loadComponent: () => import('./features/password-reset/forgot-password.page').then((m) => m.ForgotPasswordPage),
   },
+  // E-mailed links carry their token in the fragment (#token=…, see shared/link-token.ts); links
+  // sent before that (token in the path) are moved to the fragment form.
   {
-    path: 'reset-password/:token',
+    path: 'reset-password',
     title: 'titles.resetPassword',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/password-reset/reset-password.page').then((m) => m.ResetPasswordPage),
   },
+  { path: 'reset-password/:token', redirectTo: tokenToFragment('/reset-password') },
   {
-    path: 'invitation/:token',
+    path: 'invitation',
     title: 'titles.invitation',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/invitation/invitation.page').then((m) => m.InvitationPage),
   },
+  { path: 'invitation/:token', redirectTo: tokenToFragment('/invitation') },
   {
     path: 'assessments',
     canActivate: [authGuard],

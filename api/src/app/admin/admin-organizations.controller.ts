@@ -8,9 +8,18 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type Language, type OrganizationKind } from '@lava/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,7 +30,7 @@ import { uuidPipe } from '../common/uuid.pipe';
 import { organizationName } from '../organizations/organization.entity';
 import { nameColumn } from '../organizations/organizations.service';
 import { AdminGuard } from './admin.guard';
-import { CreateOrganizationDto, RenameOrganizationDto } from './admin-organizations.dto';
+import { CreateOrganizationDto, OidcEmailDomainsDto, RenameOrganizationDto } from './admin-organizations.dto';
 import { AdminScope } from './admin-scope.service';
 
 interface OrganizationRow {
@@ -31,6 +40,7 @@ interface OrganizationRow {
   name_en: string;
   kind: OrganizationKind;
   parent_id: string | null;
+  oidc_email_domains: string[];
 }
 
 @ApiTags('admin')
@@ -52,10 +62,10 @@ export class AdminOrganizationsController {
     const column = nameColumn(language);
     const rows: (OrganizationRow & { path: string[] })[] = await this.db.query(
       `WITH RECURSIVE tree AS (
-         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, ARRAY[o.${column}] AS path
+         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, o.oidc_email_domains, ARRAY[o.${column}] AS path
            FROM organizations o WHERE o.id = ANY($1) AND (o.parent_id IS NULL OR NOT o.parent_id = ANY($1))
          UNION ALL
-         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, tree.path || c.${column}
+         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, c.oidc_email_domains, tree.path || c.${column}
            FROM organizations c JOIN tree ON c.parent_id = tree.id)
        SELECT * FROM tree ORDER BY path`,
       [ids],
@@ -129,6 +139,49 @@ export class AdminOrganizationsController {
     return view(row, language);
   }
 
+  /**
+   * The e-mail domains the organization vouches for at its identity provider (replacing the list;
+   * an empty list allows none). List only domains verified in the organization's tenant: with
+   * OIDC_TRUST_LISTED_DOMAINS (Entra ID) a listed domain is all that vouches for an address.
+   */
+  @Put(':id/oidc-email-domains')
+  @ApiOkResponse({ description: 'The organization with its new list.' })
+  @ApiBadRequestResponse({ description: 'Not a list of domain names, more than 20, or a youth council.' })
+  @ApiNotFoundResponse({ description: 'Not one of your organizations.' })
+  async setOidcEmailDomains(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', uuidPipe('organization')) id: string,
+    @Body() body: OidcEmailDomainsDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AdminOrganizationView> {
+    const before = await this.inScope(admin, id);
+    if (before.kind === 'youth_council')
+      throw new BadRequestException({
+        message:
+          'Youth council members never sign in through the organization’s identity provider: a youth council has no sign-in domains.',
+        details: [{ field: 'domains', messages: ['cannot be set for a youth council'] }],
+      });
+    const domains = [...body.domains].sort();
+    const row = await this.db.transaction(async (tx) => {
+      // An UPDATE … RETURNING answers [rows, count].
+      const [rows]: [OrganizationRow[], number] = await tx.query(
+        `UPDATE organizations SET oidc_email_domains = $2 WHERE id = $1 RETURNING *`,
+        [id, domains],
+      );
+      const updated = rows[0];
+      if (!updated) throw new NotFoundException('No such organization.');
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'organization',
+        entityId: id,
+        action: 'organization.oidc_domains_changed',
+        details: { from: before.oidc_email_domains.join(', '), to: domains.join(', ') },
+      });
+      return updated;
+    });
+    return view(row, language);
+  }
+
   private async inScope(admin: AuthenticatedUser, id: string): Promise<OrganizationRow> {
     const ids = await this.scope.organizationIds(admin.id);
     const [row]: OrganizationRow[] = ids.includes(id) ? await this.db.query(`SELECT * FROM organizations WHERE id = $1`, [id]) : [];
@@ -145,5 +198,6 @@ function view(row: OrganizationRow, language: Language): AdminOrganizationView {
     names,
     kind: row.kind,
     parentId: row.parent_id,
+    oidcEmailDomains: row.oidc_email_domains ?? [],
   };
 }

@@ -1,13 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  OIDC_EMAIL_DOMAINS_MAX,
   ORGANIZATION_KINDS,
+  type OidcEmailDomainsRequest,
   type CreateOrganizationRequest,
   type OrganizationKind,
   type OrganizationNames,
   type RenameOrganizationRequest,
 } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NAME = { message: 'must be 2–200 characters long' };
@@ -54,4 +56,21 @@ export class RenameOrganizationDto implements RenameOrganizationRequest {
   @ValidateNested()
   @Type(() => OrganizationNamesDto)
   names!: OrganizationNamesDto;
+}
+
+/** A domain name such as kotka.fi: labels of letters, digits and hyphens, at least two, lower case. */
+const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const normalizedDomains = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? [...new Set(value.map((d: unknown) => (typeof d === 'string' ? d.trim().toLowerCase().replace(/^@/, '') : d)))]
+    : value;
+
+export class OidcEmailDomainsDto implements OidcEmailDomainsRequest {
+  @ApiProperty({ type: [String], maxItems: OIDC_EMAIL_DOMAINS_MAX, example: ['kotka.fi'] })
+  @Transform(normalizedDomains)
+  @IsArray({ message: 'must be a list of domain names' })
+  @ArrayMaxSize(OIDC_EMAIL_DOMAINS_MAX, { message: `must name at most ${OIDC_EMAIL_DOMAINS_MAX} domains` })
+  @IsString({ each: true, message: 'must be a list of domain names' })
+  @Matches(DOMAIN, { each: true, message: 'must hold only domain names such as kotka.fi (no @, spaces or addresses)' })
+  domains!: string[];
 }

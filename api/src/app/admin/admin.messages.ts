@@ -66,4 +66,18 @@ export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
     fi: 'vain nuorisovaltuutettu voi olla valtuuston puheenjohtaja tai sihteeri',
     sv: 'endast en ledamot i ungdomsfullmäktige kan vara dess ordförande eller sekreterare',
   },
+  // Sign-in domains (admin-organizations.controller.ts).
+  {
+    en: 'Youth council members never sign in through the organization’s identity provider: a youth council has no sign-in domains.',
+    fi: 'Nuorisovaltuutetut eivät kirjaudu organisaation tunnistuspalvelun kautta, joten nuorisovaltuustolla ei ole kirjautumisen verkkotunnuksia.',
+    sv: 'Ungdomsfullmäktiges ledamöter loggar aldrig in via organisationens identitetstjänst, så ett ungdomsfullmäktige har inga inloggningsdomäner.',
+  },
+  { en: 'cannot be set for a youth council', fi: 'ei voi asettaa nuorisovaltuustolle', sv: 'kan inte anges för ett ungdomsfullmäktige' },
+  { en: 'must be a list of domain names', fi: 'pitää olla luettelo verkkotunnuksista', sv: 'måste vara en lista med domännamn' },
+  { en: 'must name at most {n} domains', fi: 'saa sisältää enintään {n} verkkotunnusta', sv: 'får innehålla högst {n} domäner' },
+  {
+    en: 'must hold only domain names such as kotka.fi (no @, spaces or addresses)',
+    fi: 'saa sisältää vain verkkotunnuksia, kuten kotka.fi (ei @-merkkiä, välilyöntejä tai osoitteita)',
+    sv: 'får bara innehålla domännamn som kotka.fi (inga @, mellanslag eller adresser)',
+  },
 ];

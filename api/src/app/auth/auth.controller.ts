@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedEx
 import {
   ApiBearerAuth,
   ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -17,11 +18,15 @@ import { LocalAuthGuard } from './local-auth.guard';
 import { LoginDto } from './login.dto';
 import { Public } from './public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from './refresh-cookie';
+import { SameSiteGuard } from './same-site.guard';
 import { type IssuedRefreshToken, SessionsService } from './sessions.service';
 
 /**
  * Sessions: a short-lived access token in the response body (the web keeps it in memory) and a
  * refresh token in an httpOnly cookie scoped to /api/auth, rotated on every refresh.
+ * Sign-in, refresh and sign-out refuse a request another website's page made (SameSiteGuard; the
+ * cookie is SameSite=Strict as well), so no other site can use or end a person's session, or sign
+ * a browser in to an account of its choosing.
  */
 @ApiTags('auth')
 @Controller('auth')
@@ -33,7 +38,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LocalAuthGuard)
+  @UseGuards(SameSiteGuard, LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Signed in: an access token and who you are; the refresh token is set as a cookie.' })
@@ -49,9 +54,11 @@ export class AuthController {
   }
 
   @Public()
+  @UseGuards(SameSiteGuard)
   @Post('refresh')
   @HttpCode(200)
   @ApiCookieAuth()
+  @ApiForbiddenResponse({ description: 'The request came from another website.' })
   @ApiOkResponse({ description: 'A new access token (and a new refresh cookie); the presented refresh token stops working.' })
   @ApiUnauthorizedResponse({ description: 'No valid refresh cookie: sign in again.' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
@@ -67,9 +74,11 @@ export class AuthController {
 
   /** Public, so signing out works also after the access token has expired. */
   @Public()
+  @UseGuards(SameSiteGuard)
   @Post('logout')
   @HttpCode(204)
   @ApiCookieAuth()
+  @ApiForbiddenResponse({ description: 'The request came from another website.' })
   @ApiNoContentResponse({ description: 'Signed out: the session’s refresh tokens are revoked and the cookie cleared.' })
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.revoke(readCookie(request));

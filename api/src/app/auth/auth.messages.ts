@@ -61,4 +61,9 @@ export const AUTH_MESSAGES: readonly MessageTranslation[] = [
     fi: 'Salasana ei saa olla sähköpostiosoitteesi.',
     sv: 'Lösenordet får inte vara din e-postadress.',
   },
+  {
+    en: 'This request came from another website and was refused. Open Lava itself and try again.',
+    fi: 'Pyyntö tuli toiselta verkkosivustolta, ja se hylättiin. Avaa Lava itse ja yritä uudelleen.',
+    sv: 'Begäran kom från en annan webbplats och avvisades. Öppna Lava direkt och försök igen.',
+  },
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpException, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -49,8 +49,9 @@ export class PasswordResetController {
     return { message: `If this address has an account in Lava, we sent a link to it. The link works for ${minutes} minutes.` };
   }
 
+  /** Sets the new password. The link's token comes in the body (the e-mailed link has it in the URL fragment). */
   @Public()
-  @Post(':token')
+  @Post('complete')
   @HttpCode(204)
   @ApiNoContentResponse({
     description: 'The password is changed, every session of the person has ended, and sign-in failures on the account are forgotten.',
@@ -58,8 +59,8 @@ export class PasswordResetController {
   @ApiBadRequestResponse({ description: 'The password is too short or is the e-mail address.' })
   @ApiNotFoundResponse({ description: 'No such link.' })
   @ApiGoneResponse({ description: 'The link has expired or was used.' })
-  async reset(@Param('token') token: string, @Body() body: SetNewPasswordDto): Promise<void> {
+  async reset(@Body() body: SetNewPasswordDto): Promise<void> {
     // The owner locked out by someone else's guesses gets in at once with the new password.
-    await this.throttle.forgetAccount(await this.resets.reset(token, body.password));
+    await this.throttle.forgetAccount(await this.resets.reset(body.token, body.password));
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MIN_LENGTH, type PasswordResetRequest, type SetNewPasswordRequest } from '@lava/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { LinkTokenDto } from './link-token.dto';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -13,7 +14,7 @@ export class PasswordResetDto implements PasswordResetRequest {
   email!: string;
 }
 
-export class SetNewPasswordDto implements SetNewPasswordRequest {
+export class SetNewPasswordDto extends LinkTokenDto implements SetNewPasswordRequest {
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString({ message: 'must be text' })
   @MaxLength(1000)

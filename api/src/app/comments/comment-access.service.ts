@@ -140,7 +140,7 @@ export class CommentAccess {
     const includeStaff = scope.audience !== 'council';
     const councilId = scope.audience === 'staff' ? null : scope.councilId;
     const rows: { id: string; display_name: string }[] = await (manager ?? this.db.manager).query(
-      `SELECT DISTINCT u.id, u.display_name
+      `SELECT DISTINCT u.id, shown_name(u.id, u.display_name) AS display_name
          FROM users u
          JOIN memberships ms ON ms.user_id = u.id
          JOIN organizations o ON o.id = ms.organization_id
@@ -149,7 +149,7 @@ export class CommentAccess {
                OR ($1::boolean AND ms.role = 'admin' AND o.id = (SELECT parent_id FROM organizations WHERE id = $2))
                OR ($1::boolean AND ms.role = 'committee_chair' AND o.id = $3)
                OR (ms.role = 'youth_council_member' AND o.id = $4::uuid))
-        ORDER BY u.display_name, u.id`,
+        ORDER BY 2, 1`,
       [includeStaff, assessment.municipalityId, assessment.committeeId, councilId],
     );
     return rows.map((r) => ({ id: r.id, displayName: r.display_name }));

@@ -1,5 +1,6 @@
-import type { CommentAudience, CommentSection, CommentThreadView, CommentView } from '@lava/contracts';
-import { sectionOfChange } from '@lava/contracts';
+import type { CommentAudience, CommentSection, CommentThreadView, CommentView, EarlierComments } from '@lava/contracts';
+import { COMMENT_PAGE_SIZE, COMMENT_REVISIONS_SHOWN, sectionOfChange } from '@lava/contracts';
+import { encodeCursor } from '../common/keyset-cursor';
 import type { EntityManager } from 'typeorm';
 import type { CommentAccess, CommentViewer } from './comment-access.service';
 
@@ -42,14 +43,15 @@ export interface CommentRow {
 
 /** SELECT … FROM comment_threads t with the names a view needs; `nameColumn` is a fixed whitelist value. */
 export function threadSelect(nameColumn: string): string {
-  return `SELECT t.*, cu.display_name AS creator_name, ru.display_name AS resolver_name, o.${nameColumn} AS council_name
+  return `SELECT t.*, shown_name(cu.id, cu.display_name) AS creator_name, shown_name(ru.id, ru.display_name) AS resolver_name, o.${nameColumn} AS council_name
             FROM comment_threads t
             JOIN users cu ON cu.id = t.created_by_id
             LEFT JOIN users ru ON ru.id = t.resolved_by_id
             LEFT JOIN organizations o ON o.id = t.council_id`;
 }
 
-export const COMMENT_SELECT = `SELECT c.*, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id`;
+/** Names as others see them: `shown_name` (a youth council member by first name only; see its migration). */
+export const COMMENT_SELECT = `SELECT c.*, shown_name(u.id, u.display_name) AS author_name FROM comments c JOIN users u ON u.id = c.author_id`;
 
 /**
  * Whether a quoted passage is still there: the field's latest saved value (from the version
@@ -82,24 +84,29 @@ export function quoteChanged(
   return !historyName && sectionTouched;
 }
 
-/** Builds the views of the given threads as the viewer may see them (hidden and deleted texts are never included). */
-export async function threadViews(
+/**
+ * The views of comments as the viewer may see them (hidden and deleted texts are never included),
+ * with their mentions, flags and newest COMMENT_REVISIONS_SHOWN earlier texts.
+ */
+export async function commentViews(
   manager: EntityManager,
-  access: CommentAccess,
   viewer: CommentViewer,
-  threads: readonly ThreadRow[],
-): Promise<CommentThreadView[]> {
-  if (threads.length === 0) return [];
-  const ids = threads.map((t) => t.id);
-  const comments: CommentRow[] = await manager.query(`${COMMENT_SELECT} WHERE c.thread_id = ANY($1) ORDER BY c.created_at, c.id`, [ids]);
+  comments: readonly (CommentRow & { thread: Pick<ThreadRow, 'audience'>; writable: boolean })[],
+): Promise<CommentView[]> {
+  if (comments.length === 0) return [];
   const commentIds = comments.map((c) => c.id);
   const [revisions, mentions, flags] = await Promise.all([
-    manager.query(`SELECT comment_id, body, written_at FROM comment_revisions WHERE comment_id = ANY($1) ORDER BY written_at, id`, [
-      commentIds,
-    ]) as Promise<{ comment_id: string; body: string; written_at: Date }[]>,
     manager.query(
-      `SELECT m.comment_id, u.id, u.display_name FROM comment_mentions m JOIN users u ON u.id = m.user_id
-        WHERE m.comment_id = ANY($1) ORDER BY u.display_name`,
+      `SELECT comment_id, body, written_at, total FROM (
+         SELECT comment_id, body, written_at, id, count(*) OVER (PARTITION BY comment_id)::int AS total,
+                row_number() OVER (PARTITION BY comment_id ORDER BY written_at DESC, id DESC) AS from_newest
+           FROM comment_revisions WHERE comment_id = ANY($1)) r
+        WHERE from_newest <= $2 ORDER BY written_at, id`,
+      [commentIds, COMMENT_REVISIONS_SHOWN],
+    ) as Promise<{ comment_id: string; body: string; written_at: Date; total: number }[]>,
+    manager.query(
+      `SELECT m.comment_id, u.id, shown_name(u.id, u.display_name) AS display_name FROM comment_mentions m JOIN users u ON u.id = m.user_id
+        WHERE m.comment_id = ANY($1) ORDER BY 3`,
       [commentIds],
     ) as Promise<{ comment_id: string; id: string; display_name: string }[]>,
     manager.query(
@@ -109,6 +116,94 @@ export async function threadViews(
       [commentIds, viewer.user.id],
     ) as Promise<{ comment_id: string; count: number; mine: boolean; reasons: string[] }[]>,
   ]);
+  const flagsOf = new Map(flags.map((f) => [f.comment_id, f]));
+  return comments.map((c) => {
+    const gone = c.hidden_at !== null || c.deleted_at !== null;
+    const flag = flagsOf.get(c.id);
+    const own = gone ? [] : revisions.filter((r) => r.comment_id === c.id);
+    const moderated = viewer.moderator && c.thread.audience !== 'council';
+    return {
+      id: c.id,
+      threadId: c.thread_id,
+      replyToId: c.reply_to_id,
+      author: { id: c.author_id, displayName: c.author_name },
+      text: gone ? null : c.body,
+      createdAt: c.created_at.toISOString(),
+      editedAt: c.edited_at?.toISOString() ?? null,
+      revisions: own.map((r) => ({ text: r.body, writtenAt: r.written_at.toISOString() })),
+      olderRevisions: own.length ? (own[0]?.total ?? own.length) - own.length : 0,
+      mentions: gone ? [] : mentions.filter((m) => m.comment_id === c.id).map((m) => ({ id: m.id, displayName: m.display_name })),
+      hidden: c.hidden_at ? { at: c.hidden_at.toISOString(), reason: c.hidden_reason ?? '' } : null,
+      deletedAt: c.deleted_at?.toISOString() ?? null,
+      flagCount: flag?.count ?? 0,
+      flaggedByMe: flag?.mine ?? false,
+      ...(moderated ? { flagReasons: gone ? [] : (flag?.reasons ?? []) } : {}),
+      version: c.version,
+      canEdit: !gone && c.writable && c.author_id === viewer.user.id,
+      canHide: moderated && c.deleted_at === null,
+    };
+  });
+}
+
+/** Replies before `position` (oldest first) and what is still earlier; the opening comment is never among them. */
+export async function earlierReplies(
+  manager: EntityManager,
+  threadId: string,
+  position: { createdAt: Date; id: string },
+  limit: number,
+): Promise<{ rows: CommentRow[]; earlier: EarlierComments | null }> {
+  const after = `(c.created_at, c.id) > (SELECT f.created_at, f.id FROM comments f WHERE f.thread_id = $1 ORDER BY f.created_at, f.id LIMIT 1)`;
+  const rows: (CommentRow & { before_these: number })[] = await manager.query(
+    `SELECT page.*, (SELECT count(*)::int FROM comments c WHERE c.thread_id = $1 AND ${after}
+                       AND (c.created_at, c.id) < (page.created_at, page.id)) AS before_these
+       FROM (${COMMENT_SELECT} WHERE c.thread_id = $1 AND (c.created_at, c.id) < ($2, $3) AND ${after}
+             ORDER BY c.created_at DESC, c.id DESC LIMIT $4) page
+      ORDER BY page.created_at, page.id`,
+    [threadId, position.createdAt, position.id, limit],
+  );
+  const oldest = rows[0];
+  return {
+    rows,
+    earlier: oldest && oldest.before_these > 0 ? { count: oldest.before_these, cursor: commentCursor(oldest) } : null,
+  };
+}
+
+function commentCursor(row: Pick<CommentRow, 'created_at' | 'id'>): string {
+  return encodeCursor({ createdAt: row.created_at, id: row.id });
+}
+
+/**
+ * Builds the views of the given threads as the viewer may see them: each with its opening comment
+ * and its latest COMMENT_PAGE_SIZE replies; how many lie between, and where they start, in `earlier`.
+ */
+export async function threadViews(
+  manager: EntityManager,
+  access: CommentAccess,
+  viewer: CommentViewer,
+  threads: readonly ThreadRow[],
+): Promise<CommentThreadView[]> {
+  if (threads.length === 0) return [];
+  const ids = threads.map((t) => t.id);
+  const comments: (CommentRow & { from_start: string; total: number })[] = await manager.query(
+    `SELECT * FROM (
+       SELECT c.*, shown_name(u.id, u.display_name) AS author_name,
+              row_number() OVER (PARTITION BY c.thread_id ORDER BY c.created_at, c.id) AS from_start,
+              row_number() OVER (PARTITION BY c.thread_id ORDER BY c.created_at DESC, c.id DESC) AS from_end,
+              count(*) OVER (PARTITION BY c.thread_id)::int AS total
+         FROM comments c JOIN users u ON u.id = c.author_id WHERE c.thread_id = ANY($1)) ranked
+      WHERE from_start = 1 OR from_end <= $2
+      ORDER BY created_at, id`,
+    [ids, COMMENT_PAGE_SIZE],
+  );
+  const threadOf = new Map(threads.map((t) => [t.id, t]));
+  const writableOf = new Map(threads.map((t) => [t.id, access.mayWrite(viewer, { audience: t.audience, councilId: t.council_id })]));
+  const views = await commentViews(
+    manager,
+    viewer,
+    comments.map((c) => ({ ...c, thread: threadOf.get(c.thread_id) as ThreadRow, writable: writableOf.get(c.thread_id) ?? false })),
+  );
+  const viewOf = new Map(views.map((v) => [v.id, v]));
+
   const quoted = threads.filter((t) => t.quote_text !== null);
   const minAnchor = Math.min(...quoted.map((t) => t.anchored_version));
   // Which fields each later version changed, with the values only of the quoted fields: a long
@@ -123,36 +218,13 @@ export async function threadViews(
       )
     : [];
 
-  const flagsOf = new Map(flags.map((f) => [f.comment_id, f]));
-  const view = (thread: ThreadRow, c: CommentRow, writable: boolean): CommentView => {
-    const gone = c.hidden_at !== null || c.deleted_at !== null;
-    const flag = flagsOf.get(c.id);
-    return {
-      id: c.id,
-      threadId: c.thread_id,
-      replyToId: c.reply_to_id,
-      author: { id: c.author_id, displayName: c.author_name },
-      text: gone ? null : c.body,
-      createdAt: c.created_at.toISOString(),
-      editedAt: c.edited_at?.toISOString() ?? null,
-      revisions: gone
-        ? []
-        : revisions.filter((r) => r.comment_id === c.id).map((r) => ({ text: r.body, writtenAt: r.written_at.toISOString() })),
-      mentions: gone ? [] : mentions.filter((m) => m.comment_id === c.id).map((m) => ({ id: m.id, displayName: m.display_name })),
-      hidden: c.hidden_at ? { at: c.hidden_at.toISOString(), reason: c.hidden_reason ?? '' } : null,
-      deletedAt: c.deleted_at?.toISOString() ?? null,
-      flagCount: flag?.count ?? 0,
-      flaggedByMe: flag?.mine ?? false,
-      ...(viewer.moderator && thread.audience !== 'council' ? { flagReasons: gone ? [] : (flag?.reasons ?? []) } : {}),
-      version: c.version,
-      canEdit: !gone && writable && c.author_id === viewer.user.id,
-      canHide: viewer.moderator && thread.audience !== 'council' && c.deleted_at === null,
-    };
-  };
-
   return threads.map((t) => {
-    const scope = { audience: t.audience, councilId: t.council_id };
-    const writable = access.mayWrite(viewer, scope);
+    const writable = writableOf.get(t.id) ?? false;
+    const own = comments.filter((c) => c.thread_id === t.id);
+    const replies = own.filter((c) => String(c.from_start) !== '1');
+    const total = own[0]?.total ?? 0;
+    const notSent = total - own.length;
+    const oldestReply = replies[0];
     return {
       id: t.id,
       assessmentId: t.assessment_id,
@@ -174,7 +246,8 @@ export async function threadViews(
       resolved: t.resolved_at
         ? { at: t.resolved_at.toISOString(), by: { id: t.resolved_by_id ?? '', displayName: t.resolver_name ?? '' } }
         : null,
-      comments: comments.filter((c) => c.thread_id === t.id).map((c) => view(t, c, writable)),
+      comments: own.map((c) => viewOf.get(c.id) as CommentView),
+      earlier: notSent > 0 && oldestReply ? { count: notSent, cursor: commentCursor(oldestReply) } : null,
       version: t.version,
       canReply: writable && t.resolved_at === null,
       canResolve: writable,

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type {
   CommentChanges,
+  CommentPage,
   CommentPermissions,
   CommentThreadPage,
   CommentThreadView,
@@ -25,6 +26,7 @@ import { CommentsService } from './comments.service';
 import {
   CreateCommentDto,
   CreateThreadDto,
+  EarlierCommentsQueryDto,
   EditCommentDto,
   FlagCommentDto,
   HideCommentDto,
@@ -119,6 +121,19 @@ export class CommentsController {
     @RequestLanguage() language: Language,
   ): Promise<CommentChanges> {
     return this.changes.answer(user, id, body, language);
+  }
+
+  /** Replies earlier than those the thread view carries (its `earlier.cursor`), oldest first. */
+  @Get('comment-threads/:threadId/comments')
+  @ApiOkResponse({ description: 'Up to `limit` replies just before the cursor, and whether earlier ones remain.' })
+  @ApiBadRequestResponse({ description: 'The cursor is not one this API gave out, or the limit is out of range.' })
+  earlier(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('threadId', uuidPipe('thread')) threadId: string,
+    @Query() query: EarlierCommentsQueryDto,
+    @RequestLanguage() language: Language,
+  ): Promise<CommentPage> {
+    return this.comments.earlierComments(user, threadId, query, language);
   }
 
   @Post('comment-threads/:threadId/comments')

@@ -272,4 +272,25 @@ export const COMMENTS_MESSAGES: readonly MessageTranslation[] = [
     fi: 'pitää olla arvioinnin versio, jonka avasit',
     sv: 'måste vara den version av bedömningen som du öppnade',
   },
+  // Posting too fast (comment-rate-limit.ts).
+  {
+    en: 'You have posted many comments in a short time. Wait 1 minute and try again; your text is kept.',
+    fi: 'Olet lähettänyt lyhyessä ajassa monta kommenttia. Odota minuutti ja yritä uudelleen; tekstisi on tallessa.',
+    sv: 'Du har skickat många kommentarer på kort tid. Vänta en minut och försök igen; din text finns kvar.',
+  },
+  {
+    en: 'You have posted many comments in a short time. Wait {minutes} minutes and try again; your text is kept.',
+    fi: 'Olet lähettänyt lyhyessä ajassa monta kommenttia. Odota {minutes} minuuttia ja yritä uudelleen; tekstisi on tallessa.',
+    sv: 'Du har skickat många kommentarer på kort tid. Vänta {minutes} minuter och försök igen; din text finns kvar.',
+  },
+  {
+    en: 'You have mentioned many people in a short time, and each of them gets a message. Wait 1 minute, or post without the mentions.',
+    fi: 'Olet maininnut lyhyessä ajassa monta ihmistä, ja jokainen heistä saa viestin. Odota minuutti tai lähetä ilman mainintoja.',
+    sv: 'Du har nämnt många personer på kort tid, och var och en av dem får ett meddelande. Vänta en minut eller skicka utan omnämnanden.',
+  },
+  {
+    en: 'You have mentioned many people in a short time, and each of them gets a message. Wait {minutes} minutes, or post without the mentions.',
+    fi: 'Olet maininnut lyhyessä ajassa monta ihmistä, ja jokainen heistä saa viestin. Odota {minutes} minuuttia tai lähetä ilman mainintoja.',
+    sv: 'Du har nämnt många personer på kort tid, och var och en av dem får ett meddelande. Vänta {minutes} minuter eller skicka utan omnämnanden.',
+  },
 ];

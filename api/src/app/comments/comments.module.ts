@@ -3,6 +3,7 @@ import { AssessmentsModule } from '../assessments/assessments.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CommentAccess } from './comment-access.service';
+import { CommentRateLimit } from './comment-rate-limit';
 import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
 import { SectionChangesService } from './section-changes.service';
@@ -11,6 +12,6 @@ import { SectionChangesService } from './section-changes.service';
 @Module({
   imports: [AssessmentsModule, OrganizationsModule, NotificationsModule],
   controllers: [CommentsController],
-  providers: [CommentAccess, CommentsService, SectionChangesService],
+  providers: [CommentAccess, CommentRateLimit, CommentsService, SectionChangesService],
 })
 export class CommentsModule {}

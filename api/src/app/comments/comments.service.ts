@@ -4,6 +4,7 @@ import {
   RECORD_SECTIONS,
   sectionOfChange,
   type CommentAudience,
+  type CommentPage,
   type CommentPermissions,
   type CommentSection,
   type CommentThreadPage,
@@ -18,10 +19,12 @@ import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { nameColumn } from '../organizations/organizations.service';
 import { CommentAccess, type CommentViewer, type ThreadScope } from './comment-access.service';
-import { COMMENT_SELECT, threadSelect, threadViews, type CommentRow, type ThreadRow } from './comment-views';
+import { CommentRateLimit } from './comment-rate-limit';
+import { COMMENT_SELECT, commentViews, earlierReplies, threadSelect, threadViews, type CommentRow, type ThreadRow } from './comment-views';
 import type {
   CreateCommentDto,
   CreateThreadDto,
+  EarlierCommentsQueryDto,
   EditCommentDto,
   FlagCommentDto,
   HideCommentDto,
@@ -44,6 +47,7 @@ export class CommentsService {
     private readonly access: CommentAccess,
     private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
+    private readonly rateLimit: CommentRateLimit,
   ) {}
 
   async permissions(user: AuthenticatedUser, assessmentId: string, language: Language): Promise<CommentPermissions> {
@@ -113,6 +117,7 @@ export class CommentsService {
       if (dto.quote) checkQuote(dto.section, dto.quote);
       const mentionIds = dto.mentionIds ?? [];
       await this.access.requireMentionable(tx, viewer.assessment, scope, mentionIds);
+      await this.rateLimit.take(user.id, { comment: true, mentions: othersIn(mentionIds, user.id) });
       const [thread]: { id: string }[] = await tx.query(
         `INSERT INTO comment_threads (assessment_id, section, audience, council_id, quote_field, quote_text, quote_start, quote_end, anchored_version, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -138,7 +143,7 @@ export class CommentsService {
         action: 'comment.thread_started',
         details: { threadId: id, commentId, section: dto.section, audience: scope.audience },
       });
-      const drafts = this.mentionDrafts(viewer, dto.section, mentionIds);
+      const drafts = this.mentionDrafts(viewer, dto.section, mentionIds, await shownNameOf(tx, user.id));
       return { threadId: id, notificationIds: await this.outbox.add(tx, drafts) };
     });
     await this.outbox.publish(notificationIds);
@@ -158,6 +163,7 @@ export class CommentsService {
       }
       const mentionIds = dto.mentionIds ?? [];
       await this.access.requireMentionable(tx, viewer.assessment, scope, mentionIds);
+      await this.rateLimit.take(user.id, { comment: true, mentions: othersIn(mentionIds, user.id) });
       const commentId = await this.insertComment(tx, viewer, threadId, scope, dto.text, dto.replyToId ?? null, mentionIds);
       await tx.query(`UPDATE comment_threads SET updated_at = now() WHERE id = $1`, [threadId]);
       await this.audit.record(tx, {
@@ -174,15 +180,16 @@ export class CommentsService {
         [threadId, user.id, mentionIds],
       );
       const visibleTo = new Set((await this.access.mentionable(tx, viewer.assessment, scope)).map((p) => p.id));
+      const author = await shownNameOf(tx, user.id);
       const drafts: NotificationDraft[] = participants
         .filter((p) => visibleTo.has(p.author_id))
         .map((p) => ({
           recipientUserId: p.author_id,
           kind: 'comment_added',
           assessmentId: thread.assessment_id,
-          params: { title: viewer.assessment.title, section: thread.section, author: user.displayName },
+          params: { title: viewer.assessment.title, section: thread.section, author },
         }));
-      drafts.push(...this.mentionDrafts(viewer, thread.section, mentionIds));
+      drafts.push(...this.mentionDrafts(viewer, thread.section, mentionIds, author));
       return this.outbox.add(tx, drafts);
     });
     await this.outbox.publish(notificationIds);
@@ -208,6 +215,9 @@ export class CommentsService {
       );
       const mentionIds = dto.mentionIds ?? [...previous];
       await this.access.requireMentionable(tx, viewer.assessment, scope, mentionIds);
+      const added = mentionIds.filter((id) => !previous.has(id));
+      // An edit is not a new comment, but each newly mentioned person is notified.
+      await this.rateLimit.take(user.id, { comment: false, mentions: othersIn(added, user.id) });
       if (dto.text !== comment.body) {
         await tx.query(`INSERT INTO comment_revisions (comment_id, body, written_at) VALUES ($1, $2, $3)`, [
           commentId,
@@ -226,8 +236,10 @@ export class CommentsService {
         action: 'comment.edited',
         details: { threadId: thread.id, commentId, version: comment.version + 1 },
       });
-      const added = mentionIds.filter((id) => !previous.has(id));
-      return { threadId: thread.id, notificationIds: await this.outbox.add(tx, this.mentionDrafts(viewer, thread.section, added)) };
+      return {
+        threadId: thread.id,
+        notificationIds: await this.outbox.add(tx, this.mentionDrafts(viewer, thread.section, added, await shownNameOf(tx, user.id))),
+      };
     });
     await this.outbox.publish(notificationIds);
     return this.threadView(user, threadId, language);
@@ -349,6 +361,27 @@ export class CommentsService {
     return this.threadView(user, threadId, language);
   }
 
+  /** Replies of a long thread earlier than those its view carries, by keyset on (created_at, id). */
+  async earlierComments(
+    user: AuthenticatedUser,
+    threadId: string,
+    query: EarlierCommentsQueryDto,
+    language: Language,
+  ): Promise<CommentPage> {
+    const position = decodeCursor(query.before);
+    const { viewer, thread, scope } = await this.loadThread(this.db.manager, user, threadId, language, false);
+    const { rows, earlier } = await earlierReplies(this.db.manager, threadId, position, query.limit);
+    const writable = this.access.mayWrite(viewer, scope);
+    return {
+      items: await commentViews(
+        this.db.manager,
+        viewer,
+        rows.map((r) => ({ ...r, thread, writable })),
+      ),
+      earlier,
+    };
+  }
+
   async threadView(user: AuthenticatedUser, threadId: string, language: Language): Promise<CommentThreadView> {
     const { viewer, thread } = await this.loadThread(this.db.manager, user, threadId, language, false);
     const [view] = await threadViews(this.db.manager, this.access, viewer, [thread]);
@@ -435,14 +468,15 @@ export class CommentsService {
     return id;
   }
 
-  private mentionDrafts(viewer: CommentViewer, section: string, mentionIds: readonly string[]): NotificationDraft[] {
+  /** `author`: the writer's name as others see it (shownNameOf). */
+  private mentionDrafts(viewer: CommentViewer, section: string, mentionIds: readonly string[], author: string): NotificationDraft[] {
     return mentionIds
       .filter((id) => id !== viewer.user.id)
       .map((id) => ({
         recipientUserId: id,
         kind: 'mentioned' as const,
         assessmentId: viewer.assessment.id,
-        params: { title: viewer.assessment.title, section, author: viewer.user.displayName },
+        params: { title: viewer.assessment.title, section, author },
       }));
   }
 }
@@ -454,6 +488,17 @@ export function visibleClause(viewer: CommentViewer, first: number): { clause: s
               OR (t.audience IN ('consultation', 'council') AND t.council_id = ANY($${first + 1}::uuid[])))`,
     params: [viewer.staff, [...viewer.councils.keys()]],
   };
+}
+
+/** A person's name as others see it, for notifications (the rule is the database's shown_name). */
+async function shownNameOf(tx: EntityManager, userId: string): Promise<string> {
+  const [row]: { name: string }[] = await tx.query(`SELECT shown_name(id, display_name) AS name FROM users WHERE id = $1`, [userId]);
+  return row?.name ?? '';
+}
+
+/** How many of the mentioned are someone else (mentioning oneself notifies nobody). */
+function othersIn(mentionIds: readonly string[], userId: string): number {
+  return new Set(mentionIds.filter((id) => id !== userId)).size;
 }
 
 function requireModerator(viewer: CommentViewer, audience: CommentAudience): void {

@@ -134,7 +134,7 @@ export class SectionChangesService implements OnModuleInit {
         [assessment.id, councilIds],
       ),
       manager.query(
-        `SELECT DISTINCT ON (s.council_id) s.council_id, s.answer, s.assessment_version, s.answered_at, u.id AS by_id, u.display_name AS by_name
+        `SELECT DISTINCT ON (s.council_id) s.council_id, s.answer, s.assessment_version, s.answered_at, u.id AS by_id, shown_name(u.id, u.display_name) AS by_name
            FROM statement_standings s JOIN users u ON u.id = s.answered_by_id
           WHERE s.assessment_id = $1 AND s.council_id = ANY($2)
           ORDER BY s.council_id, s.assessment_version DESC, s.answered_at DESC`,

@@ -172,6 +172,16 @@ export class LavaConfig {
   @IsString()
   OIDC_LABEL?: string;
 
+  /**
+   * For a provider that never says whether an e-mail address is verified (Entra ID sends no
+   * `email_verified`): true lets a missing claim count as verified, and then only for an address in a
+   * domain the person's organization lists in `oidc_email_domains` (list only domains verified in
+   * your tenant). A claim that says false is never accepted. Off: such a provider cannot link.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OIDC_TRUST_LISTED_DOMAINS = false;
+
   /** Shows the demo accounts on the login page. Never in production. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -182,6 +192,24 @@ export class LavaConfig {
   @IsInt()
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  /** Comments (new threads and replies) one person may post within COMMENT_RATE_WINDOW_MINUTES; then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COMMENT_RATE_LIMIT = 30;
+
+  /** People one person may @mention (each gets a notification, often an e-mail) within COMMENT_RATE_WINDOW_MINUTES; then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MENTION_RATE_LIMIT = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  COMMENT_RATE_WINDOW_MINUTES = 10;
 
   /** How often the worker's outbox relay looks for notifications not yet queued. */
   @Transform(toInt)

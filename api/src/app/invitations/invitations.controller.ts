@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,6 +12,7 @@ import {
 import type { InvitationDetails, InvitationResult, Language, LoginResponse, PendingInvitationView } from '@lava/contracts';
 import type { Response } from 'express';
 import { AdminGuard } from '../admin/admin.guard';
+import { LinkTokenDto } from '../auth/link-token.dto';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Public } from '../auth/public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../auth/refresh-cookie';
@@ -47,7 +48,10 @@ export class AdminInvitationsController {
   }
 }
 
-/** The invited person's side: public, the token in the link is the proof. */
+/**
+ * The invited person's side: public, the token in the link is the proof. The token comes in the
+ * POST body (the e-mailed link has it in the URL fragment), never in a URL the server logs.
+ */
 @ApiTags('auth')
 @Controller('invitations')
 export class InvitationsController {
@@ -57,27 +61,24 @@ export class InvitationsController {
   ) {}
 
   @Public()
-  @Get(':token')
+  @Post('lookup')
+  @HttpCode(200)
   @ApiOkResponse({ description: 'Who is invited, and to which organizations.' })
   @ApiNotFoundResponse({ description: 'No such invitation.' })
   @ApiGoneResponse({ description: 'The invitation has expired, was used, or was replaced by a newer one.' })
-  details(@Param('token') token: string, @RequestLanguage() language: Language): Promise<InvitationDetails> {
-    return this.invitations.details(token, language);
+  details(@Body() body: LinkTokenDto, @RequestLanguage() language: Language): Promise<InvitationDetails> {
+    return this.invitations.details(body.token, language);
   }
 
   @Public()
-  @Post(':token/accept')
+  @Post('accept')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Password set and signed in: as POST /api/auth/login (an access token, and the refresh cookie).' })
   @ApiBadRequestResponse({ description: 'The password is too short or is the e-mail address.' })
   @ApiNotFoundResponse({ description: 'No such invitation.' })
   @ApiGoneResponse({ description: 'The invitation has expired, was used, or was replaced by a newer one.' })
-  async accept(
-    @Param('token') token: string,
-    @Body() body: AcceptInvitationDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<LoginResponse> {
-    const { login, session } = await this.invitations.accept(token, body);
+  async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { login, session } = await this.invitations.accept(body.token, body);
     response.cookie(REFRESH_COOKIE, session.token, refreshCookieOptions(this.config, session.expiresAt));
     return login;
   }

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MembershipDto } from '../admin/admin-users.dto';
+import { LinkTokenDto } from '../auth/link-token.dto';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -48,7 +49,7 @@ export class CreateInvitationDto implements CreateInvitationRequest {
 }
 
 /** Passwords are checked by length (and not being the e-mail address) in the service, with a readable message. */
-export class AcceptInvitationDto implements AcceptInvitationRequest {
+export class AcceptInvitationDto extends LinkTokenDto implements AcceptInvitationRequest {
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString({ message: 'must be text' })
   @MaxLength(1000)

@@ -49,8 +49,8 @@ export class PrivacyRepository {
    * preferences, digests and memberships (the membership history too).
    */
   async erase(tx: EntityManager, userId: string): Promise<ErasureOutcome> {
-    const [person]: { display_name: string; youth: boolean }[] = await tx.query(
-      `SELECT u.display_name,
+    const [person]: { display_name: string; shown: string; youth: boolean }[] = await tx.query(
+      `SELECT u.display_name, shown_name(u.id, u.display_name) AS shown,
               EXISTS (SELECT 1 FROM memberships WHERE user_id = u.id AND role = 'youth_council_member')
               OR EXISTS (SELECT 1 FROM membership_endings WHERE user_id = u.id AND role = 'youth_council_member') AS youth
          FROM users u WHERE u.id = $1`,
@@ -62,16 +62,17 @@ export class PrivacyRepository {
     const pseudonymNumber = Number(n);
     const token = pseudonymToken(kind, pseudonymNumber);
 
-    // Notifications to others that name the person, on assessments where they commented or returned a review.
+    // Notifications to others that name the person (by the name others see, shown_name, or the whole
+    // display name), on assessments where they commented or returned a review.
     const [, notificationsRenamed]: [unknown, number] = await tx.query(
       `UPDATE notifications n
-          SET params = n.params || (SELECT jsonb_object_agg(k, $3::text) FROM unnest($4::text[]) k WHERE n.params ->> k = $2)
+          SET params = n.params || (SELECT jsonb_object_agg(k, $3::text) FROM unnest($4::text[]) k WHERE n.params ->> k = ANY($2::text[]))
         WHERE n.recipient_user_id <> $1
-          AND EXISTS (SELECT 1 FROM unnest($4::text[]) k WHERE n.params ->> k = $2)
+          AND EXISTS (SELECT 1 FROM unnest($4::text[]) k WHERE n.params ->> k = ANY($2::text[]))
           AND n.assessment_id IN (
             SELECT t.assessment_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.author_id = $1
             UNION SELECT assessment_id FROM review_rounds WHERE ended_by_id = $1)`,
-      [userId, person.display_name, token, NAME_PARAMS],
+      [userId, [person.display_name, person.shown], token, NAME_PARAMS],
     );
 
     // The council's private discussion is not part of the record: the texts go, the thread stays readable.

@@ -47,7 +47,19 @@ export interface AdminOrganizationView {
   names: OrganizationNames;
   kind: OrganizationKind;
   parentId: string | null;
+  /**
+   * E-mail domains whose addresses the organization vouches for at its identity provider: a staff
+   * member's first organization sign-in links only for an address in a domain of theirs (or of an
+   * organization above). Empty for a youth council (its members never sign in that way).
+   */
+  oidcEmailDomains: string[];
 }
+
+/** `PUT /api/admin/organizations/{id}/oidc-email-domains`. */
+export interface OidcEmailDomainsRequest {
+  domains: string[];
+}
+export const OIDC_EMAIL_DOMAINS_MAX = 20;
 
 export interface OrganizationNames {
   fi: string;
@@ -133,7 +145,7 @@ export interface PendingInvitationView {
   expiresAt: string;
 }
 
-/** `GET /api/invitations/:token`: what the invited person sees before setting a password. */
+/** `POST /api/invitations/lookup`: what the invited person sees before setting a password. */
 export interface InvitationDetails {
   email: string;
   displayName: string;
@@ -141,7 +153,16 @@ export interface InvitationDetails {
   expiresAt: string;
 }
 
-export interface AcceptInvitationRequest {
+/**
+ * The secret of an e-mailed link (invitation, password reset). The link carries it in the URL's
+ * fragment (`/invitation#token=…`), which browsers never send to a server; the page sends it in a
+ * POST body, so it never stands in a URL that a proxy or server logs.
+ */
+export interface LinkTokenRequest {
+  token: string;
+}
+
+export interface AcceptInvitationRequest extends LinkTokenRequest {
   password: string;
   displayName?: string;
 }
@@ -150,7 +171,7 @@ export interface PasswordResetRequest {
   email: string;
 }
 
-export interface SetNewPasswordRequest {
+export interface SetNewPasswordRequest extends LinkTokenRequest {
   password: string;
 }
 

@@ -28,6 +28,10 @@ export const COMMENT_MAX_LENGTH = 5000;
 export const COMMENT_QUOTE_MAX_LENGTH = 1000;
 export const COMMENT_REASON_MAX_LENGTH = 500;
 export const COMMENT_MAX_MENTIONS = 20;
+/** A thread view carries its opening comment and at most this many of its latest replies; earlier ones come by page. */
+export const COMMENT_PAGE_SIZE = 50;
+/** A comment view carries at most this many of its earlier texts (the newest ones). */
+export const COMMENT_REVISIONS_SHOWN = 20;
 
 export interface PersonRef {
   id: string;
@@ -53,6 +57,8 @@ export interface CommentView {
   /** Set when the author edited it; `revisions` holds the earlier texts, oldest first. */
   editedAt: string | null;
   revisions: CommentRevision[];
+  /** Earlier texts older than those in `revisions`, not sent (at most COMMENT_REVISIONS_SHOWN are). */
+  olderRevisions: number;
   mentions: PersonRef[];
   hidden: { at: string; reason: string } | null;
   deletedAt: string | null;
@@ -88,11 +94,27 @@ export interface CommentThreadView {
   createdBy: PersonRef;
   createdAt: string;
   resolved: { at: string; by: PersonRef } | null;
+  /** Oldest first: the opening comment, then the latest replies (at most COMMENT_PAGE_SIZE of them). */
   comments: CommentView[];
+  /** Replies between the opening comment and those in `comments`, not sent; null when none. */
+  earlier: EarlierComments | null;
   version: number;
   /** What the caller may do now (the API has the last word). */
   canReply: boolean;
   canResolve: boolean;
+}
+
+/** Replies not sent yet: `GET /api/comment-threads/{id}/comments?before={cursor}` gives the newest of them. */
+export interface EarlierComments {
+  count: number;
+  cursor: string;
+}
+
+/** `GET /api/comment-threads/{id}/comments?before=…`: replies just before the cursor, oldest first. */
+export interface CommentPage {
+  items: CommentView[];
+  /** Replies still earlier than these (after the opening comment); null when none. */
+  earlier: EarlierComments | null;
 }
 
 export interface CommentThreadPage {

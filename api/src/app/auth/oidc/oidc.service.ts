@@ -6,6 +6,7 @@ import * as client from 'openid-client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { LavaConfig } from '../../config/lava-config';
+import { emailVouched } from './email-vouched';
 
 /** What we remember between the redirect to the identity provider and its answer. */
 interface PendingLogin {
@@ -29,8 +30,9 @@ const STAFF_ROLES = ['official', 'reviewer', 'committee_chair', 'admin'];
  * e-mail claim alone (a provider's administrator can set anyone's e-mail). The binding is made once,
  * from a browser that is signed in to that account with its password (its refresh cookie comes
  * along to GET /api/auth/oidc), and only when the provider vouches for the same e-mail address as
- * verified (`email_verified: true`) in a domain that one of the person's organizations, or one above
- * it, allows (`organizations.oidc_email_domains`).
+ * verified (`email_verified: true`; for Entra ID, which never says, see OIDC_TRUST_LISTED_DOMAINS and
+ * emailVouched) in a domain that one of the person's organizations, or one above it, allows
+ * (`organizations.oidc_email_domains`).
  */
 @Injectable()
 export class OidcService {
@@ -103,7 +105,7 @@ export class OidcService {
         claims = { ...claims, ...(await client.fetchUserInfo(configuration, tokens.access_token, subject)) };
       }
       const email = typeof claims['email'] === 'string' ? claims['email'].trim().toLowerCase() : '';
-      if (!email || claims['email_verified'] !== true) return { error: 'oidc_no_account' };
+      if (!email || !emailVouched(claims, this.config.OIDC_TRUST_LISTED_DOMAINS)) return { error: 'oidc_no_account' };
       const linked = await this.link(pending.link, issuer, subject, email);
       return linked ? { userId: pending.link } : { error: 'oidc_no_account' };
     } catch (error) {

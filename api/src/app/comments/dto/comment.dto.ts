@@ -3,6 +3,7 @@ import {
   COMMENT_AUDIENCES,
   COMMENT_MAX_LENGTH,
   COMMENT_MAX_MENTIONS,
+  COMMENT_PAGE_SIZE,
   COMMENT_QUOTE_MAX_LENGTH,
   COMMENT_REASON_MAX_LENGTH,
   COMMENT_SECTIONS,
@@ -29,6 +30,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -176,6 +178,21 @@ export class ListThreadsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(COMMENT_AUDIENCES, { message: `must be one of ${COMMENT_AUDIENCES.join(', ')}` })
   audience?: CommentAudience;
+}
+
+export class EarlierCommentsQueryDto {
+  @ApiProperty({ description: 'The `earlier.cursor` of the thread view or of the previous page.' })
+  @IsString({ message: 'must be text' })
+  @MaxLength(500)
+  before!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: COMMENT_PAGE_SIZE, default: COMMENT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(COMMENT_PAGE_SIZE, { message: `must be at most ${COMMENT_PAGE_SIZE}` })
+  limit: number = COMMENT_PAGE_SIZE;
 }
 
 export class MentionablesQueryDto {

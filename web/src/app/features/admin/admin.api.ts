@@ -7,6 +7,7 @@ import type {
   CreateOrganizationRequest,
   FailedNotificationPage,
   MembershipsSaved,
+  OidcEmailDomainsRequest,
   OrganizationNames,
   Page,
   QueueCounts,
@@ -32,6 +33,12 @@ export class AdminApi {
 
   renameOrganization(id: string, names: OrganizationNames): Observable<AdminOrganizationView> {
     return this.http.patch<AdminOrganizationView>(`/api/admin/organizations/${id}`, { names });
+  }
+
+  /** Replaces the e-mail domains the organization vouches for at organization sign-in. */
+  setOidcEmailDomains(id: string, domains: string[]): Observable<AdminOrganizationView> {
+    const body: OidcEmailDomainsRequest = { domains };
+    return this.http.put<AdminOrganizationView>(`/api/admin/organizations/${id}/oidc-email-domains`, body);
   }
 
   failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {

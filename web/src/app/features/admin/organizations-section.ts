@@ -9,9 +9,13 @@ import { AdminApi } from './admin.api';
 
 type Editor =
   | { mode: 'rename'; id: string; names: OrganizationNames }
-  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames };
+  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames }
+  | { mode: 'domains'; id: string; name: string; text: string };
 
-/** The admin's organizations as a tree: rename any, add municipalities, committees and the youth council. */
+/**
+ * The admin's organizations as a tree: rename any, add municipalities, committees and the youth
+ * council, and set the e-mail domains a staff organization vouches for at organization sign-in.
+ */
 @Component({
   selector: 'lava-organizations-section',
   imports: [FormsModule, TranslocoPipe],
@@ -59,6 +63,12 @@ export class OrganizationsSection {
     this.editor.set({ mode: 'add', parentId: org.id, kind, names: { fi: '', sv: '', en: '' } });
   }
 
+  protected startDomains(org: AdminOrganizationView): void {
+    this.error.set(null);
+    this.editor.set({ mode: 'domains', id: org.id, name: org.name, text: org.oidcEmailDomains.join('\n') });
+    setTimeout(() => document.getElementById(`domains-${org.id}`)?.focus());
+  }
+
   protected cancel(): void {
     this.editor.set(null);
   }
@@ -66,6 +76,19 @@ export class OrganizationsSection {
   protected save(): void {
     const editor = this.editor();
     if (!editor) return;
+    if (editor.mode === 'domains') {
+      // One per line; commas, semicolons and spaces separate too. The API checks and normalizes them.
+      const domains = editor.text.split(/[\s,;]+/).filter((d) => d.length > 0);
+      this.api.setOidcEmailDomains(editor.id, domains).subscribe({
+        next: (saved) => {
+          this.editor.set(null);
+          this.announcer.announce('signInDomains.saved', { name: saved.name });
+          this.load();
+        },
+        error: (error: unknown) => this.error.set(apiError(error)?.message ?? null),
+      });
+      return;
+    }
     const request =
       editor.mode === 'rename'
         ? this.api.renameOrganization(editor.id, editor.names)

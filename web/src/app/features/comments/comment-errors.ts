@@ -12,6 +12,8 @@ export function commentErrorKey(error: unknown): string {
       return 'comments.errors.notFound';
     case 409:
       return 'comments.errors.conflict';
+    case 429:
+      return 'commentLimits.tooFast';
     case 0:
       return 'comments.errors.offline';
     default:

@@ -1,6 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { COMMENT_MAX_LENGTH, COMMENT_REASON_MAX_LENGTH, type CommentThreadView, type CommentView } from '@lava/contracts';
+import {
+  COMMENT_MAX_LENGTH,
+  COMMENT_REASON_MAX_LENGTH,
+  type CommentThreadView,
+  type CommentView,
+  type EarlierComments,
+} from '@lava/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { registerUnsavedWork } from '../../core/unsaved/unsaved-work';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -64,7 +70,45 @@ export class CommentThread {
       },
     });
   }
-  private readonly byId = computed(() => new Map(this.thread().comments.map((c) => [c.id, c])));
+  /**
+   * A long thread comes with its opening comment and latest replies; "show earlier" loads the
+   * replies between, a page at a time. A new view of the thread (after a change) starts over.
+   */
+  private readonly loaded = linkedSignal<CommentThreadView, { items: CommentView[]; earlier: EarlierComments | null } | null>({
+    source: this.thread,
+    computation: () => null,
+  });
+  protected readonly comments = computed(() => {
+    const [first, ...latest] = this.thread().comments;
+    const earlier = this.loaded()?.items ?? [];
+    return first ? [first, ...earlier, ...latest] : [];
+  });
+  protected readonly earlier = computed(() => {
+    const loaded = this.loaded();
+    return loaded ? loaded.earlier : this.thread().earlier;
+  });
+  protected readonly loadingEarlier = signal(false);
+  protected readonly earlierStatus = signal<{ key: string; count: number } | null>(null);
+
+  protected async showEarlier(): Promise<void> {
+    const earlier = this.earlier();
+    if (!earlier || this.loadingEarlier()) return;
+    this.loadingEarlier.set(true);
+    try {
+      const page = await firstValueFrom(this.api.earlier(this.thread().id, earlier.cursor));
+      this.loaded.set({ items: [...page.items, ...(this.loaded()?.items ?? [])], earlier: page.earlier });
+      this.earlierStatus.set({ key: 'commentLimits.earlierShown', count: page.items.length });
+      // Reading goes on from the first comment that appeared (the button may be gone).
+      const first = page.items[0];
+      if (first) setTimeout(() => document.getElementById(`comment-${first.id}`)?.focus());
+    } catch {
+      this.earlierStatus.set({ key: 'commentLimits.earlierFailed', count: 0 });
+    } finally {
+      this.loadingEarlier.set(false);
+    }
+  }
+
+  private readonly byId = computed(() => new Map(this.comments().map((c) => [c.id, c])));
 
   /** Whom a reply answers, when it is not simply the thread's opening comment. */
   protected replyName(comment: CommentView): string | null {

@@ -18,6 +18,7 @@ function comment(id: string, overrides: Partial<CommentView> = {}): CommentView 
     createdAt: '2026-11-20T10:00:00Z',
     editedAt: null,
     revisions: [],
+    olderRevisions: 0,
     mentions: [],
     hidden: null,
     deletedAt: null,
@@ -42,6 +43,7 @@ function thread(overrides: Partial<CommentThreadView> = {}): CommentThreadView {
     createdAt: '2026-11-20T10:00:00Z',
     resolved: null,
     comments: [comment('c1')],
+    earlier: null,
     version: 1,
     canReply: true,
     canResolve: true,
@@ -116,6 +118,49 @@ describe('CommentThreads', () => {
     // A hidden comment cannot be answered or flagged.
     const hiddenItem = el.querySelectorAll('li.comment')[1] as HTMLElement;
     expect(hiddenItem.querySelector('button')).toBeNull();
+    http.verify();
+  });
+
+  it('shows a long thread’s earlier replies on request, after the opening comment, and says so', async () => {
+    const { el, http, settle } = await render();
+    http.expectOne(LIST).flush({
+      items: [
+        thread({
+          comments: [
+            comment('c1', { text: 'Opening' }),
+            comment('c60', {
+              text: 'Latest',
+              editedAt: '2026-11-21T09:00:00Z',
+              olderRevisions: 25,
+              revisions: [{ text: 'Was', writtenAt: '2026-11-20T10:00:00Z' }],
+            }),
+          ],
+          earlier: { count: 3, cursor: 'cur-1' },
+        }),
+      ],
+      nextCursor: null,
+    });
+    await settle();
+    expect(el.textContent).toContain('25 older versions are not shown.');
+    expect(el.querySelector('.history')?.textContent).toContain('Version 26');
+    button(el, 'Show earlier comments (3)')?.click();
+    const page = http.expectOne((r) => r.url === '/api/comment-threads/t1/comments' && r.params.get('before') === 'cur-1');
+    page.flush({ items: [comment('c58', { text: 'Second' }), comment('c59', { text: 'Third' })], earlier: { count: 1, cursor: 'cur-2' } });
+    await settle();
+    const texts = [...el.querySelectorAll('li.comment p.text')].map((p) => p.textContent);
+    expect(texts).toEqual(['Opening', 'Second', 'Third', 'Latest']);
+    expect(el.querySelector('lava-comment-thread [role="status"]')?.textContent).toContain('2 earlier comments shown.');
+    button(el, 'Show earlier comments (1)')?.click();
+    http.expectOne((r) => r.params.get('before') === 'cur-2').flush({ items: [comment('c2', { text: 'First reply' })], earlier: null });
+    await settle();
+    expect([...el.querySelectorAll('li.comment p.text')].map((p) => p.textContent)).toEqual([
+      'Opening',
+      'First reply',
+      'Second',
+      'Third',
+      'Latest',
+    ]);
+    expect(button(el, 'Show earlier comments')).toBeUndefined();
     http.verify();
   });
 

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CommentAudience,
   CommentChanges,
+  CommentPage,
   CommentPermissions,
   CommentSection,
   CommentThreadPage,
@@ -45,6 +46,11 @@ export class CommentsApi {
     const params: Record<string, string> = { audience };
     if (councilId) params['councilId'] = councilId;
     return this.http.get<MentionCandidates>(`${this.assessment(assessmentId)}/comment-mentionables`, { params });
+  }
+
+  /** Replies of a long thread before `cursor` (the thread's or the previous page's `earlier.cursor`), oldest first. */
+  earlier(threadId: string, cursor: string): Observable<CommentPage> {
+    return this.http.get<CommentPage>(`/api/comment-threads/${encodeURIComponent(threadId)}/comments`, { params: { before: cursor } });
   }
 
   reply(threadId: string, body: CreateCommentRequest): Observable<CommentThreadView> {

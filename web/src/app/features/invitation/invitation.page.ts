@@ -1,15 +1,16 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AcceptInvitationRequest, InvitationDetails, LoginResponse } from '@lava/contracts';
+import type { AcceptInvitationRequest, InvitationDetails, LinkTokenRequest, LoginResponse } from '@lava/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { linkTokenFrom } from '../../shared/link-token';
 import { MIN_LENGTH, newPasswordForm, passwordProblem } from '../password-reset/new-password';
 
-/** `/invitation/:token`: who invited you to what; choose a password, and you are signed in. */
+/** `/invitation#token=…`: who invited you to what; choose a password, and you are signed in. */
 @Component({
   selector: 'lava-invitation-page',
   imports: [ReactiveFormsModule, TranslocoPipe, RouterLink],
@@ -18,12 +19,12 @@ import { MIN_LENGTH, newPasswordForm, passwordProblem } from '../password-reset/
   styleUrl: './invitation.page.css',
 })
 export class InvitationPage implements OnInit {
-  readonly token = input.required<string>();
-
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly language = inject(LanguageService);
   private readonly router = inject(Router);
+  /** From the link's fragment: never sent to a server except in the POST bodies below. */
+  private readonly token = linkTokenFrom(inject(ActivatedRoute).snapshot.fragment);
 
   protected readonly minLength = MIN_LENGTH;
   protected readonly invitation = signal<InvitationDetails | null>(null);
@@ -36,7 +37,12 @@ export class InvitationPage implements OnInit {
   protected readonly error = signal<string | null>(null);
 
   ngOnInit(): void {
-    this.http.get<InvitationDetails>(`/api/invitations/${encodeURIComponent(this.token())}`).subscribe({
+    if (!this.token) {
+      this.linkProblem.set('invitation.notFound');
+      return;
+    }
+    const body: LinkTokenRequest = { token: this.token };
+    this.http.post<InvitationDetails>('/api/invitations/lookup', body).subscribe({
       next: (invitation) => {
         this.invitation.set(invitation);
         this.displayName.setValue(invitation.displayName);
@@ -55,9 +61,13 @@ export class InvitationPage implements OnInit {
     this.error.set(null);
     if (this.form.invalid || this.busy()) return;
     const name = this.displayName.value.trim();
-    const body: AcceptInvitationRequest = { password: this.form.controls.password.value, ...(name ? { displayName: name } : {}) };
+    const body: AcceptInvitationRequest = {
+      token: this.token ?? '',
+      password: this.form.controls.password.value,
+      ...(name ? { displayName: name } : {}),
+    };
     this.busy.set(true);
-    this.http.post<LoginResponse>(`/api/invitations/${encodeURIComponent(this.token())}/accept`, body).subscribe({
+    this.http.post<LoginResponse>('/api/invitations/accept', body).subscribe({
       next: (response) => {
         const user = this.auth.startSession(response);
         void this.language.use(user.language);

@@ -1,13 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { SetNewPasswordRequest } from '@lava/contracts';
 import { apiError } from '../../shared/api-error';
+import { linkTokenFrom } from '../../shared/link-token';
 import { MIN_LENGTH, newPasswordForm, passwordProblem } from './new-password';
 
-/** `/reset-password/:token`: a new password, twice. Afterwards every session has ended: sign in again. */
+/** `/reset-password#token=…`: a new password, twice. Afterwards every session has ended: sign in again. */
 @Component({
   selector: 'lava-reset-password-page',
   imports: [ReactiveFormsModule, TranslocoPipe, RouterLink],
@@ -76,9 +77,9 @@ import { MIN_LENGTH, newPasswordForm, passwordProblem } from './new-password';
   styleUrl: './password-reset.css',
 })
 export class ResetPasswordPage {
-  readonly token = input.required<string>();
-
   private readonly http = inject(HttpClient);
+  /** From the link's fragment: never sent to a server except in the POST body below. */
+  private readonly token = linkTokenFrom(inject(ActivatedRoute).snapshot.fragment);
 
   protected readonly minLength = MIN_LENGTH;
   /** The API checks the e-mail address too; the page does not know it. */
@@ -86,7 +87,7 @@ export class ResetPasswordPage {
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
   protected readonly done = signal(false);
-  protected readonly linkProblem = signal<string | null>(null);
+  protected readonly linkProblem = signal<string | null>(this.token ? null : 'passwordReset.notFound');
   protected readonly error = signal<string | null>(null);
 
   protected problem(field: 'password' | 'again'): string | null {
@@ -98,8 +99,8 @@ export class ResetPasswordPage {
     this.error.set(null);
     if (this.form.invalid || this.busy()) return;
     this.busy.set(true);
-    const body: SetNewPasswordRequest = { password: this.form.controls.password.value };
-    this.http.post<void>(`/api/auth/password-reset/${encodeURIComponent(this.token())}`, body).subscribe({
+    const body: SetNewPasswordRequest = { token: this.token ?? '', password: this.form.controls.password.value };
+    this.http.post<void>('/api/auth/password-reset/complete', body).subscribe({
       next: () => {
         this.busy.set(false);
         this.done.set(true);
