@@ -129,6 +129,11 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/organizations/${f.kotkaEducationId}`,
     body: () => ({ names: { fi: 'Sivistyslautakunta', sv: 'Bildningsnämnden', en: 'Education Committee' } }),
   },
+  'PUT /api/admin/organizations/{id}/languages': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/languages`,
+    body: () => ({ languages: ['fi'] }),
+  },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,

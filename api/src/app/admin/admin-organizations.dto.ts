@@ -5,9 +5,23 @@ import {
   type OrganizationKind,
   type OrganizationNames,
   type RenameOrganizationRequest,
+  type SetOrganizationLanguagesRequest,
+  SUMMARY_LANGUAGES,
+  type SummaryLanguage,
 } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NAME = { message: 'must be 2–200 characters long' };
@@ -54,4 +68,20 @@ export class RenameOrganizationDto implements RenameOrganizationRequest {
   @ValidateNested()
   @Type(() => OrganizationNamesDto)
   names!: OrganizationNamesDto;
+}
+
+export class SetOrganizationLanguagesDto implements SetOrganizationLanguagesRequest {
+  @ApiProperty({
+    enum: SUMMARY_LANGUAGES,
+    isArray: true,
+    example: ['fi', 'sv'],
+    description: 'The languages the municipality uses; its youth council reads the plain-language summary in each.',
+  })
+  @IsDefined({ message: 'is required' })
+  @IsArray({ message: 'must be a list of languages' })
+  @ArrayMinSize(1, { message: 'must name at least one language' })
+  @ArrayMaxSize(SUMMARY_LANGUAGES.length, { message: 'must name each language once' })
+  @ArrayUnique({ message: 'must name each language once' })
+  @IsIn(SUMMARY_LANGUAGES, { each: true, message: `must be one of ${SUMMARY_LANGUAGES.join(', ')}` })
+  languages!: SummaryLanguage[];
 }
