@@ -14,6 +14,7 @@ const COUNCIL: AdminOrganizationView = {
   names: { fi: 'Kotkan nuorisovaltuusto', sv: 'Ungdomsfullmäktige i Kotka', en: 'Kotka Youth Council' },
   kind: 'youth_council',
   parentId: 'm1',
+  languages: null,
 };
 
 function member(id: string, displayName: string, councilOffice: 'chair' | 'secretary' | null): AdminUserView {

@@ -8,6 +8,7 @@ import type {
   FailedNotificationPage,
   MembershipsSaved,
   OrganizationNames,
+  SetOrganizationLanguagesRequest,
   Page,
   QueueCounts,
   UpdateMembershipsRequest,
@@ -32,6 +33,10 @@ export class AdminApi {
 
   renameOrganization(id: string, names: OrganizationNames): Observable<AdminOrganizationView> {
     return this.http.patch<AdminOrganizationView>(`/api/admin/organizations/${id}`, { names });
+  }
+
+  setOrganizationLanguages(id: string, body: SetOrganizationLanguagesRequest): Observable<AdminOrganizationView> {
+    return this.http.put<AdminOrganizationView>(`/api/admin/organizations/${id}/languages`, body);
   }
 
   failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {

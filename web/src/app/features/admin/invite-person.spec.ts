@@ -8,13 +8,14 @@ import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
 import { InvitePerson } from './invite-person';
 
 const ORGANIZATIONS: AdminOrganizationView[] = [
-  { id: 'm1', name: 'Kotka', names: { fi: 'Kotka', sv: 'Kotka', en: 'Kotka' }, kind: 'municipality', parentId: null },
+  { id: 'm1', name: 'Kotka', names: { fi: 'Kotka', sv: 'Kotka', en: 'Kotka' }, kind: 'municipality', parentId: null, languages: ['fi'] },
   {
     id: 'y1',
     name: 'Kotka Youth Council',
     names: { fi: 'Kotkan nuorisovaltuusto', sv: 'Ungdomsfullmäktige i Kotka', en: 'Kotka Youth Council' },
     kind: 'youth_council',
     parentId: 'm1',
+    languages: null,
   },
 ];
 

@@ -7,6 +7,7 @@ const org = (id: string, name: string, kind: AdminOrganizationView['kind'], pare
   names: { fi: name, sv: name, en: name },
   kind,
   parentId,
+  languages: kind === 'municipality' ? ['fi'] : null,
 });
 
 describe('organizationLabel', () => {

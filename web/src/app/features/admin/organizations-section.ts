@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type OrganizationKind, type OrganizationNames } from '@lava/contracts';
+import {
+  CHILD_ORGANIZATION_KINDS,
+  SUMMARY_LANGUAGES,
+  type AdminOrganizationView,
+  type OrganizationKind,
+  type OrganizationNames,
+  type SummaryLanguage,
+} from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
@@ -9,9 +16,13 @@ import { AdminApi } from './admin.api';
 
 type Editor =
   | { mode: 'rename'; id: string; names: OrganizationNames }
-  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames };
+  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames }
+  | { mode: 'languages'; id: string; chosen: Record<SummaryLanguage, boolean> };
 
-/** The admin's organizations as a tree: rename any, add municipalities, committees and the youth council. */
+/**
+ * The admin's organizations as a tree: rename any, add municipalities, committees and the youth
+ * council, and set the languages a municipality uses (the plain-language summary is written in each).
+ */
 @Component({
   selector: 'lava-organizations-section',
   imports: [FormsModule, TranslocoPipe],
@@ -59,13 +70,48 @@ export class OrganizationsSection {
     this.editor.set({ mode: 'add', parentId: org.id, kind, names: { fi: '', sv: '', en: '' } });
   }
 
+  protected readonly summaryLanguages = SUMMARY_LANGUAGES;
+
+  protected startLanguages(org: AdminOrganizationView): void {
+    this.error.set(null);
+    const chosen = Object.fromEntries(SUMMARY_LANGUAGES.map((l) => [l, (org.languages ?? []).includes(l)])) as Record<
+      SummaryLanguage,
+      boolean
+    >;
+    this.editor.set({ mode: 'languages', id: org.id, chosen });
+  }
+
+  protected saveLanguages(org: AdminOrganizationView): void {
+    const editor = this.editor();
+    if (editor?.mode !== 'languages') return;
+    const languages = SUMMARY_LANGUAGES.filter((l) => editor.chosen[l]);
+    if (languages.length === 0) {
+      this.error.set(null);
+      this.languagesMissing.set(true);
+      return;
+    }
+    this.languagesMissing.set(false);
+    this.api.setOrganizationLanguages(org.id, { languages }).subscribe({
+      next: (saved) => {
+        this.editor.set(null);
+        this.announcer.announce('organizationLanguages.saved', { name: saved.name });
+        this.load();
+      },
+      error: (error: unknown) => this.error.set(apiError(error)?.message ?? null),
+    });
+  }
+
+  /** The admin tried to save with no language chosen (said beside the choices, not sent). */
+  protected readonly languagesMissing = signal(false);
+
   protected cancel(): void {
+    this.languagesMissing.set(false);
     this.editor.set(null);
   }
 
   protected save(): void {
     const editor = this.editor();
-    if (!editor) return;
+    if (!editor || editor.mode === 'languages') return;
     const request =
       editor.mode === 'rename'
         ? this.api.renameOrganization(editor.id, editor.names)
