@@ -270,4 +270,32 @@ test.describe('young people’s own Lava', () => {
     await expect(hamina).toContainText('Summary languages: Finnish');
     await expect(hamina).not.toContainText('Swedish');
   });
+  test('a youth member puts their council’s deadlines in their calendar from the profile page, then turns the address off', async ({
+    browser,
+    request,
+  }) => {
+    const onni = await phone(browser, 'youth2@kotka.example');
+    await onni.goto('/profile');
+    const calendar = onni.getByRole('region', { name: 'My calendar' });
+    await expect(calendar).toContainText('You have no calendar address.');
+    await calendar.getByRole('button', { name: 'Make a calendar address' }).click();
+    const address = calendar.getByLabel('Your calendar address');
+    await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expect(calendar).toContainText('Lava shows it only this once');
+    await expectYouthPage(onni, 'the calendar address on the profile');
+    // The address serves an iCalendar feed of the council's statement deadlines, in Helsinki time.
+    const path = new URL(await address.inputValue()).pathname;
+    const feed = await request.get(path);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const text = await feed.text();
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain('TZID:Europe/Helsinki');
+    expect(text).toMatch(/SUMMARY:(Statement due|Lausunto valmiiksi|Utlåtandet ska vara klart): /);
+    // Turned off: the address answers 404 at once.
+    await calendar.getByRole('button', { name: 'Turn the address off' }).click();
+    await expect(calendar).toContainText('You have no calendar address.');
+    await expect(calendar.getByLabel('Your calendar address')).toHaveCount(0);
+    expect((await request.get(path)).status()).toBe(404);
+  });
 });

@@ -16,6 +16,7 @@ export const TRANSLATION_PARTS = [
   'record-model',
   'security',
   'admin-languages',
+  'calendar',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

@@ -8,12 +8,13 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { MyDataSection } from '../privacy/my-data-section';
+import { CalendarFeedSection } from './calendar-feed-section';
 import { NotificationPreferencesSection } from './notification-preferences';
 
 /** Your name and language: the language of the interface, e-mails and notifications. */
 @Component({
   selector: 'lava-profile-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, MyDataSection],
+  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, CalendarFeedSection, MyDataSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
