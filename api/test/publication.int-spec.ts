@@ -137,6 +137,9 @@ describe('publication: agenda PDF, signatures, the public register', () => {
         .expect(200)
     ).body as Page<RegisterEntry>;
     expect(list.items.map((e) => [e.title, e.outcome, e.kind])).toEqual([[DECIDED, 'approved_as_modified', 'assessment']]);
+    // The same in the 6Aika open decisions API's words: the case, the committee's action with its §, the organizations.
+    expect(list.items[0]?.openDecisions.action).toMatchObject({ resolution: 'approved_as_modified', article_number: '§ 118' });
+    expect(list.items[0]?.openDecisions.organizations.map((o) => o.classification)).toEqual(['committee', 'municipality']);
     expect((await env.http().get('/api/public/assessments').query({ outcome: 'rejected' }).expect(200)).body.items).toEqual([]);
     const page = (await env.http().get(`/api/public/assessments/${id}`).set('Accept-Language', 'en').expect(200))
       .body as PublicAssessmentPage;
