@@ -17,10 +17,12 @@ import { NotificationPreferencesSection } from './notification-preferences';
   imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, CalendarFeedSection, MyDataSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
+  // Youth council members use this page on phones too: their tap targets are 44 px (docs/youth-pages.md).
+  host: { '[class.youth-page]': "auth.homePath() === '/consultations'" },
 })
 export class ProfilePage {
   private readonly http = inject(HttpClient);
-  private readonly auth = inject(AuthService);
+  protected readonly auth = inject(AuthService);
   private readonly languages = inject(LanguageService);
   private readonly announcer = inject(AnnouncerService);
 
