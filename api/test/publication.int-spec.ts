@@ -185,6 +185,15 @@ describe('publication: agenda PDF, signatures, the public register', () => {
     expect(list.items.map((e) => [e.title, e.kind, e.summary])).toEqual([
       [SCREENED, 'screening', 'Kokeilu koskee vain henkilöstön koulutusta.'],
     ]);
+    // In the 6Aika open decisions API's words: a screening result is an action without a meeting or §.
+    expect(list.items[0]?.openDecisions).toMatchObject({
+      case: { id: id, title: SCREENED, category: 'child_impact_screening', public: true },
+      action: { id: `${id}#screening`, case: id, resolution: 'screened_out', article_number: null, event: null },
+    });
+    expect(list.items[0]?.openDecisions.organizations.map((o) => [o.classification, o.parent_id === null])).toEqual([
+      ['committee', false],
+      ['municipality', true],
+    ]);
     const page = (await env.http().get(`/api/public/assessments/${id}`).expect(200)).body as PublicAssessmentPage;
     expect(page.signatures.map((s) => s.kind)).toEqual(['publication', 'screening_signed']);
     expect((await verify(must(page.signatures[1]).hash)).matches).toBe(true);
