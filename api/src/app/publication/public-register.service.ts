@@ -1,7 +1,6 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  DecisionOutcome,
   Language,
   Page,
   PublicAssessmentPage,
