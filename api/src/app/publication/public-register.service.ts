@@ -1,13 +1,6 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  Language,
-  Page,
-  PublicAssessmentPage,
-  PublicationKind,
-  RegisterEntry,
-  SignatureVerification,
-} from '@lava/contracts';
+import type { Language, Page, PublicAssessmentPage, PublicationKind, RegisterEntry, SignatureVerification } from '@lava/contracts';
 import { DataSource } from 'typeorm';
 import { titleSearchQuery } from '../assessments/dto/list-assessments.query';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
