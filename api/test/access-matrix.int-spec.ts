@@ -113,6 +113,11 @@ const MATRIX: Record<string, RouteCase> = {
   // The bell's event stream opens only with a ticket (a bearer token is not enough; see notification-stream.int-spec.ts).
   'GET /api/notifications/stream': { expected: everyone(401) },
   'PATCH /api/me': { expected: signedIn(200), body: () => ({ language: 'fi' }) },
+  // Personal calendar feed: one's own (calendar-feed.int-spec.ts has the rest); the feed itself is public, its secret the key.
+  'GET /api/me/calendar-feed': { expected: signedIn(200) },
+  'POST /api/me/calendar-feed': { expected: signedIn(201) },
+  'DELETE /api/me/calendar-feed': { expected: signedIn(204) },
+  'GET /api/calendar/{file}': { expected: everyone(404), path: () => `/api/calendar/${'A'.repeat(43)}.ics` },
   // Admin routes are no secret (403 to others); a person outside the admin's organizations is 404.
   'GET /api/admin/users': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/admin/organizations': { expected: signedIn(403, { admin: 200 }) },
@@ -133,6 +138,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/oidc-email-domains`,
     body: () => ({ domains: ['kotka.example'] }),
+  },
+  'PUT /api/admin/organizations/{id}/languages': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/languages`,
+    body: () => ({ languages: ['fi'] }),
   },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),

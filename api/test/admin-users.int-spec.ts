@@ -283,6 +283,99 @@ describe('administering people: roles, deactivation, profile', () => {
     expect(audit.action).toBe('organization.renamed');
   });
 
+  it('sets a municipality’s languages, which decide the summaries a consultation of its youth council needs', async () => {
+    const setLanguages = (id: string, body: object, language = 'en') =>
+      env.http().put(`/api/admin/organizations/${id}/languages`).set(as(kotkaAdmin)).set('Accept-Language', language).send(body);
+    const listed = async () =>
+      ((await env.http().get('/api/admin/organizations').set(as(kotkaAdmin)).expect(200)).body as { id: string; languages: unknown }[]).map(
+        (o) => [o.id, o.languages],
+      );
+    // Finnish-speaking until the admin says otherwise; only the municipality has languages.
+    expect(await listed()).toEqual(
+      expect.arrayContaining([
+        [kotka.municipality.id, ['fi']],
+        [kotka.youthCouncil.id, null],
+      ]),
+    );
+
+    // Bad input: a clear 400 naming the field, in the reader's language; nothing changes.
+    const none = await setLanguages(kotka.municipality.id, { languages: [] }).expect(400);
+    expect(none.body.details).toEqual([{ field: 'languages', messages: ['must name at least one language'] }]);
+    const finnishNone = await setLanguages(kotka.municipality.id, { languages: [] }, 'fi').expect(400);
+    expect(finnishNone.body.details).toEqual([{ field: 'languages', messages: ['pitää sisältää vähintään yksi kieli'] }]);
+    const german = await setLanguages(kotka.municipality.id, { languages: ['fi', 'de'] }).expect(400);
+    expect(german.body.details).toEqual([{ field: 'languages', messages: ['must be one of fi, sv'] }]);
+    const twice = await setLanguages(kotka.municipality.id, { languages: ['sv', 'sv'] }).expect(400);
+    expect(twice.body.details).toEqual([{ field: 'languages', messages: ['must name each language once'] }]);
+    await setLanguages(kotka.municipality.id, {}).expect(400);
+    await setLanguages(kotka.municipality.id, { languages: 'sv' }).expect(400);
+    const council = await setLanguages(kotka.youthCouncil.id, { languages: ['sv'] }).expect(400);
+    expect(council.body.message).toBe('Only a municipality has languages; its committees and youth council use the same.');
+    await setLanguages(kouvola.municipality.id, { languages: ['sv'] }).expect(404); // not theirs
+    const official = await createUser(env.db, 'official', kotka.municipality);
+    const officialToken = await env.login(official.email);
+    await env
+      .http()
+      .put(`/api/admin/organizations/${kotka.municipality.id}/languages`)
+      .set(as(officialToken))
+      .send({ languages: ['sv'] })
+      .expect(403);
+    expect(await listed()).toEqual(expect.arrayContaining([[kotka.municipality.id, ['fi']]]));
+
+    // Bilingual: kept Finnish first, audited.
+    const saved = await setLanguages(kotka.municipality.id, { languages: ['sv', 'fi'] }).expect(200);
+    expect(saved.body).toMatchObject({ id: kotka.municipality.id, kind: 'municipality', languages: ['fi', 'sv'] });
+    const [audit] = await env.db.query(`SELECT action, details FROM audit_events WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [
+      kotka.municipality.id,
+    ]);
+    expect(audit).toEqual({ action: 'organization.languages_changed', details: { from: 'fi', to: 'fi,sv' } });
+
+    // What it changes: the consultation of Kotka's council now needs the Swedish summary too.
+    const officialAs = as(officialToken);
+    const id = (
+      await env
+        .http()
+        .post('/api/assessments')
+        .set(officialAs)
+        .send({ title: 'Uimahallin aukioloajat', committeeId: kotka.education.id })
+        .expect(201)
+    ).body.id as string;
+    const version = async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [id]))[0].version as number;
+    const transition = async (body: object) =>
+      env
+        .http()
+        .post(`/api/assessments/${id}/transitions`)
+        .set(officialAs)
+        .send({ version: await version(), ...body });
+    await env
+      .http()
+      .patch(`/api/assessments/${id}`)
+      .set(officialAs)
+      .send({ version: await version(), screening: { affectsChildren: true, rationale: 'Koskee nuoria.' } })
+      .expect(200);
+    expect((await transition({ action: 'start_full_assessment', signatureConfirmed: true })).status).toBe(200);
+    await env
+      .http()
+      .patch(`/api/assessments/${id}`)
+      .set(officialAs)
+      .send({ version: await version(), plainLanguageSummary: 'Uimahalli on auki pidempään.' })
+      .expect(200);
+    await env
+      .http()
+      .post(`/api/assessments/${id}/consultations`)
+      .set(officialAs)
+      .send({ youthCouncilId: kotka.youthCouncil.id, deadline: new Date(Date.now() + 10 * 86_400_000).toISOString() })
+      .expect(201);
+    const refused = await transition({ action: 'open_consultation' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.refusals).toEqual([
+      expect.objectContaining({ code: 'plain_language_summary_language_missing', params: { languages: 'sv' } }),
+    ]);
+    // Back to Finnish only: the same consultation opens.
+    await setLanguages(kotka.municipality.id, { languages: ['fi'] }).expect(200);
+    expect((await transition({ action: 'open_consultation' })).status).toBe(200);
+  });
+
   it('removes every role a person has in the admin’s organizations, answering with the person as they are now', async () => {
     const official = await createUser(env.db, 'official', kotka.municipality);
     const saved = (

@@ -137,6 +137,9 @@ describe('publication: agenda PDF, signatures, the public register', () => {
         .expect(200)
     ).body as Page<RegisterEntry>;
     expect(list.items.map((e) => [e.title, e.outcome, e.kind])).toEqual([[DECIDED, 'approved_as_modified', 'assessment']]);
+    // The same in the 6Aika open decisions API's words: the case, the committee's action with its §, the organizations.
+    expect(list.items[0]?.openDecisions.action).toMatchObject({ resolution: 'approved_as_modified', article_number: '§ 118' });
+    expect(list.items[0]?.openDecisions.organizations.map((o) => o.classification)).toEqual(['committee', 'municipality']);
     expect((await env.http().get('/api/public/assessments').query({ outcome: 'rejected' }).expect(200)).body.items).toEqual([]);
     const page = (await env.http().get(`/api/public/assessments/${id}`).set('Accept-Language', 'en').expect(200))
       .body as PublicAssessmentPage;
@@ -181,6 +184,15 @@ describe('publication: agenda PDF, signatures, the public register', () => {
       .body as Page<RegisterEntry>;
     expect(list.items.map((e) => [e.title, e.kind, e.summary])).toEqual([
       [SCREENED, 'screening', 'Kokeilu koskee vain henkilöstön koulutusta.'],
+    ]);
+    // In the 6Aika open decisions API's words: a screening result is an action without a meeting or §.
+    expect(list.items[0]?.openDecisions).toMatchObject({
+      case: { id: id, title: SCREENED, category: 'child_impact_screening', public: true },
+      action: { id: `${id}#screening`, case: id, resolution: 'screened_out', article_number: null, event: null },
+    });
+    expect(list.items[0]?.openDecisions.organizations.map((o) => [o.classification, o.parent_id === null])).toEqual([
+      ['committee', false],
+      ['municipality', true],
     ]);
     const page = (await env.http().get(`/api/public/assessments/${id}`).expect(200)).body as PublicAssessmentPage;
     expect(page.signatures.map((s) => s.kind)).toEqual(['publication', 'screening_signed']);

@@ -46,9 +46,7 @@ async function api(request: APIRequestContext, email: string) {
 }
 
 test.describe('young people’s own Lava', () => {
-  // FIXME(issue 11, merge with issue 10): the walk's API set-up must now confirm the screening signature
-  // (`signatureConfirmed: true`) and make the record review-ready before review; passed on its branch.
-  test.fixme('two members and their chair on phones: home, request, read view, comment, co-written points with an undone removal, adoption, submission, and the feedback page', async ({
+  test('two members and their chair on phones: home, request, read view, comment, co-written points with an undone removal, adoption, submission, and the feedback page', async ({
     browser,
     request,
   }) => {
@@ -71,6 +69,17 @@ test.describe('young people’s own Lava', () => {
       plainLanguageSummary: 'Kaupunki suunnittelee skeittipuistoa Karhulaan. Haluamme kuulla, mitä mieltä olette paikasta.',
       legalBasis: { uncrcArticles: [12, 31], nationalLaw: 'Nuorisolaki 1285/2016', welfarePlan: '' },
       mitigation: { text: 'Puiston viereen tulee valaistus ja penkit.' },
+    });
+    // What review needs (while the record is still a draft): every impact judged (the general principles
+    // start as "not stated"), an evidence gap, and what children said.
+    const drafted = await official.get(`/api/assessments/${id}`);
+    await official.send('patch', `/api/assessments/${id}`, {
+      version: drafted.version,
+      impactMatrix: {
+        rows: drafted.impactMatrix.rows.map((row: { direction: string | null }) => ({ ...row, direction: row.direction ?? 'unknown' })),
+      },
+      evidence: { ...drafted.evidence, gaps: 'Skeittaajien määrää ei ole laskettu.' },
+      childrensViews: { ...drafted.childrensViews, whatTheySaid: 'Nuoret toivovat skeittipuistoa keskustan lähelle.' },
     });
     const councils: { id: string; own: boolean }[] = await official.get(`/api/assessments/${id}/youth-councils`);
     await official.send('post', `/api/assessments/${id}/consultations`, {
@@ -231,5 +240,62 @@ test.describe('young people’s own Lava', () => {
     await onni.getByRole('listitem').filter({ hasText: TITLE }).filter({ hasText: 'decision' }).getByRole('link').first().click();
     await expect(onni).toHaveURL(new RegExp(`/consultations/${consultationId}/feedback`));
     await expect(onni.getByRole('heading', { level: 1 })).toHaveText('What happened to your points');
+  });
+  test('an admin sets the languages a municipality uses, which its youth summary must be written in', async ({ page }) => {
+    await signIn(page, 'admin@kymenlaakso.example');
+    await useLanguage(page, 'en');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    const hamina = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Languages of Hamina' }) });
+    await expect(hamina).toContainText('Summary languages: Finnish');
+    await hamina.getByRole('button', { name: 'Languages of Hamina' }).click();
+    const choices = hamina.getByRole('group', { name: 'The languages Hamina uses' });
+    await expect(choices).toContainText('The plain-language summary for children is written in each of these languages.');
+    // None chosen: said beside the choices, nothing saved.
+    await choices.getByLabel('Finnish').uncheck();
+    await hamina.getByRole('button', { name: 'Save languages' }).click();
+    await expect(hamina.getByRole('alert')).toHaveText('Choose at least one language.');
+    await choices.getByLabel('Finnish').check();
+    await choices.getByLabel('Swedish').check();
+    await expectNoAxeViolations(page, 'the admin page with a municipality’s languages being chosen');
+    await hamina.getByRole('button', { name: 'Save languages' }).click();
+    await expect(page.getByRole('status')).toContainText('Languages saved: Hamina.');
+    await expect(hamina).toContainText('Summary languages: Finnish, Swedish');
+    // Kept after a reload.
+    await page.reload();
+    await expect(hamina).toContainText('Summary languages: Finnish, Swedish');
+    // And back to Finnish only, so the demo stays as it was.
+    await hamina.getByRole('button', { name: 'Languages of Hamina' }).click();
+    await hamina.getByRole('group', { name: 'The languages Hamina uses' }).getByLabel('Swedish').uncheck();
+    await hamina.getByRole('button', { name: 'Save languages' }).click();
+    await expect(hamina).toContainText('Summary languages: Finnish');
+    await expect(hamina).not.toContainText('Swedish');
+  });
+  test('a youth member puts their council’s deadlines in their calendar from the profile page, then turns the address off', async ({
+    browser,
+    request,
+  }) => {
+    const onni = await phone(browser, 'youth2@kotka.example');
+    await onni.goto('/profile');
+    const calendar = onni.getByRole('region', { name: 'My calendar' });
+    await expect(calendar).toContainText('You have no calendar address.');
+    await calendar.getByRole('button', { name: 'Make a calendar address' }).click();
+    const address = calendar.getByLabel('Your calendar address');
+    await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expect(calendar).toContainText('Lava shows it only this once');
+    await expectYouthPage(onni, 'the calendar address on the profile');
+    // The address serves an iCalendar feed of the council's statement deadlines, in Helsinki time.
+    const path = new URL(await address.inputValue()).pathname;
+    const feed = await request.get(path);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const text = await feed.text();
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain('TZID:Europe/Helsinki');
+    expect(text).toMatch(/SUMMARY:(Statement due|Lausunto valmiiksi|Utlåtandet ska vara klart): /);
+    // Turned off: the address answers 404 at once.
+    await calendar.getByRole('button', { name: 'Turn the address off' }).click();
+    await expect(calendar).toContainText('You have no calendar address.');
+    await expect(calendar.getByLabel('Your calendar address')).toHaveCount(0);
+    expect((await request.get(path)).status()).toBe(404);
   });
 });

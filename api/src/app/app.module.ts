@@ -4,6 +4,7 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { CommentsModule } from './comments/comments.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { LavaConfigModule } from './config/config.module';
 import type { LavaConfig } from './config/lava-config';
@@ -43,6 +44,7 @@ export class AppModule {
         PrivacyModule,
         HealthModule,
         PublicationModule,
+        CalendarModule,
       ],
       controllers: [DemoController],
     };

@@ -20,7 +20,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type Language, type OrganizationKind } from '@lava/contracts';
+import {
+  CHILD_ORGANIZATION_KINDS,
+  SUMMARY_LANGUAGES,
+  type AdminOrganizationView,
+  type Language,
+  type OrganizationKind,
+  type SummaryLanguage,
+} from '@lava/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
@@ -30,7 +37,7 @@ import { uuidPipe } from '../common/uuid.pipe';
 import { organizationName } from '../organizations/organization.entity';
 import { nameColumn } from '../organizations/organizations.service';
 import { AdminGuard } from './admin.guard';
-import { CreateOrganizationDto, OidcEmailDomainsDto, RenameOrganizationDto } from './admin-organizations.dto';
+import { CreateOrganizationDto, OidcEmailDomainsDto, RenameOrganizationDto, SetOrganizationLanguagesDto } from './admin-organizations.dto';
 import { AdminScope } from './admin-scope.service';
 
 interface OrganizationRow {
@@ -41,6 +48,7 @@ interface OrganizationRow {
   kind: OrganizationKind;
   parent_id: string | null;
   oidc_email_domains: string[];
+  languages: SummaryLanguage[];
 }
 
 @ApiTags('admin')
@@ -62,10 +70,10 @@ export class AdminOrganizationsController {
     const column = nameColumn(language);
     const rows: (OrganizationRow & { path: string[] })[] = await this.db.query(
       `WITH RECURSIVE tree AS (
-         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, o.oidc_email_domains, ARRAY[o.${column}] AS path
+         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, o.oidc_email_domains, o.languages, ARRAY[o.${column}] AS path
            FROM organizations o WHERE o.id = ANY($1) AND (o.parent_id IS NULL OR NOT o.parent_id = ANY($1))
          UNION ALL
-         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, c.oidc_email_domains, tree.path || c.${column}
+         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, c.oidc_email_domains, c.languages, tree.path || c.${column}
            FROM organizations c JOIN tree ON c.parent_id = tree.id)
        SELECT * FROM tree ORDER BY path`,
       [ids],
@@ -182,6 +190,43 @@ export class AdminOrganizationsController {
     return view(row, language);
   }
 
+  /**
+   * Sets the languages a municipality uses (Finnish, Swedish or both): the plain-language summary is
+   * written in each, and a consultation of its youth council opens only when every one exists.
+   */
+  @Put(':id/languages')
+  async setLanguages(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', uuidPipe('organization')) id: string,
+    @Body() body: SetOrganizationLanguagesDto,
+    @RequestLanguage() language: Language,
+  ): Promise<AdminOrganizationView> {
+    const before = await this.inScope(admin, id);
+    if (before.kind !== 'municipality') {
+      throw new BadRequestException({
+        message: 'Only a municipality has languages; its committees and youth council use the same.',
+        details: [{ field: 'id', messages: ['must be a municipality'] }],
+      });
+    }
+    // Kept in one order (Finnish first) whatever order they came in.
+    const languages = SUMMARY_LANGUAGES.filter((l) => body.languages.includes(l));
+    const row = await this.db.transaction(async (tx) => {
+      const [updated]: OrganizationRow[] = (
+        await tx.query(`UPDATE organizations SET languages = $2 WHERE id = $1 RETURNING *`, [id, languages])
+      )[0];
+      if (!updated) throw new NotFoundException('No such organization.');
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'organization',
+        entityId: id,
+        action: 'organization.languages_changed',
+        details: { from: before.languages.join(','), to: languages.join(',') },
+      });
+      return updated;
+    });
+    return view(row, language);
+  }
+
   private async inScope(admin: AuthenticatedUser, id: string): Promise<OrganizationRow> {
     const ids = await this.scope.organizationIds(admin.id);
     const [row]: OrganizationRow[] = ids.includes(id) ? await this.db.query(`SELECT * FROM organizations WHERE id = $1`, [id]) : [];
@@ -199,5 +244,6 @@ function view(row: OrganizationRow, language: Language): AdminOrganizationView {
     kind: row.kind,
     parentId: row.parent_id,
     oidcEmailDomains: row.oidc_email_domains ?? [],
+    languages: row.kind === 'municipality' ? row.languages : null,
   };
 }

@@ -7,9 +7,24 @@ import {
   type OrganizationKind,
   type OrganizationNames,
   type RenameOrganizationRequest,
+  type SetOrganizationLanguagesRequest,
+  SUMMARY_LANGUAGES,
+  type SummaryLanguage,
 } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NAME = { message: 'must be 2–200 characters long' };
@@ -73,4 +88,20 @@ export class OidcEmailDomainsDto implements OidcEmailDomainsRequest {
   @IsString({ each: true, message: 'must be a list of domain names' })
   @Matches(DOMAIN, { each: true, message: 'must hold only domain names such as kotka.fi (no @, spaces or addresses)' })
   domains!: string[];
+}
+
+export class SetOrganizationLanguagesDto implements SetOrganizationLanguagesRequest {
+  @ApiProperty({
+    enum: SUMMARY_LANGUAGES,
+    isArray: true,
+    example: ['fi', 'sv'],
+    description: 'The languages the municipality uses; its youth council reads the plain-language summary in each.',
+  })
+  @IsDefined({ message: 'is required' })
+  @IsArray({ message: 'must be a list of languages' })
+  @ArrayMinSize(1, { message: 'must name at least one language' })
+  @ArrayMaxSize(SUMMARY_LANGUAGES.length, { message: 'must name each language once' })
+  @ArrayUnique({ message: 'must name each language once' })
+  @IsIn(SUMMARY_LANGUAGES, { each: true, message: `must be one of ${SUMMARY_LANGUAGES.join(', ')}` })
+  languages!: SummaryLanguage[];
 }

@@ -90,6 +90,7 @@ export class PrivacyRepository {
 
     await tx.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [userId]);
     await tx.query(`DELETE FROM password_resets WHERE user_id = $1`, [userId]);
+    await tx.query(`DELETE FROM calendar_feeds WHERE user_id = $1`, [userId]);
     await tx.query(
       `UPDATE invitations SET revoked_at = now(), token_hash = NULL WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
       [userId],

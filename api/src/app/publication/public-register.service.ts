@@ -1,38 +1,16 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  DecisionOutcome,
-  Language,
-  Page,
-  PublicAssessmentPage,
-  PublicationKind,
-  RegisterEntry,
-  SignatureVerification,
-} from '@lava/contracts';
+import type { Language, Page, PublicAssessmentPage, PublicationKind, RegisterEntry, SignatureVerification } from '@lava/contracts';
 import { DataSource } from 'typeorm';
 import { titleSearchQuery } from '../assessments/dto/list-assessments.query';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { nameColumn } from '../organizations/organizations.service';
 import { agendaDocumentContent } from './agenda-documents';
+import { openDecisions, type RegisterRow } from './open-decisions';
 import type { RegisterQueryDto } from './publication.dto';
 import { pdfFilename } from './publication.service';
 import { loadPublicAssessment } from './public-assessment';
 import { signaturesOf, verifySignature } from './signature-chain';
-
-interface RegisterRow {
-  assessment_id: string;
-  kind: PublicationKind;
-  title: string;
-  case_number: string | null;
-  municipality_id: string;
-  municipality_name: string;
-  committee_id: string;
-  committee_name: string;
-  outcome: DecisionOutcome | null;
-  decided_on: string;
-  published_at: Date;
-  summary: string;
-}
 
 /**
  * The public register: what anyone may read without signing in. Only published rows of
@@ -71,7 +49,10 @@ export class PublicRegisterService {
     const rows: RegisterRow[] = await this.db.query(
       `SELECT p.assessment_id, p.kind, p.title, p.case_number, p.municipality_id, m.${column} AS municipality_name,
               p.committee_id, c.${column} AS committee_name, p.outcome, to_char(p.decided_on, 'YYYY-MM-DD') AS decided_on,
-              p.published_at, p.summary
+              p.published_at, p.summary,
+              (SELECT d.minutes_section FROM decisions d
+                WHERE p.kind = 'assessment' AND d.assessment_id = p.assessment_id
+                ORDER BY d.signed_at DESC LIMIT 1) AS minutes_section
          FROM publications p
          JOIN organizations m ON m.id = p.municipality_id
          JOIN organizations c ON c.id = p.committee_id
@@ -210,6 +191,7 @@ function toEntry(r: RegisterRow): RegisterEntry {
     decidedOn: r.decided_on,
     publishedAt: r.published_at.toISOString(),
     summary: r.summary,
+    openDecisions: openDecisions(r),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CouncilOffice, Language, OrganizationKind, Role } from './roles';
+import type { SummaryLanguage } from './assessments';
 
 /** A person as an admin sees them: only the memberships within the admin's organizations. */
 export interface AdminUserView {
@@ -53,6 +54,17 @@ export interface AdminOrganizationView {
    * organization above). Empty for a youth council (its members never sign in that way).
    */
   oidcEmailDomains: string[];
+  /**
+   * A municipality's languages (Finnish, Swedish or both): its youth council reads the plain-language
+   * summary in each of them, and a consultation opens only once the summary exists in each. Null for
+   * the other kinds of organization.
+   */
+  languages: SummaryLanguage[] | null;
+}
+
+/** `PUT /api/admin/organizations/:id/languages`: the municipality's languages, at least one. */
+export interface SetOrganizationLanguagesRequest {
+  languages: SummaryLanguage[];
 }
 
 /** `PUT /api/admin/organizations/{id}/oidc-email-domains`. */

@@ -189,6 +189,53 @@ export interface RegisterEntry {
   decidedOn: string;
   publishedAt: string;
   summary: string;
+  /** The same entry in the words of Finland's 6Aika open decisions API (Popolo-based), for decision portals. */
+  openDecisions: OpenDecisionsEntry;
+}
+
+/** A Popolo organization as the 6Aika open decisions API names it (`classification`, `parent_id`). */
+export interface PopoloOrganization {
+  id: string;
+  name: string;
+  classification: 'municipality' | 'committee';
+  parent_id: string | null;
+}
+
+/**
+ * A register entry shaped after the 6Aika open decisions API (github.com/6aika/api-paatos, Popolo-based),
+ * field names as there (snake_case): the assessment is a `case` ("asia") whose `register_id` is the
+ * case number ("diaarinumero"); the committee's decision — or, for a screening, the signed result
+ * "no full assessment needed" — is its `action`, with the minutes' § as `article_number` and the
+ * meeting as a Popolo `event`; the committee (`responsible_party`) and its municipality are
+ * `organizations`. No person appears: 6Aika's posts and memberships are left out on purpose.
+ */
+export interface OpenDecisionsEntry {
+  case: {
+    id: string;
+    register_id: string | null;
+    title: string;
+    summary: string;
+    /** `child_impact_assessment` or, for a screening result, `child_impact_screening`. */
+    category: 'child_impact_assessment' | 'child_impact_screening';
+    public: true;
+  };
+  action: {
+    id: string;
+    title: string;
+    /** The case's id. */
+    case: string;
+    /** The decision's outcome, or `screened_out` for a screening result. */
+    resolution: DecisionOutcome | 'screened_out';
+    /** The minutes' § of the decision; null for a screening result. */
+    article_number: string | null;
+    /** The organization's id (the committee). */
+    responsible_party: string;
+    /** The committee meeting that decided (a Popolo event); null for a screening result. */
+    event: { start_date: string; organization_id: string; classification: 'meeting' } | null;
+    /** The decision's date: the meeting's, or the day the screening was signed. */
+    date: string;
+  };
+  organizations: PopoloOrganization[];
 }
 
 export interface RegisterFilters {

@@ -22,6 +22,7 @@ import { ConsultationSentVersion1764800000001 } from './1764800000001-consultati
 import { OidcIdentities1764800000002 } from './1764800000002-oidc-identities';
 import { SessionStartedAt1764800000003 } from './1764800000003-session-started-at';
 import { ShownName1764910000000 } from './1764910000000-shown-name';
+import { CalendarFeeds1764930000000 } from './1764930000000-calendar-feeds';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   OidcIdentities1764800000002,
   SessionStartedAt1764800000003,
   ShownName1764910000000,
+  CalendarFeeds1764930000000,
 ];

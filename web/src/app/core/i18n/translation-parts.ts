@@ -15,6 +15,8 @@ export const TRANSLATION_PARTS = [
   'drafting',
   'record-model',
   'security',
+  'admin-languages',
+  'calendar',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

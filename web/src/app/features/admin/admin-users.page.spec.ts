@@ -15,6 +15,7 @@ const COUNCIL: AdminOrganizationView = {
   kind: 'youth_council',
   parentId: 'm1',
   oidcEmailDomains: [],
+  languages: null,
 };
 
 function member(id: string, displayName: string, councilOffice: 'chair' | 'secretary' | null): AdminUserView {

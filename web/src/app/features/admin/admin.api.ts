@@ -9,6 +9,7 @@ import type {
   MembershipsSaved,
   OidcEmailDomainsRequest,
   OrganizationNames,
+  SetOrganizationLanguagesRequest,
   Page,
   QueueCounts,
   UpdateMembershipsRequest,
@@ -39,6 +40,10 @@ export class AdminApi {
   setOidcEmailDomains(id: string, domains: string[]): Observable<AdminOrganizationView> {
     const body: OidcEmailDomainsRequest = { domains };
     return this.http.put<AdminOrganizationView>(`/api/admin/organizations/${id}/oidc-email-domains`, body);
+  }
+
+  setOrganizationLanguages(id: string, body: SetOrganizationLanguagesRequest): Observable<AdminOrganizationView> {
+    return this.http.put<AdminOrganizationView>(`/api/admin/organizations/${id}/languages`, body);
   }
 
   failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {

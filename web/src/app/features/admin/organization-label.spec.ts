@@ -8,6 +8,7 @@ const org = (id: string, name: string, kind: AdminOrganizationView['kind'], pare
   kind,
   parentId,
   oidcEmailDomains: [],
+  languages: kind === 'municipality' ? ['fi'] : null,
 });
 
 describe('organizationLabel', () => {

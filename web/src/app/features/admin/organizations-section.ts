@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CHILD_ORGANIZATION_KINDS, type AdminOrganizationView, type OrganizationKind, type OrganizationNames } from '@lava/contracts';
+import {
+  CHILD_ORGANIZATION_KINDS,
+  SUMMARY_LANGUAGES,
+  type AdminOrganizationView,
+  type OrganizationKind,
+  type OrganizationNames,
+  type SummaryLanguage,
+} from '@lava/contracts';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
@@ -10,11 +17,13 @@ import { AdminApi } from './admin.api';
 type Editor =
   | { mode: 'rename'; id: string; names: OrganizationNames }
   | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames }
-  | { mode: 'domains'; id: string; name: string; text: string };
+  | { mode: 'domains'; id: string; name: string; text: string }
+  | { mode: 'languages'; id: string; chosen: Record<SummaryLanguage, boolean> };
 
 /**
  * The admin's organizations as a tree: rename any, add municipalities, committees and the youth
- * council, and set the e-mail domains a staff organization vouches for at organization sign-in.
+ * council, set the languages a municipality uses (the plain-language summary is written in each) and
+ * the e-mail domains a staff organization vouches for at organization sign-in.
  */
 @Component({
   selector: 'lava-organizations-section',
@@ -69,13 +78,48 @@ export class OrganizationsSection {
     setTimeout(() => document.getElementById(`domains-${org.id}`)?.focus());
   }
 
+  protected readonly summaryLanguages = SUMMARY_LANGUAGES;
+
+  protected startLanguages(org: AdminOrganizationView): void {
+    this.error.set(null);
+    const chosen = Object.fromEntries(SUMMARY_LANGUAGES.map((l) => [l, (org.languages ?? []).includes(l)])) as Record<
+      SummaryLanguage,
+      boolean
+    >;
+    this.editor.set({ mode: 'languages', id: org.id, chosen });
+  }
+
+  protected saveLanguages(org: AdminOrganizationView): void {
+    const editor = this.editor();
+    if (editor?.mode !== 'languages') return;
+    const languages = SUMMARY_LANGUAGES.filter((l) => editor.chosen[l]);
+    if (languages.length === 0) {
+      this.error.set(null);
+      this.languagesMissing.set(true);
+      return;
+    }
+    this.languagesMissing.set(false);
+    this.api.setOrganizationLanguages(org.id, { languages }).subscribe({
+      next: (saved) => {
+        this.editor.set(null);
+        this.announcer.announce('organizationLanguages.saved', { name: saved.name });
+        this.load();
+      },
+      error: (error: unknown) => this.error.set(apiError(error)?.message ?? null),
+    });
+  }
+
+  /** The admin tried to save with no language chosen (said beside the choices, not sent). */
+  protected readonly languagesMissing = signal(false);
+
   protected cancel(): void {
+    this.languagesMissing.set(false);
     this.editor.set(null);
   }
 
   protected save(): void {
     const editor = this.editor();
-    if (!editor) return;
+    if (!editor || editor.mode === 'languages') return;
     if (editor.mode === 'domains') {
       // One per line; commas, semicolons and spaces separate too. The API checks and normalizes them.
       const domains = editor.text.split(/[\s,;]+/).filter((d) => d.length > 0);

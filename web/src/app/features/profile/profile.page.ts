@@ -8,18 +8,21 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { MyDataSection } from '../privacy/my-data-section';
+import { CalendarFeedSection } from './calendar-feed-section';
 import { NotificationPreferencesSection } from './notification-preferences';
 
 /** Your name and language: the language of the interface, e-mails and notifications. */
 @Component({
   selector: 'lava-profile-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, MyDataSection],
+  imports: [ReactiveFormsModule, TranslocoPipe, NotificationPreferencesSection, CalendarFeedSection, MyDataSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
+  // Youth council members use this page on phones too: their tap targets are 44 px (docs/youth-pages.md).
+  host: { '[class.youth-page]': "auth.homePath() === '/consultations'" },
 })
 export class ProfilePage {
   private readonly http = inject(HttpClient);
-  private readonly auth = inject(AuthService);
+  protected readonly auth = inject(AuthService);
   private readonly languages = inject(LanguageService);
   private readonly announcer = inject(AnnouncerService);
 
