@@ -12,6 +12,7 @@ const KOTKA: AdminOrganizationView = {
   kind: 'municipality',
   parentId: null,
   oidcEmailDomains: ['kotka.fi'],
+  languages: ['fi'],
 };
 const COUNCIL: AdminOrganizationView = {
   id: 'y1',
@@ -20,6 +21,7 @@ const COUNCIL: AdminOrganizationView = {
   kind: 'youth_council',
   parentId: 'm1',
   oidcEmailDomains: [],
+  languages: null,
 };
 
 async function render() {
