@@ -111,8 +111,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The PATCH body for some fields at a version: only those fields, nested as the API wants them. */
-export function patchBody(values: Partial<RecordValues>, version: number): UpdateAssessmentRequest {
-  const body: Record<string, unknown> = { version };
+export function patchBody(
+  values: Partial<RecordValues>,
+  version: number,
+  extra: Pick<UpdateAssessmentRequest, 'versionName' | 'resolvesConflict'> = {},
+): UpdateAssessmentRequest {
+  const body: Record<string, unknown> = { version, ...extra };
   for (const [field, value] of Object.entries(values)) {
     const dot = field.indexOf('.');
     if (dot === -1) {
@@ -166,6 +170,8 @@ export class RecordEditor {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
+  /** The next save keeps a conflicting field as mine: the API keeps it as its own version. */
+  private resolving = false;
 
   constructor(
     private readonly port: RecordPort,
@@ -225,9 +231,37 @@ export class RecordEditor {
     return this.pending().length === 0;
   }
 
+  /** Keeps my value of a conflicting field; the save says it resolves a conflict (its own version in the history). */
   keepMine(field: RecordField): Promise<void> {
     this.resolve(field);
+    this.resolving = true;
     return this.flush();
+  }
+
+  /**
+   * "Save a version": saves what is pending, then closes the editing session's version under a name.
+   * With nothing new since the last version the API names the newest version when it is this
+   * person's unnamed edit, else answers 400. `message` is the API's sentence (null: none, or a
+   * conflict or error the save status already tells).
+   */
+  async saveVersion(name: string): Promise<{ ok: true } | { ok: false; message: string | null }> {
+    if (!(await this.settle())) return { ok: false, message: null };
+    const detail = this.detailState();
+    if (!detail || !this.editable()) return { ok: false, message: null };
+    try {
+      const saved = await this.port.update({ version: detail.version, versionName: name });
+      this.detailState.set(saved);
+      this.statusState.set({ kind: 'saved', at: new Date() });
+      this.port.saved?.(saved);
+      return { ok: true };
+    } catch (error) {
+      const body = apiError(error);
+      if (body?.conflict || error instanceof HttpErrorResponse && error.status === 0) {
+        await this.failed(error);
+        return { ok: false, message: null };
+      }
+      return { ok: false, message: body?.message ?? null };
+    }
   }
 
   useTheirs(field: RecordField): Promise<void> {
@@ -265,7 +299,9 @@ export class RecordEditor {
     const sent: Partial<RecordValues> = {};
     for (const f of fields) (sent as Record<string, unknown>)[f] = draft[f];
     this.statusState.set({ kind: 'saving' });
-    this.inFlight = this.send(sent).finally(() => {
+    const resolving = this.resolving;
+    this.resolving = false;
+    this.inFlight = this.send(sent, resolving).finally(() => {
       this.inFlight = null;
       if (this.again) {
         this.again = false;
@@ -275,9 +311,9 @@ export class RecordEditor {
     return this.inFlight;
   }
 
-  private async send(sent: Partial<RecordValues>): Promise<void> {
+  private async send(sent: Partial<RecordValues>, resolvesConflict = false): Promise<void> {
     try {
-      const detail = await this.port.update(patchBody(sent, this.version()));
+      const detail = await this.port.update(patchBody(sent, this.version(), resolvesConflict ? { resolvesConflict } : {}));
       // The draft keeps whatever was typed while the request was under way; it is saved next.
       // Fields unchanged since sending take the server's value (so a normalised value does not loop).
       // Fields nobody edited here take the server's value too (the API adds matrix rows for a new alternative).

@@ -15,6 +15,7 @@ import {
   type RecordSection,
   type ViewMethod,
   type VulnerableGroup,
+  type WellbeingSet,
 } from '@lava/contracts';
 import { recordCompleteness } from '@lava/workflow';
 import { FormField } from '../../../shared/form-field/form-field';
@@ -89,6 +90,43 @@ export class RecordForm {
   });
   protected readonly articlesError = signal<string | null>(null);
 
+  // --- "save a version" ---
+  protected readonly naming = signal(false);
+  protected readonly versionName = signal('');
+  protected readonly savingVersion = signal(false);
+  protected readonly versionMessage = signal<{ text: string; bad: boolean } | null>(null);
+
+  protected openNaming(): void {
+    this.naming.set(true);
+    this.versionMessage.set(null);
+    this.focusLater('version-name');
+  }
+
+  protected closeNaming(): void {
+    this.naming.set(false);
+    this.versionName.set('');
+    this.focusLater('save-version');
+  }
+
+  /** Saves what is pending and names the editing session's version; later edits start a new one. */
+  protected async saveVersion(): Promise<void> {
+    const name = this.versionName().trim();
+    if (!name) {
+      this.versionMessage.set({ text: this.texts.t('recordModel.version.nameMissing'), bad: true });
+      this.focusLater('version-name');
+      return;
+    }
+    this.savingVersion.set(true);
+    const result = await this.editor().saveVersion(name);
+    this.savingVersion.set(false);
+    if (result.ok) {
+      this.versionMessage.set({ text: this.texts.t('recordModel.version.saved', { version: this.editor().version(), name }), bad: false });
+      this.closeNaming();
+    } else {
+      this.versionMessage.set({ text: result.message ?? this.texts.t('recordModel.version.failed'), bad: true });
+    }
+  }
+
   protected readonly statusText = computed(() => {
     const status = this.editor().status();
     switch (status.kind) {
@@ -121,6 +159,10 @@ export class RecordForm {
 
   protected alternativeName(alternative: RecordAlternative, index: number): string {
     return alternativeName(alternative, index, this.texts);
+  }
+
+  protected wellbeingSet(): WellbeingSet {
+    return this.editor().detail()?.wellbeing ?? { framework: 'none', indicators: [] };
   }
 
   protected alternatives(): RecordAlternative[] {
