@@ -129,6 +129,15 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/organizations/${f.kotkaEducationId}`,
     body: () => ({ names: { fi: 'Sivistyslautakunta', sv: 'Bildningsnämnden', en: 'Education Committee' } }),
   },
+  'GET /api/admin/organizations/{id}/wellbeing': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/wellbeing`,
+  },
+  'PUT /api/admin/organizations/{id}/wellbeing': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/wellbeing`,
+    body: () => ({ framework: 'shanarri' }),
+  },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,

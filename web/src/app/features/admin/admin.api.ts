@@ -11,6 +11,8 @@ import type {
   Page,
   QueueCounts,
   UpdateMembershipsRequest,
+  WellbeingSet,
+  WellbeingSetRequest,
 } from '@lava/contracts';
 import type { Observable } from 'rxjs';
 
@@ -32,6 +34,15 @@ export class AdminApi {
 
   renameOrganization(id: string, names: OrganizationNames): Observable<AdminOrganizationView> {
     return this.http.patch<AdminOrganizationView>(`/api/admin/organizations/${id}`, { names });
+  }
+
+  /** The wellbeing indicator set of a municipality (or a wellbeing services county). */
+  wellbeing(organizationId: string): Observable<WellbeingSet> {
+    return this.http.get<WellbeingSet>(`/api/admin/organizations/${organizationId}/wellbeing`);
+  }
+
+  setWellbeing(organizationId: string, body: WellbeingSetRequest): Observable<WellbeingSet> {
+    return this.http.put<WellbeingSet>(`/api/admin/organizations/${organizationId}/wellbeing`, body);
   }
 
   failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {
