@@ -4,6 +4,7 @@ import {
   AGE_GROUPS,
   CONTENT_FIELDS,
   type AgeGroup,
+  type AgeRange,
   type ApiError,
   type AssessmentDetail,
   type ContentField,
@@ -24,6 +25,7 @@ export const BASE_FIELDS = [
   'screening.affectsChildren',
   'screening.impactKind',
   'screening.ageGroups',
+  'screening.ageRange',
   'screening.rationale',
   'plainLanguageSummary',
   'plainLanguageSummarySv',
@@ -46,6 +48,7 @@ export type RecordValues = {
   'screening.affectsChildren': boolean | null;
   'screening.impactKind': ImpactKind | null;
   'screening.ageGroups': AgeGroup[];
+  'screening.ageRange': AgeRange | null;
   'screening.rationale': string;
   plainLanguageSummary: string;
   plainLanguageSummarySv: string;
@@ -91,6 +94,7 @@ export function valuesOf(detail: AssessmentDetail): RecordValues {
     'screening.affectsChildren': detail.screening.affectsChildren,
     'screening.impactKind': detail.screening.impactKind,
     'screening.ageGroups': sortAgeGroups(detail.screening.ageGroups),
+    'screening.ageRange': detail.screening.ageRange ?? null,
     'screening.rationale': detail.screening.rationale,
     plainLanguageSummary: detail.plainLanguageSummary,
     plainLanguageSummarySv: detail.plainLanguageSummarySv,
