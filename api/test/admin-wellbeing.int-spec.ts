@@ -24,12 +24,25 @@ describe('the wellbeing indicator set (admin)', () => {
   const put = (id: string, body: object) => env.http().put(url(id)).set(as(admin)).send(body);
 
   it('is none at first, SHANARRI or an own list when chosen, and assessments of the municipality get it', async () => {
-    expect((await env.http().get(url(kotka.municipality.id)).set(as(admin)).expect(200)).body).toEqual({ framework: 'none', indicators: [] });
+    expect((await env.http().get(url(kotka.municipality.id)).set(as(admin)).expect(200)).body).toEqual({
+      framework: 'none',
+      indicators: [],
+    });
     const shanarri = (await put(kotka.municipality.id, { framework: 'shanarri' }).expect(200)).body as WellbeingSet;
-    expect(shanarri.indicators.map((i) => i.key)).toEqual(['safe', 'healthy', 'achieving', 'nurtured', 'active', 'respected', 'responsible', 'included']);
+    expect(shanarri.indicators.map((i) => i.key)).toEqual([
+      'safe',
+      'healthy',
+      'achieving',
+      'nurtured',
+      'active',
+      'respected',
+      'responsible',
+      'included',
+    ]);
 
-    const own = (await put(kotka.municipality.id, { framework: 'custom', names: [' Turvallinen koulumatka ', 'Harrastus jokaiselle'] }).expect(200))
-      .body as WellbeingSet;
+    const own = (
+      await put(kotka.municipality.id, { framework: 'custom', names: [' Turvallinen koulumatka ', 'Harrastus jokaiselle'] }).expect(200)
+    ).body as WellbeingSet;
     expect(own).toEqual({
       framework: 'custom',
       indicators: [
@@ -38,15 +51,28 @@ describe('the wellbeing indicator set (admin)', () => {
       ],
     });
     // Reordered and grown: names that stay keep their key, so tagged impacts keep their indicator.
-    const grown = (await put(kotka.municipality.id, { framework: 'custom', names: ['Harrastus jokaiselle', 'Kuulluksi tuleminen', 'turvallinen koulumatka'] }).expect(200))
-      .body as WellbeingSet;
+    const grown = (
+      await put(kotka.municipality.id, {
+        framework: 'custom',
+        names: ['Harrastus jokaiselle', 'Kuulluksi tuleminen', 'turvallinen koulumatka'],
+      }).expect(200)
+    ).body as WellbeingSet;
     expect(grown.indicators.map((i) => i.key)).toEqual(['w2', 'w3', 'w1']);
 
     const created = (
-      await env.http().post('/api/assessments').set(as(official)).send({ title: 'Koulukuljetukset', committeeId: kotka.education.id }).expect(201)
+      await env
+        .http()
+        .post('/api/assessments')
+        .set(as(official))
+        .send({ title: 'Koulukuljetukset', committeeId: kotka.education.id })
+        .expect(201)
     ).body as AssessmentDetail;
     const detail = (await env.http().get(`/api/assessments/${created.id}`).set(as(official)).expect(200)).body as AssessmentDetail;
-    expect(detail.wellbeing.indicators.map((i) => i.name)).toEqual(['Harrastus jokaiselle', 'Kuulluksi tuleminen', 'turvallinen koulumatka']);
+    expect(detail.wellbeing.indicators.map((i) => i.name)).toEqual([
+      'Harrastus jokaiselle',
+      'Kuulluksi tuleminen',
+      'turvallinen koulumatka',
+    ]);
 
     // Switched off, the own list is kept for switching back.
     await put(kotka.municipality.id, { framework: 'none' }).expect(200);

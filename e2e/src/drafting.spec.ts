@@ -179,7 +179,9 @@ test.describe('drafting the full assessment record', () => {
 
     // Copy the impact to "no change" in one action: its judgements are left for the official.
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('button', { name: /^Copy to No change \(things stay as they are\): The proposal, article 15, 31, 34/ })).toBeFocused();
+    await expect(
+      page.getByRole('button', { name: /^Copy to No change \(things stay as they are\): The proposal, article 15, 31, 34/ }),
+    ).toBeFocused();
     await page.keyboard.press('Enter');
     const copied = 'No change (things stay as they are), articles 15, 31, 34';
     await expect(cell(page, `${copied}, Direction: Not stated`)).toBeFocused();
@@ -236,7 +238,9 @@ test.describe('drafting the full assessment record', () => {
     const merged =
       'Friday stays open; Monday closes instead. Free bus tickets for the island. A youth worker keeps the Friday evening open in the school.';
     await mitigation(page).fill(merged);
-    const resolution = page.waitForRequest((r) => r.method() === 'PATCH' && (r.postDataJSON() as { resolvesConflict?: boolean }).resolvesConflict === true);
+    const resolution = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && (r.postDataJSON() as { resolvesConflict?: boolean }).resolvesConflict === true,
+    );
     await panel.getByRole('button', { name: 'Keep mine: How negative impacts are mitigated' }).click();
     await resolution;
     await expect(saveStatus(page)).toHaveText(SAVED);

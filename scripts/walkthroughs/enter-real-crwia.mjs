@@ -11,7 +11,10 @@ const WEB = process.env.WEB ?? 'http://127.0.0.1:4300';
 const OUT = process.env.OUT ?? '/tmp/crwia';
 mkdirSync(OUT, { recursive: true });
 let actions = 0;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(30_000);
 const shot = async (name, locator) => {
@@ -61,19 +64,37 @@ await page.getByRole('status').filter({ hasText: 'The assessment moved to the st
 
 // Alternatives: the refresh, and carrying on the 2015 Challenge as it was.
 await fill(page.getByLabel('Name of alternative 1'), 'Refreshed Challenge from April 2022');
-await fill(page.getByLabel('Description of alternative 1'), 'A new mission (use education to improve outcomes for children impacted by poverty), funding to every local authority, Pupil Equity Funding to schools, care experienced funding and national programmes; stretch aims set locally.');
+await fill(
+  page.getByLabel('Description of alternative 1'),
+  'A new mission (use education to improve outcomes for children impacted by poverty), funding to every local authority, Pupil Equity Funding to schools, care experienced funding and national programmes; stretch aims set locally.',
+);
 await fill(page.getByLabel('Name of alternative 2'), 'Carry on the 2015–2022 Challenge');
-await fill(page.getByLabel('Description of alternative 2'), 'Funding stays concentrated on the nine Challenge authorities and schools programmes.');
+await fill(
+  page.getByLabel('Description of alternative 2'),
+  'Funding stays concentrated on the nine Challenge authorities and schools programmes.',
+);
 
 // Scope, the known groups and two groups the assessment names.
-await fill(page.getByLabel('Which children and young people does the matter affect, and how many?'), 'All registered pupils in Scotland; in particular children and young people impacted by poverty and care experienced children and young people.');
+await fill(
+  page.getByLabel('Which children and young people does the matter affect, and how many?'),
+  'All registered pupils in Scotland; in particular children and young people impacted by poverty and care experienced children and young people.',
+);
 await page.getByRole('checkbox', { name: 'Low-income families' }).check();
-await fill(page.getByLabel('How does it affect them? (Low-income families)'), 'The funding is allocated by the number of pupils registered for free school meals.');
+await fill(
+  page.getByLabel('How does it affect them? (Low-income families)'),
+  'The funding is allocated by the number of pupils registered for free school meals.',
+);
 await page.getByRole('checkbox', { name: 'Children in care' }).check();
-await fill(page.getByLabel('How does it affect them? (Children in care)'), 'Care Experienced Children and Young People funding goes to local authorities for them.');
+await fill(
+  page.getByLabel('How does it affect them? (Children in care)'),
+  'Care Experienced Children and Young People funding goes to local authorities for them.',
+);
 for (const [group, note] of [
   ['Young carers', 'Named among those the gap affects most.'],
-  ['Children affected by the COVID-19 school closures', 'The Equity Audit found a disproportionate impact on pupils from disadvantaged backgrounds.'],
+  [
+    'Children affected by the COVID-19 school closures',
+    'The Equity Audit found a disproportionate impact on pupils from disadvantaged backgrounds.',
+  ],
 ]) {
   await fill(page.getByLabel('Another group (name it)'), group);
   await press('Enter');
@@ -85,14 +106,37 @@ await shot('1280-scope', page.locator('#section-scope'));
 // Legal basis.
 await fill(page.getByLabel('UNCRC articles'), '2, 3, 4, 6, 12, 13, 15, 17, 20, 23, 27, 28, 29, 31');
 await page.getByLabel('UNCRC articles').blur();
-await fill(page.getByLabel('National law', { exact: true }), 'Standards in Scotland’s Schools etc. Act 2000 as amended by the Education (Scotland) Act 2016 (duty to reduce inequalities of outcome); Children and Young People (Scotland) Act 2014.');
+await fill(
+  page.getByLabel('National law', { exact: true }),
+  'Standards in Scotland’s Schools etc. Act 2000 as amended by the Education (Scotland) Act 2016 (duty to reduce inequalities of outcome); Children and Young People (Scotland) Act 2014.',
+);
 
 // Evidence: reports with their years or ranges of years and web addresses.
 const evidence = [
-  ['Audit Scotland: Improving outcomes for young people through school education', '2021-03', 'https://www.audit-scotland.gov.uk/publications/improving-outcomes-for-young-people-through-school-education', 'Some progress on the gap, but not fast enough, and much variation between schools and council areas.'],
-  ['Closing the poverty-related attainment gap: a report on progress', '2016–21', 'https://www.gov.scot/publications/closing-poverty-related-attainment-gap-report-progress-2016-2021/', 'Attainment generally improved; the gap narrowed in some measures only.'],
-  ['Equity Audit', '2021-01', 'https://www.gov.scot/publications/equity-audit-deepening-understanding-impact-covid-19-school-building-closures-children-socio-economically-disadvantaged-backgrounds-setting-clear-areas-focus-accelerating-recovery/', 'School building closures hit children from disadvantaged backgrounds hardest.'],
-  ['OECD review of Curriculum for Excellence', '2021', 'https://www.oecd.org/education/scotland-s-curriculum-for-excellence-bf624417-en.htm', 'Calls for stronger national and local data on outcomes.'],
+  [
+    'Audit Scotland: Improving outcomes for young people through school education',
+    '2021-03',
+    'https://www.audit-scotland.gov.uk/publications/improving-outcomes-for-young-people-through-school-education',
+    'Some progress on the gap, but not fast enough, and much variation between schools and council areas.',
+  ],
+  [
+    'Closing the poverty-related attainment gap: a report on progress',
+    '2016–21',
+    'https://www.gov.scot/publications/closing-poverty-related-attainment-gap-report-progress-2016-2021/',
+    'Attainment generally improved; the gap narrowed in some measures only.',
+  ],
+  [
+    'Equity Audit',
+    '2021-01',
+    'https://www.gov.scot/publications/equity-audit-deepening-understanding-impact-covid-19-school-building-closures-children-socio-economically-disadvantaged-backgrounds-setting-clear-areas-focus-accelerating-recovery/',
+    'School building closures hit children from disadvantaged backgrounds hardest.',
+  ],
+  [
+    'OECD review of Curriculum for Excellence',
+    '2021',
+    'https://www.oecd.org/education/scotland-s-curriculum-for-excellence-bf624417-en.htm',
+    'Calls for stronger national and local data on outcomes.',
+  ],
 ];
 for (const [i, [source, date, url, finding]] of evidence.entries()) {
   await page.getByRole('button', { name: 'Add an evidence item' }).click();
@@ -101,12 +145,18 @@ for (const [i, [source, date, url, finding]] of evidence.entries()) {
   await fill(page.getByLabel(`Web address of item ${i + 1}`), url);
   await fill(page.getByLabel(`Finding of item ${i + 1}`), finding);
 }
-await fill(page.getByLabel('Known gaps in the evidence'), 'No national evidence yet on the refreshed funding model; the annual evaluation reports will follow it.');
+await fill(
+  page.getByLabel('Known gaps in the evidence'),
+  'No national evidence yet on the refreshed funding model; the annual evaluation reports will follow it.',
+);
 await saved();
 await shot('1280-evidence', page.locator('#section-evidence'));
 
 // Children's views: none gathered for the national refresh itself.
-await fill(page.getByLabel('Why no children’s views were heard'), 'The national refresh drew on reports and partners (Young Scot, YouthLink Scotland); the guidance expects schools and authorities to involve children and families locally.');
+await fill(
+  page.getByLabel('Why no children’s views were heard'),
+  'The national refresh drew on reports and partners (Young Scot, YouthLink Scotland); the guidance expects schools and authorities to involve children and families locally.',
+);
 
 // The impact matrix by keyboard: impacts of the refresh, each with several articles, groups and SHANARRI tags, copied to the other alternative.
 const grid = page.getByRole('grid', { name: 'Impact matrix' });
@@ -141,10 +191,42 @@ async function addImpact(articles, groups, wellbeing, direction, directness, ter
   await press('ArrowRight');
   await press('Enter');
 }
-await addImpact('28, 29', 'Low-income families, All children', 'Achieving, Included', 'positive', 'direct', 'long', 'Funding reaches every authority and school by free school meal numbers.');
-await addImpact('20, 28', 'Children in care', 'Nurtured, Achieving', 'positive', 'direct', 'long', 'Care experienced funding to every authority.');
-await addImpact('12, 13, 15', 'All children', 'Respected, Responsible, Included', 'positive', 'indirect', 'long', 'Guidance expects pupils and families to influence PEF plans.');
-await addImpact('24, 31', 'Children affected by the COVID-19 school closures', 'Healthy, Active', 'unknown', 'indirect', 'short', 'Recovery support, wellbeing not measured nationally.');
+await addImpact(
+  '28, 29',
+  'Low-income families, All children',
+  'Achieving, Included',
+  'positive',
+  'direct',
+  'long',
+  'Funding reaches every authority and school by free school meal numbers.',
+);
+await addImpact(
+  '20, 28',
+  'Children in care',
+  'Nurtured, Achieving',
+  'positive',
+  'direct',
+  'long',
+  'Care experienced funding to every authority.',
+);
+await addImpact(
+  '12, 13, 15',
+  'All children',
+  'Respected, Responsible, Included',
+  'positive',
+  'indirect',
+  'long',
+  'Guidance expects pupils and families to influence PEF plans.',
+);
+await addImpact(
+  '24, 31',
+  'Children affected by the COVID-19 school closures',
+  'Healthy, Active',
+  'unknown',
+  'indirect',
+  'short',
+  'Recovery support, wellbeing not measured nationally.',
+);
 await saved();
 await shot('1280-matrix', page.locator('#section-impactMatrix'));
 
@@ -154,7 +236,10 @@ for (const [label, text] of [
 ]) {
   await fill(page.getByLabel(label, { exact: true }), text);
 }
-await fill(page.getByLabel('Plain-language summary', { exact: true }), 'Schools get money to help children whose families have little money do as well as others.');
+await fill(
+  page.getByLabel('Plain-language summary', { exact: true }),
+  'Schools get money to help children whose families have little money do as well as others.',
+);
 await saved();
 
 // Phone: the same record at 360 px, one impact judged in its card.

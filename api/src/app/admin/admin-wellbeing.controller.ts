@@ -1,5 +1,13 @@
 import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   RECORD_LIMITS,
   WELLBEING_FRAMEWORKS,
@@ -21,14 +29,19 @@ import { AdminScope } from './admin-scope.service';
 
 /** The organizations whose assessments use a wellbeing indicator set (the ones assessments belong to). */
 const WELLBEING_KINDS: readonly OrganizationKind[] = ['municipality', 'wellbeing_county'];
-const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class WellbeingSetDto implements WellbeingSetRequest {
   @ApiProperty({ enum: WELLBEING_FRAMEWORKS, description: 'none, SHANARRI’s eight indicators, or the organization’s own list' })
   @IsIn(WELLBEING_FRAMEWORKS, { message: `must be one of ${WELLBEING_FRAMEWORKS.join(', ')}` })
   framework!: WellbeingFramework;
 
-  @ApiPropertyOptional({ type: [String], maxItems: RECORD_LIMITS.wellbeingIndicators, description: 'For `custom`: the indicators in order.' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: RECORD_LIMITS.wellbeingIndicators,
+    description: 'For `custom`: the indicators in order.',
+  })
   @IsOptional()
   @Transform(trimAll)
   @IsArray({ message: 'must be a list of names' })
@@ -119,7 +132,9 @@ export class AdminWellbeingController {
       : [];
     if (!row) throw new NotFoundException('No such organization among yours.');
     if (!WELLBEING_KINDS.includes(row.kind)) {
-      throw new BadRequestException(`Only a municipality or a wellbeing services county chooses a wellbeing indicator set, not a ${row.kind.replace('_', ' ')}.`);
+      throw new BadRequestException(
+        `Only a municipality or a wellbeing services county chooses a wellbeing indicator set, not a ${row.kind.replace('_', ' ')}.`,
+      );
     }
     return row;
   }

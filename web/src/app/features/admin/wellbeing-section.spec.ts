@@ -17,11 +17,15 @@ const org = (id: string, name: string, kind: AdminOrganizationView['kind']): Adm
 describe('WellbeingSection', () => {
   it('loads the municipality’s set, switches to an own list written one a line, and shows the API’s refusal', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
-    TestBed.configureTestingModule({ imports: [WellbeingSection, translocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [WellbeingSection, translocoTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(WellbeingSection);
     const http = TestBed.inject(HttpTestingController);
     fixture.detectChanges();
-    for (const r of http.match('/api/admin/organizations')) r.flush([org('m1', 'Kotka', 'municipality'), org('c1', 'Education Committee', 'committee')]);
+    for (const r of http.match('/api/admin/organizations'))
+      r.flush([org('m1', 'Kotka', 'municipality'), org('c1', 'Education Committee', 'committee')]);
     http.expectOne('/api/admin/organizations/m1/wellbeing').flush({ framework: 'shanarri', indicators: [] });
     await fixture.whenStable();
     fixture.detectChanges();
@@ -39,7 +43,10 @@ describe('WellbeingSection', () => {
     const put = http.expectOne('/api/admin/organizations/m1/wellbeing');
     expect(put.request.method).toBe('PUT');
     expect(put.request.body).toEqual({ framework: 'custom', names: ['Safe way to school', 'A hobby for everyone'] });
-    put.flush({ statusCode: 400, error: 'Bad Request', message: 'An indicator is named twice: x.' }, { status: 400, statusText: 'Bad Request' });
+    put.flush(
+      { statusCode: 400, error: 'Bad Request', message: 'An indicator is named twice: x.' },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     fixture.detectChanges();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('An indicator is named twice: x.');

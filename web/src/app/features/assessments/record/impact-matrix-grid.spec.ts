@@ -264,17 +264,18 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     expect(el.querySelector(`label[for="mc-r3-articles"]`)?.textContent?.trim()).toBe('Articles');
     articles.value = '34 35, 36';
     articles.dispatchEvent(new Event('change'));
-    fixture.detectChanges();
+    // No change detection in between: edits faster than it build on each other.
     const direction = el.querySelector<HTMLSelectElement>('#mc-r3-direction') as HTMLSelectElement;
     direction.value = 'positive';
     direction.dispatchEvent(new Event('change'));
-    fixture.detectChanges();
     (el.querySelector('#mc-r3-w-w1') as HTMLInputElement).click();
     fixture.detectChanges();
     await fixture.whenStable();
     expect(host.rows()[2]).toMatchObject({ articles: [34, 35, 36], direction: 'positive', wellbeing: ['w1'] });
 
-    const copy = [...cards[2].querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Copy to No change (things stay as they are)');
+    const copy = [...cards[2].querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Copy to No change (things stay as they are)',
+    );
     copy?.click();
     fixture.detectChanges();
     await fixture.whenStable();

@@ -142,6 +142,24 @@ export class ImpactMatrixGrid {
   /** The known groups by their words in the page's language, to read typed groups back as keys. */
   private readonly groupKeys = computed(() => new Map(MATRIX_GROUPS.map((key) => [this.group(key).toLowerCase(), key as string])));
 
+  /**
+   * The rows as last emitted, until the input catches up: two edits in one tick (keys pressed faster
+   * than change detection runs) must build on each other, not on the input of before the first.
+   */
+  private emitted: { from: readonly ImpactMatrixRow[]; rows: ImpactMatrixRow[] } | null = null;
+
+  protected latest(): readonly ImpactMatrixRow[] {
+    const input = this.rows();
+    if (this.emitted && this.emitted.from === input) return this.emitted.rows;
+    this.emitted = null;
+    return input;
+  }
+
+  private emit(rows: ImpactMatrixRow[]): void {
+    this.emitted = { from: this.rows(), rows };
+    this.rowsChange.emit(rows);
+  }
+
   /** The indicators by key, named in the page's language. */
   protected readonly indicators = computed(() => this.wellbeing().indicators.map((i) => ({ key: i.key, name: this.indicatorName(i.key) })));
 
@@ -162,7 +180,9 @@ export class ImpactMatrixGrid {
   }
 
   protected columnName(col: MatrixColumn): string {
-    return col === 'wellbeing' || col === 'copy' ? this.texts.t(`recordModel.matrix.col.${col}`) : this.texts.t(`content.matrix.col.${col}`);
+    return col === 'wellbeing' || col === 'copy'
+      ? this.texts.t(`recordModel.matrix.col.${col}`)
+      : this.texts.t(`content.matrix.col.${col}`);
   }
 
   /** An indicator's name: the organization's own words, or SHANARRI's key translated. */
@@ -276,7 +296,7 @@ export class ImpactMatrixGrid {
   /** Keys on a cell (not inside an open editor: those go to `editorKeydown`). */
   protected cellKeydown(event: KeyboardEvent, row: number, col: number): void {
     if (this.editing()) return;
-    const lastRow = this.rows().length - 1;
+    const lastRow = this.latest().length - 1;
     const lastCol = this.columns().length - 1;
     let target: { row: number; col: number } | null = null;
     switch (event.key) {
@@ -370,7 +390,7 @@ export class ImpactMatrixGrid {
 
   /** The copy cell: with one other alternative it copies at once, with more it asks which (a select in the cell). */
   private copyCell(row: number): void {
-    const r = this.rows()[row];
+    const r = this.latest()[row];
     if (!r || this.readonly()) return;
     const targets = this.copyTargets(r);
     if (targets.length === 0) return;
@@ -387,7 +407,7 @@ export class ImpactMatrixGrid {
   startEdit(row: number, col: number): void {
     const column = this.columnAt(col);
     if (this.readonly() || column === 'remove' || column === 'copy') return;
-    const r = this.rows()[row];
+    const r = this.latest()[row];
     if (!r) return;
     const value =
       column === 'articles'
@@ -406,7 +426,7 @@ export class ImpactMatrixGrid {
     const e = this.editing();
     if (!e) return;
     const column = this.columnAt(e.col);
-    const row = this.rows()[e.row];
+    const row = this.latest()[e.row];
     if (!row || column === 'remove') {
       this.editing.set(null);
       return;
@@ -444,13 +464,19 @@ export class ImpactMatrixGrid {
         return { value: [...new Set(typed.map((g) => this.groupKeys().get(g.toLowerCase()) ?? g))] };
       }
       case 'wellbeing': {
-        const byName = new Map(this.indicators().flatMap((i) => [[i.name.toLowerCase(), i.key] as const, [i.key.toLowerCase(), i.key] as const]));
+        const byName = new Map(
+          this.indicators().flatMap((i) => [[i.name.toLowerCase(), i.key] as const, [i.key.toLowerCase(), i.key] as const]),
+        );
         const typed = splitList(text);
         const unknown = typed.filter((t) => !byName.has(t.toLowerCase()));
         if (unknown.length) return { error: this.texts.t('recordModel.matrix.wellbeingInvalid', { names: unknown.join(', ') }) };
         const keys = new Set(typed.map((t) => byName.get(t.toLowerCase()) as string));
         // In the set's order.
-        return { value: this.indicators().map((i) => i.key).filter((k) => keys.has(k)) };
+        return {
+          value: this.indicators()
+            .map((i) => i.key)
+            .filter((k) => keys.has(k)),
+        };
       }
       case 'direction':
       case 'directness':
@@ -464,12 +490,12 @@ export class ImpactMatrixGrid {
 
   /** Sets one field of one row (a no-op when unchanged) and says it is a good moment to save. */
   private setValue(index: number, column: EditableColumn, value: unknown): void {
-    const rows = [...this.rows()];
+    const rows = [...this.latest()];
     const row = rows[index];
     if (!row) return;
     if (JSON.stringify(row[column]) !== JSON.stringify(value)) {
       rows[index] = { ...row, [column]: value };
-      this.rowsChange.emit(rows);
+      this.emit(rows);
     }
     this.committed.emit();
   }
@@ -487,7 +513,7 @@ export class ImpactMatrixGrid {
   addRow(): void {
     const alternatives = this.alternatives();
     if (this.readonly() || alternatives.length === 0) return;
-    const activeRow = this.rows()[this.current().row];
+    const activeRow = this.latest()[this.current().row];
     const alternativeId = activeRow?.alternativeId ?? alternatives[0].id;
     const row: ImpactMatrixRow = {
       id: newId(),
@@ -513,7 +539,7 @@ export class ImpactMatrixGrid {
    * the same impact under another alternative is a judgement of its own.
    */
   copyRow(index: number, alternativeId: string): void {
-    const source = this.rows()[index];
+    const source = this.latest()[index];
     if (this.readonly() || !source || !this.alternatives().some((a) => a.id === alternativeId)) return;
     const row: ImpactMatrixRow = {
       ...source,
@@ -539,27 +565,28 @@ export class ImpactMatrixGrid {
 
   /** Puts a row after the last one of its alternative; answers its index. */
   private insert(row: ImpactMatrixRow): number {
-    const rows = [...this.rows()];
+    const rows = [...this.latest()];
     const lastOfAlternative = rows.map((r) => r.alternativeId).lastIndexOf(row.alternativeId);
     const at = lastOfAlternative === -1 ? rows.length : lastOfAlternative + 1;
     rows.splice(at, 0, row);
-    this.rowsChange.emit(rows);
+    this.emit(rows);
     this.committed.emit();
     return at;
   }
 
   removeRow(index: number): void {
-    const row = this.rows()[index];
+    const row = this.latest()[index];
     if (this.readonly() || !row || this.isLastPrinciple(row)) return;
     const name = () => this.rowName(row);
-    this.rowsChange.emit(this.rows().filter((_, i) => i !== index));
+    const remaining = this.latest().filter((_, i) => i !== index);
+    this.emit(remaining);
     this.committed.emit();
     this.announcement.set(() => this.texts.t('content.matrix.removed', { row: name() }));
-    const next = Math.max(0, Math.min(index, this.rows().length - 2));
+    const next = Math.max(0, Math.min(index, remaining.length - 1));
     const removeCol = this.columns().indexOf('remove');
     this.active.set({ row: next, col: removeCol });
     if (this.cards()) {
-      const nextRow = this.rows()[next];
+      const nextRow = remaining[next];
       this.focusSelector(nextRow ? `#mc-${nextRow.id}-remove` : '#matrix-add-row');
       return;
     }
@@ -570,7 +597,7 @@ export class ImpactMatrixGrid {
 
   /** A card's field changed (on `change`: a text field when left, a select or checkbox at once). */
   protected cardChange(index: number, column: EditableColumn, event: Event): void {
-    const row = this.rows()[index];
+    const row = this.latest()[index];
     if (!row || this.readonly()) return;
     const text = (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
     const parsed = this.parse(column, text);
@@ -584,7 +611,7 @@ export class ImpactMatrixGrid {
   }
 
   protected cardWellbeing(index: number, key: string, checked: boolean): void {
-    const row = this.rows()[index];
+    const row = this.latest()[index];
     if (!row || this.readonly()) return;
     const keys = new Set(row.wellbeing);
     if (checked) keys.add(key);
@@ -600,7 +627,7 @@ export class ImpactMatrixGrid {
 
   /** A card's copy: with one other alternative at once, with more to the one chosen in its select. */
   protected cardCopy(index: number, select: HTMLSelectElement | null): void {
-    const row = this.rows()[index];
+    const row = this.latest()[index];
     if (!row) return;
     const targets = this.copyTargets(row);
     const target = targets.length === 1 ? targets[0].id : select?.value;

@@ -228,7 +228,9 @@ describe('RecordEditor', () => {
     ]);
     expect(editor.pending()).toEqual([]);
 
-    answers.push(() => httpError(400, { statusCode: 400, error: 'Bad Request', message: 'Nothing has been edited since the last version.' }));
+    answers.push(() =>
+      httpError(400, { statusCode: 400, error: 'Bad Request', message: 'Nothing has been edited since the last version.' }),
+    );
     expect(await editor.saveVersion('Again')).toEqual({ ok: false, message: 'Nothing has been edited since the last version.' });
     expect(editor.status().kind).toBe('saved');
   });

@@ -260,7 +260,7 @@ export class RecordEditor {
       return { ok: true };
     } catch (error) {
       const body = apiError(error);
-      if (body?.conflict || error instanceof HttpErrorResponse && error.status === 0) {
+      if (body?.conflict || (error instanceof HttpErrorResponse && error.status === 0)) {
         await this.failed(error);
         return { ok: false, message: null };
       }

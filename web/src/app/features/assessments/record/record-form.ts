@@ -335,7 +335,8 @@ export class RecordForm {
 
   /** Said when the field is left, not while a range is half typed. */
   protected showDateError(id: string): void {
-    if (this.unparsedDates.has(id)) this.dateErrors.update((errors) => ({ ...errors, [id]: this.texts.t('recordModel.evidence.dateInvalid') }));
+    if (this.unparsedDates.has(id))
+      this.dateErrors.update((errors) => ({ ...errors, [id]: this.texts.t('recordModel.evidence.dateInvalid') }));
   }
 
   protected addEvidence(): void {

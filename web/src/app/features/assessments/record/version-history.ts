@@ -41,7 +41,9 @@ import { WorkflowTexts } from './workflow-texts';
                 }
               </p>
               @if (v.name) {
-                <p class="version-name"><strong>{{ 'recordModel.version.named' | transloco }}:</strong> {{ v.name }}</p>
+                <p class="version-name">
+                  <strong>{{ 'recordModel.version.named' | transloco }}:</strong> {{ v.name }}
+                </p>
               }
               @if (v.reason) {
                 <p class="reason">
