@@ -169,6 +169,8 @@ async function addImpact(articles, groups, wellbeing, direction, directness, ter
   await editor.waitFor();
   await page.keyboard.type(articles);
   await press('Enter');
+  await editor.waitFor({ state: 'detached' });
+  await page.locator('[role="gridcell"]:focus').waitFor();
   const edit = async (text) => {
     await press('ArrowRight');
     await press('Enter');
@@ -180,6 +182,9 @@ async function addImpact(articles, groups, wellbeing, direction, directness, ter
     }
     actions++;
     await press('Enter');
+    // The cell has the focus again once the editor is gone (keys pressed before would go elsewhere).
+    await editor.waitFor({ state: 'detached' });
+    await page.locator('[role="gridcell"]:focus').waitFor();
   };
   await edit(groups);
   await edit(wellbeing);
