@@ -605,7 +605,7 @@ export class ImpactMatrixGrid {
       this.cardErrors.update((errors) => ({ ...errors, [row.id]: parsed.error }));
       return;
     }
-    if (column === 'articles') this.cardErrors.update(({ [row.id]: _, ...rest }) => rest);
+    if (column === 'articles') this.cardErrors.update((errors) => without(errors, row.id));
     this.active.set({ row: index, col: this.active().col });
     this.setValue(index, column, parsed.value);
   }
@@ -663,4 +663,11 @@ function splitList(text: string): string[] {
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
+}
+
+/** The record without one key. */
+export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
 }

@@ -20,7 +20,7 @@ import {
 } from '@lava/contracts';
 import { recordCompleteness } from '@lava/workflow';
 import { FormField } from '../../../shared/form-field/form-field';
-import { ImpactMatrixGrid, newId } from './impact-matrix-grid';
+import { ImpactMatrixGrid, newId, without } from './impact-matrix-grid';
 import type { ApiRefusal, RecordEditor, RecordField, RecordValues } from './record-editor';
 import { alternativeName, displayValue, fieldKey } from './record-values';
 import { ScreeningSection } from './screening-section';
@@ -326,7 +326,7 @@ export class RecordForm {
     const value = text.trim();
     if (value === '' || normalizeEvidenceDate(value) !== null) {
       this.unparsedDates.delete(id);
-      this.dateErrors.update(({ [id]: _, ...rest }) => rest);
+      this.dateErrors.update((errors) => without(errors, id));
       this.setItem('evidence.items', id, 'date', value || null);
     } else {
       this.unparsedDates.set(id, value);
