@@ -144,6 +144,15 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/languages`,
     body: () => ({ languages: ['fi'] }),
   },
+  'GET /api/admin/organizations/{id}/wellbeing': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/wellbeing`,
+  },
+  'PUT /api/admin/organizations/{id}/wellbeing': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/wellbeing`,
+    body: () => ({ framework: 'shanarri' }),
+  },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,

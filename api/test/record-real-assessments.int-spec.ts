@@ -297,6 +297,29 @@ describe('a record that holds real assessments', () => {
       expect((await history(a.id)).items[0].name).toBe('Uudestaan');
     });
 
+    it('does not join a version a comment thread is anchored to: the thread keeps pointing at what it saw', async () => {
+      const a = await drafted('Kommentoitu luonnos');
+      let version = (
+        (await patch(a.id, { version: a.version, mitigation: { text: 'Ennen kommenttia.' } }).expect(200)).body as AssessmentDetail
+      ).version;
+      await env
+        .http()
+        .post(`/api/assessments/${a.id}/comment-threads`)
+        .set(as(official))
+        .send({ section: 'mitigation', audience: 'staff', text: 'Onko tämä riittävä?' })
+        .expect(201);
+      version = ((await patch(a.id, { version, mitigation: { text: 'Kommentin jälkeen.' } }).expect(200)).body as AssessmentDetail).version;
+      version = ((await patch(a.id, { version, mitigation: { text: 'Vielä myöhemmin.' } }).expect(200)).body as AssessmentDetail).version;
+      const page = await history(a.id);
+      // The commented version stays as it was; the saves after the comment form a version of their own.
+      expect(page.items.slice(0, 2).map((v) => [v.version, v.saves, v.changes['mitigation.text']])).toEqual([
+        [version, 2, { from: 'Ennen kommenttia.', to: 'Vielä myöhemmin.' }],
+        [a.version + 1, 1, { from: '', to: 'Ennen kommenttia.' }],
+      ]);
+      const [thread] = await env.db.query(`SELECT anchored_version FROM comment_threads WHERE assessment_id = $1`, [a.id]);
+      expect(thread.anchored_version).toBe(a.version + 1);
+    });
+
     it('starts a new version when another person saved in between', async () => {
       const a = await drafted('Kahden valmistelijan asia');
       let version = (

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, signIn, useLanguage } from './support';
 
 const SAVED = /Saved \d{1,2}[:.]\d{2}/;
@@ -9,6 +9,21 @@ const cell = (page: Page, label: string | RegExp) => grid(page).getByRole('gridc
 /** The mitigation text (the conflict panel's buttons name the same field). */
 const mitigation = (page: Page) => page.getByRole('textbox', { name: 'How negative impacts are mitigated' });
 
+/** Presses ArrowRight (at most 12 times) until the grid cell named `label` has the focus. */
+async function rightTo(page: Page, label: string | RegExp) {
+  const target = cell(page, label);
+  for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement).catch(() => false)); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Presses Tab (at most `max` times) until `target` has the focus: it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+}
+
 async function openAsOfficial(page: Page, url: string) {
   await signIn(page, 'official@kotka.example');
   await useLanguage(page, 'en');
@@ -17,12 +32,12 @@ async function openAsOfficial(page: Page, url: string) {
 }
 
 test.describe('drafting the full assessment record', () => {
-  // FIXME(issue 10): the record's new fields (fuzzy evidence dates, multi-article impacts) renamed what this
-  // walk fills in ("Date of item 1" is gone); rewrite it with the issue's Playwright proof next session.
-  test.fixme('an official drafts the record section by section, fills the impact matrix by keyboard, and resolves a conflict keeping both texts', async ({
+  test('an official drafts a whole assessment: multi-article impacts by keyboard at 1280 px, a named version, a conflict kept both ways, the matrix as cards at 360 px', async ({
     page,
     browser,
   }) => {
+    test.setTimeout(480_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const title = `Nuorisotalon aukioloajat ${Date.now()}`;
     await signIn(page, 'official@kotka.example');
     await useLanguage(page, 'en');
@@ -51,7 +66,9 @@ test.describe('drafting the full assessment record', () => {
     // Alternatives and the matrix come with the full assessment, not in screening.
     await expect(page.locator('#section-alternatives')).toHaveCount(0);
 
+    // Signing the screening is an explicit act naming the signer.
     await page.getByRole('button', { name: 'Start full assessment', exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText('Anna Virtanen');
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The assessment moved to the stage: Draft' })).toBeVisible();
 
@@ -72,34 +89,42 @@ test.describe('drafting the full assessment record', () => {
     await lowIncome.check();
     await page.getByLabel('How does it affect them? (Low-income families)').fill('The only free place to spend evenings for many.');
 
-    // Legal basis: article numbers are checked and tidied.
+    // Legal basis: a wrong article number is reported beside the field, and the other sections still save.
     const articles = page.getByLabel('UNCRC articles');
     await articles.fill('31, 3, 99');
     await articles.blur();
     await expect(page.getByText('Not an article number (1–54): 99')).toBeVisible();
+    await mitigation(page).fill('To be written after the workshop.');
+    await mitigation(page).blur();
+    await expect(saveStatus(page)).toHaveText(SAVED);
     await articles.fill('31, 3, 12');
     await articles.blur();
     await expect(articles).toHaveValue('3, 12, 31');
 
-    // Evidence and children's views.
+    // Evidence: a source with a web address and a range of years, and children's views.
     await page.getByRole('button', { name: 'Add an evidence item' }).click();
     await expect(page.getByLabel('Source of item 1')).toBeFocused();
-    await page.getByLabel('Source of item 1').fill('Youth services visitor statistics 2025');
-    await page.getByLabel('Date of item 1').fill('2026-01-15');
+    await page.getByLabel('Source of item 1').fill('Youth services visitor statistics');
+    // A date the record cannot read is said beside the field; the rest still saves.
+    await page.getByLabel('Date of item 1').fill('spring 2024');
+    await page.getByLabel('Web address of item 1').focus();
+    await expect(page.getByLabel('Date of item 1')).toHaveAccessibleDescription(/Write a year \(2021\), a range of years/);
+    await page.getByLabel('Date of item 1').fill('2024-25');
+    await page.getByLabel('Web address of item 1').fill('https://www.kotka.fi/nuoriso/kavijatilastot');
     await page.getByLabel('Finding of item 1').fill('Friday is the busiest evening (46 visitors on average).');
     await page.getByRole('checkbox', { name: 'Workshop' }).check();
     await page.getByLabel('What did they say?').fill('Friday evenings matter most.');
     await expect(saveStatus(page)).toHaveText(SAVED);
+    // The range of years is kept as sources write it, in full.
+    await expect(page.getByLabel('Date of item 1')).toHaveValue('2024–2025');
 
-    // The impact matrix, by keyboard only.
+    // The impact matrix, by keyboard only: the general principles of both alternatives are there, nothing stated.
     await expect(grid(page).getByRole('row')).toHaveCount(1 + 8);
+    await expect(grid(page).getByRole('columnheader', { name: 'Wellbeing' })).toBeVisible();
     await expectNoAxeViolations(page, 'the drafting page in draft');
-    const first = cell(page, 'The proposal, articles 2, Alternative: The proposal');
-    await first.focus();
+    await cell(page, 'The proposal, articles 2, Alternative: The proposal').focus();
     await page.keyboard.press('ArrowDown'); // article 3
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // direction
-    // New impacts start "not stated": no value is a judgement until a person chooses it.
-    await expect(cell(page, 'The proposal, articles 3, Direction: Not stated')).toBeFocused();
+    await rightTo(page, 'The proposal, articles 3, Direction: Not stated');
     await page.keyboard.press('Enter');
     const editor = grid(page).getByRole('combobox', { name: 'The proposal, articles 3, Direction: Not stated' });
     await expect(editor).toBeFocused();
@@ -111,33 +136,75 @@ test.describe('drafting the full assessment record', () => {
     await page.keyboard.press('Enter');
     await expect(cell(page, 'The proposal, articles 3, Direction: Positive')).toBeFocused();
 
-    // A new impact under the proposal: its articles open for typing, several at once.
-    await page.getByRole('button', { name: 'Add a row' }).click();
-    const article = grid(page).getByRole('textbox');
-    await expect(article).toBeFocused();
-    await article.fill('31, 15');
+    // A new impact under the proposal (Tab leaves the grid for "Add a row"): several articles and several groups in one impact.
+    await tabTo(page, page.getByRole('button', { name: 'Add a row' }), 3);
     await page.keyboard.press('Enter');
-    await expect(cell(page, 'The proposal, articles 15, 31, Articles: 15, 31')).toBeFocused();
-    await page.keyboard.press('ArrowRight'); // groups
+    // The open cell's editor (a text field; for groups and wellbeing one with suggestions, a combobox).
+    const typed = grid(page).locator('#matrix-editor');
+    await expect(typed).toBeFocused();
+    await page.keyboard.type('31, 15 34');
     await page.keyboard.press('Enter');
-    await grid(page).getByRole('textbox').fill('Low-income families, 13–17-year-olds');
+    const impact = 'The proposal, articles 15, 31, 34';
+    await expect(cell(page, `${impact}, Articles: 15, 31, 34`)).toBeFocused();
+    await rightTo(page, new RegExp(`^${impact}, Groups: `));
     await page.keyboard.press('Enter');
-    await page.keyboard.press('ArrowRight'); // direction
+    await expect(typed).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Low-income families, 13–17 years');
     await page.keyboard.press('Enter');
-    await grid(page).getByRole('combobox').selectOption('negative');
+    await rightTo(page, `${impact}, Wellbeing: (empty)`);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowLeft'); // note
+    await expect(typed).toBeFocused();
+    await page.keyboard.type('included, Active');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, `${impact}, Wellbeing: Active, Included`)).toBeFocused();
+    for (const [column, value, label] of [
+      ['Direction', 'negative', 'Negative'],
+      ['Direct or indirect', 'direct', 'Direct'],
+      ['Term', 'long', 'Long term'],
+    ]) {
+      await rightTo(page, `${impact}, ${column}: Not stated`);
+      await page.keyboard.press('Enter');
+      await typed.selectOption(value);
+      await page.keyboard.press('Enter');
+      await expect(cell(page, `${impact}, ${column}: ${label}`)).toBeFocused();
+    }
+    await page.keyboard.press('ArrowRight'); // note
     await page.keyboard.press('F2');
     // Type only once the note's editor has the focus: a key pressed earlier would go to the cell.
-    await expect(grid(page).getByRole('textbox')).toBeFocused();
+    await expect(typed).toBeFocused();
     await page.keyboard.type('The busiest evening goes.');
     await page.keyboard.press('Enter');
-    await expect(cell(page, 'The proposal, articles 15, 31, Note: The busiest evening goes.')).toBeFocused();
-    await expect(cell(page, 'The proposal, articles 15, 31, Groups: Low-income families, 13–17-year-olds')).toBeVisible();
-    await expect(cell(page, 'The proposal, articles 15, 31, Direction: Negative')).toBeVisible();
+    await expect(cell(page, `${impact}, Note: The busiest evening goes.`)).toBeFocused();
+
+    // Copy the impact to "no change" in one action: its judgements are left for the official.
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      page.getByRole('button', { name: /^Copy to No change \(things stay as they are\): The proposal, article 15, 31, 34/ }),
+    ).toBeFocused();
+    await page.keyboard.press('Enter');
+    const copied = 'No change (things stay as they are), articles 15, 31, 34';
+    await expect(cell(page, `${copied}, Direction: Not stated`)).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Impact copied under No change (things stay as they are).' })).toBeAttached();
+    await page.keyboard.press('Enter');
+    await typed.selectOption('neutral');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, `${copied}, Direction: Neutral`)).toBeFocused();
+    await expect(cell(page, `${copied}, Wellbeing: Active, Included`)).toBeVisible();
+    await expect(cell(page, `${copied}, Groups: Low-income families, 13–17 years`)).toBeVisible();
+    await expect(grid(page).getByRole('row')).toHaveCount(1 + 10);
     await expect(saveStatus(page)).toHaveText(SAVED);
     await expectNoAxeViolations(page, 'the drafting page with the impact matrix filled in');
+
+    // "Save a version" names the editing session's version.
+    await page.getByRole('button', { name: 'Save a version' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Name of the version')).toBeFocused();
+    await page.keyboard.type('Before the workshop');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/^Version \d+ saved as “Before the workshop”\.$/)).toBeVisible();
+    const history = page.getByRole('region', { name: 'Version history' });
+    await expect(history.getByText('Named version: Before the workshop')).toBeVisible();
 
     // The rest of the record.
     await mitigation(page).fill('Friday stays open; Monday closes instead.');
@@ -164,35 +231,59 @@ test.describe('drafting the full assessment record', () => {
     await expect(panel).toContainText('Free bus tickets for the island.');
     // What only they changed arrives; what only I changed stays.
     await expect(page.getByLabel('Recommendation', { exact: true })).toHaveValue('Alternative 1 with the Friday kept.');
-    await expect(cell(page, 'The proposal, articles 15, 31, Direction: Negative')).toBeVisible();
+    await expect(cell(page, `${impact}, Direction: Negative`)).toBeVisible();
     await expectNoAxeViolations(page, 'the drafting page with the conflict panel');
 
-    // The official merges both texts and keeps the merged one.
-    await mitigation(page).fill(
-      'Friday stays open; Monday closes instead. Free bus tickets for the island. A youth worker keeps the Friday evening open in the school.',
+    // The official merges both texts and keeps the merged one: the API takes it as the conflict's resolution.
+    const merged =
+      'Friday stays open; Monday closes instead. Free bus tickets for the island. A youth worker keeps the Friday evening open in the school.';
+    await mitigation(page).fill(merged);
+    const resolution = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && (r.postDataJSON() as { resolvesConflict?: boolean }).resolvesConflict === true,
     );
     await panel.getByRole('button', { name: 'Keep mine: How negative impacts are mitigated' }).click();
+    await resolution;
     await expect(saveStatus(page)).toHaveText(SAVED);
     await expect(panel).toHaveCount(0);
 
     await page.reload();
-    await expect(mitigation(page)).toHaveValue(
-      'Friday stays open; Monday closes instead. Free bus tickets for the island. A youth worker keeps the Friday evening open in the school.',
-    );
+    await expect(mitigation(page)).toHaveValue(merged);
     await expect(page.getByLabel('Recommendation', { exact: true })).toHaveValue('Alternative 1 with the Friday kept.');
     await expect(page.getByLabel('UNCRC articles')).toHaveValue('3, 12, 31');
-    await expect(cell(page, 'The proposal, articles 15, 31, Note: The busiest evening goes.')).toBeVisible();
-    await expect(page.getByLabel('Finding of item 1')).toHaveValue('Friday is the busiest evening (46 visitors on average).');
+    await expect(page.getByLabel('Date of item 1')).toHaveValue('2024–2025');
+    await expect(page.getByLabel('Web address of item 1')).toHaveValue('https://www.kotka.fi/nuoriso/kavijatilastot');
+    await expect(cell(page, `${impact}, Note: The busiest evening goes.`)).toBeVisible();
+    await expect(cell(page, `${impact}, Term: Long term`)).toBeVisible();
+    await expect(cell(page, `${copied}, Direction: Neutral`)).toBeVisible();
 
-    // The history tells the new fields in words.
-    const history = page.getByRole('region', { name: 'Version history' });
+    // The history tells the new fields in words, the resolution as a version of its own.
     await expect(history.getByText('Impact matrix').first()).toBeVisible();
-    await expect(history.locator('ins').filter({ hasText: 'The busiest evening goes.' }).first()).toBeVisible();
     await expect(history.locator('ins').filter({ hasText: 'Free bus tickets for the island.' }).first()).toBeVisible();
+    await expect(history.getByText('Named version: Before the workshop')).toBeVisible();
 
-    // Phone width: the page does not scroll sideways (the matrix scrolls inside its own box).
+    // Phone width: the matrix is a card per impact, a form filled by keyboard; the page does not scroll sideways.
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.locator('#section-impactMatrix').scrollIntoViewIfNeeded();
+    await expect(grid(page)).toHaveCount(0);
+    const cards = page.locator('#section-impactMatrix .impact-card');
+    await expect(cards).toHaveCount(10);
+    const card = page.getByRole('group', { name: /^Impact \d+: No change \(things stay as they are\), article 15, 31, 34/ });
+    await expect(card.getByLabel('Direction')).toHaveValue('neutral');
+    await expect(card.getByLabel('Articles')).toHaveValue('15, 31, 34');
+    await expect(card.getByRole('checkbox', { name: 'Included' })).toBeChecked();
+    await card.getByLabel('Direction').focus();
+    await page.keyboard.press('Tab');
+    await expect(card.getByLabel('Direct or indirect')).toBeFocused();
+    await card.getByLabel('Direct or indirect').selectOption('indirect');
+    await page.keyboard.press('Tab');
+    await card.getByLabel('Term').selectOption('short');
+    await expect(saveStatus(page)).toHaveText(SAVED);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('matrix-cards-360.png'), fullPage: false });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page, 'the drafting page at 360 px with the matrix as cards');
+
+    await page.reload();
+    await expect(card.getByLabel('Direct or indirect')).toHaveValue('indirect');
+    await expect(card.getByLabel('Term')).toHaveValue('short');
   });
 });

@@ -357,7 +357,9 @@ export class AssessmentRecordService {
    * than VERSION_SESSION_MINUTES ago. The joined version keeps each field's `from` as it was at the
    * session's start and takes the new `to` (lists: composed item by item); fields changed back drop out.
    * It takes the new version number, so numbers stay gapless and the optimistic lock moves on with
-   * every save. A transition, a conflict resolution (`alone`), a name and another person's save close it.
+   * every save. A transition, a conflict resolution (`alone`), a name and another person's save close it,
+   * and so does anything that names the version by its number (VERSION_REFERENCED): a comment thread
+   * anchored to it, a council's answer or a PDF made of it keeps pointing at what it saw.
    */
   private async saveEdit(
     tx: EntityManager,
@@ -371,7 +373,8 @@ export class AssessmentRecordService {
       : await tx.query(
           `SELECT version, changes, started_at, saves FROM assessment_versions
             WHERE assessment_id = $1 AND version = $2 AND open AND kind = 'edited' AND changed_by_id = $3
-              AND started_at > now() - make_interval(mins => $4)`,
+              AND started_at > now() - make_interval(mins => $4)
+              AND NOT ${VERSION_REFERENCED}`,
           [assessment.id, assessment.version, user.id, VERSION_SESSION_MINUTES],
         );
     if (!open) {
@@ -462,6 +465,19 @@ export class AssessmentRecordService {
     );
   }
 }
+
+/**
+ * Whether something outside the history names version `$2` of assessment `$1` by its number: a comment
+ * thread anchored to it (what changed since the comment is counted from it), a council's "our statement
+ * stands" answer, a consultation sent at it or an agenda PDF made of it. Such a version is not joined
+ * by later saves (which would move it to a new number and fold later edits into what they saw).
+ */
+const VERSION_REFERENCED = `(
+  EXISTS (SELECT 1 FROM comment_threads WHERE assessment_id = $1 AND anchored_version = $2)
+  OR EXISTS (SELECT 1 FROM statement_standings WHERE assessment_id = $1 AND assessment_version = $2)
+  OR EXISTS (SELECT 1 FROM consultations WHERE assessment_id = $1 AND sent_version = $2)
+  OR EXISTS (SELECT 1 FROM agenda_documents WHERE assessment_id = $1 AND assessment_version = $2)
+)`;
 
 /** A version made by a workflow transition (its `changedBy` is who took it, its `reason` theirs). */
 function isTransition(kind: string): boolean {

@@ -354,7 +354,9 @@ export function normalizeEvidenceDate(text: string): string | null {
   if (range) {
     const start = Number(range[1]);
     const end = range[2].length === 2 ? Math.floor(start / 100) * 100 + Number(range[2]) : Number(range[2]);
-    return end > start ? `${start}–${end}` : null;
+    if (end > start) return `${start}–${end}`;
+    // "2021-03" is a month, not a range ending before it starts: read on as a date.
+    if (value.includes('–') || range[2].length === 4) return null;
   }
   const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!date) return null;

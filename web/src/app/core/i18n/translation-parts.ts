@@ -17,6 +17,7 @@ export const TRANSLATION_PARTS = [
   'security',
   'admin-languages',
   'calendar',
+  'wellbeing',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

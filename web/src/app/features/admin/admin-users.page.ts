@@ -31,6 +31,7 @@ import { AdminApi } from './admin.api';
 import { DeliveriesSection } from './deliveries-section';
 import { organizationLabel } from './organization-label';
 import { OrganizationsSection } from './organizations-section';
+import { WellbeingSection } from './wellbeing-section';
 import { InvitePerson } from './invite-person';
 import { ErasePerson } from '../privacy/erase-person';
 
@@ -44,7 +45,7 @@ interface DraftMembership {
 /** People of the admin's organizations: their roles, and whether they may sign in. */
 @Component({
   selector: 'lava-admin-users-page',
-  imports: [FormsModule, TranslocoPipe, OrganizationsSection, InvitePerson, DeliveriesSection, ErasePerson],
+  imports: [FormsModule, TranslocoPipe, OrganizationsSection, WellbeingSection, InvitePerson, DeliveriesSection, ErasePerson],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users.page.html',
   styleUrl: './admin-users.page.css',

@@ -13,6 +13,8 @@ import type {
   Page,
   QueueCounts,
   UpdateMembershipsRequest,
+  WellbeingSet,
+  WellbeingSetRequest,
 } from '@lava/contracts';
 import type { Observable } from 'rxjs';
 
@@ -44,6 +46,15 @@ export class AdminApi {
 
   setOrganizationLanguages(id: string, body: SetOrganizationLanguagesRequest): Observable<AdminOrganizationView> {
     return this.http.put<AdminOrganizationView>(`/api/admin/organizations/${id}/languages`, body);
+  }
+
+  /** The wellbeing indicator set of a municipality (or a wellbeing services county). */
+  wellbeing(organizationId: string): Observable<WellbeingSet> {
+    return this.http.get<WellbeingSet>(`/api/admin/organizations/${organizationId}/wellbeing`);
+  }
+
+  setWellbeing(organizationId: string, body: WellbeingSetRequest): Observable<WellbeingSet> {
+    return this.http.put<WellbeingSet>(`/api/admin/organizations/${organizationId}/wellbeing`, body);
   }
 
   failedNotifications(cursor: string | null): Observable<FailedNotificationPage> {

@@ -1,6 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { ImpactMatrixRow, RecordAlternative } from '@lava/contracts';
+import { SHANARRI_INDICATORS, type ImpactMatrixRow, type RecordAlternative, type WellbeingSet } from '@lava/contracts';
 import { translocoTesting } from '../../../../testing/translations';
 import { LANGUAGE_STORAGE_KEY } from '../../../core/i18n/languages';
 import { ImpactMatrixGrid } from './impact-matrix-grid';
@@ -29,6 +29,8 @@ const row = (id: string, alternativeId: string, article: number, over: Partial<I
       [rows]="rows()"
       [alternatives]="alternatives"
       [readonly]="readonly()"
+      [wellbeing]="wellbeing()"
+      [layout]="layout()"
       (rowsChange)="changed($event)"
       (committed)="commits = commits + 1"
     />`,
@@ -42,6 +44,8 @@ class Host {
     row('r4', 'alt-2', 3),
   ]);
   readonly readonly = signal(false);
+  readonly wellbeing = signal<WellbeingSet>({ framework: 'none', indicators: [] });
+  readonly layout = signal<'auto' | 'grid' | 'cards'>('auto');
   readonly changes: ImpactMatrixRow[][] = [];
   commits = 0;
   changed(rows: ImpactMatrixRow[]) {
@@ -50,10 +54,11 @@ class Host {
   }
 }
 
-async function render() {
+async function render(setup: (host: Host) => void = () => undefined) {
   localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
   TestBed.configureTestingModule({ imports: [Host, translocoTesting()] });
   const fixture = TestBed.createComponent(Host);
+  setup(fixture.componentInstance);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
   const cell = (r: number, c: number) => el.querySelector<HTMLElement>(`[data-cell="${r}-${c}"]`) as HTMLElement;
@@ -94,13 +99,13 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     await key(cell(2, 0), 'ArrowLeft');
     expect(document.activeElement).toBe(cell(2, 0));
     await key(cell(2, 0), 'End');
-    expect(document.activeElement).toBe(cell(2, 7)); // the remove button
-    await key(cell(2, 7), 'Home', { ctrlKey: true });
+    expect(document.activeElement).toBe(cell(2, 8)); // the remove button
+    await key(cell(2, 8), 'Home', { ctrlKey: true });
     expect(document.activeElement).toBe(cell(0, 0));
     await key(cell(0, 0), 'ArrowUp');
     expect(document.activeElement).toBe(cell(0, 0));
     await key(cell(0, 0), 'End', { ctrlKey: true });
-    expect(document.activeElement).toBe(cell(3, 7));
+    expect(document.activeElement).toBe(cell(3, 8));
   });
 
   it('edits a cell with Enter, commits with Enter and returns focus to the cell', async () => {
@@ -180,14 +185,14 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
 
     // The new impact (no article) may go; the last impact naming a general principle stays.
     await key(cell(3, 1), 'End');
-    expect(document.activeElement).toBe(cell(3, 7));
-    await key(cell(3, 7), 'Delete');
+    expect(document.activeElement).toBe(cell(3, 8));
+    await key(cell(3, 8), 'Delete');
     expect(host.rows()).toHaveLength(4);
-    expect(cell(3, 7).getAttribute('aria-disabled')).toBe('true');
-    await key(cell(3, 7), 'Delete');
+    expect(cell(3, 8).getAttribute('aria-disabled')).toBe('true');
+    await key(cell(3, 8), 'Delete');
     expect(host.rows()).toHaveLength(4);
     // Article 31 is not a general principle: Enter on its remove button removes it.
-    await key(cell(2, 7), 'Enter');
+    await key(cell(2, 8), 'Enter');
     expect(host.rows().map((r) => r.id)).toEqual(['r1', 'r2', 'r4']);
   });
 
@@ -203,5 +208,79 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     expect(document.activeElement).toBe(cell(0, 1));
     expect(el.querySelector('table')?.getAttribute('aria-readonly')).toBe('true');
     expect([...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Add a row')).toBe(false);
+  });
+
+  it('copies an impact to the other alternative in one action, judgements not stated, focus on its direction', async () => {
+    const { host, cell, key } = await render();
+    expect(cell(2, 7).getAttribute('aria-label')).toBe(
+      'Copy to No change (things stay as they are): The proposal, article 31, Low-income families',
+    );
+    cell(2, 7).focus();
+    await key(cell(2, 7), 'Enter');
+    expect(host.rows()).toHaveLength(5);
+    expect(host.rows()[4]).toMatchObject({
+      alternativeId: 'alt-2',
+      articles: [31],
+      groups: ['low_income_families'],
+      note: 'Fees rise',
+      direction: null,
+      directness: null,
+      term: null,
+    });
+    expect(host.rows()[4].id).not.toBe('r3');
+    expect(document.activeElement).toBe(cell(4, 3));
+  });
+
+  it('tags impacts with the organization’s wellbeing indicators, typed by name, refusing one not in the set', async () => {
+    const { host, el, cell, key, editor } = await render((h) =>
+      h.wellbeing.set({ framework: 'shanarri', indicators: SHANARRI_INDICATORS.map((k) => ({ key: k, name: null })) }),
+    );
+    expect(el.querySelectorAll('th')[3].textContent?.trim()).toBe('Wellbeing');
+    cell(2, 3).focus();
+    await key(cell(2, 3), 'Enter');
+    const input = editor() as HTMLInputElement;
+    input.value = 'included, Happy';
+    input.dispatchEvent(new Event('input'));
+    await key(input, 'Enter');
+    expect(el.querySelector('#matrix-editor-error')?.textContent).toContain('Not an indicator of your organization’s set: Happy.');
+    input.value = 'included, safe';
+    input.dispatchEvent(new Event('input'));
+    await key(input, 'Enter');
+    // Kept in the set's order, shown by name.
+    expect(host.rows()[2].wellbeing).toEqual(['safe', 'included']);
+    expect(cell(2, 3).textContent?.trim()).toBe('Safe, Included');
+  });
+
+  it('shows a card per impact on a narrow screen: a form whose changes and copy work as in the grid', async () => {
+    const { host, fixture, el } = await render((h) => {
+      h.layout.set('cards');
+      h.wellbeing.set({ framework: 'custom', indicators: [{ key: 'w1', name: 'Safe way to school' }] });
+    });
+    expect(el.querySelector('[role="grid"]')).toBeNull();
+    const cards = el.querySelectorAll('.impact-card');
+    expect(cards).toHaveLength(4);
+    expect(cards[2].querySelector('legend')?.textContent).toContain('Impact 3: The proposal, article 31, Low-income families');
+    const articles = el.querySelector<HTMLInputElement>('#mc-r3-articles') as HTMLInputElement;
+    expect(el.querySelector(`label[for="mc-r3-articles"]`)?.textContent?.trim()).toBe('Articles');
+    articles.value = '34 35, 36';
+    articles.dispatchEvent(new Event('change'));
+    // No change detection in between: edits faster than it build on each other.
+    const direction = el.querySelector<HTMLSelectElement>('#mc-r3-direction') as HTMLSelectElement;
+    direction.value = 'positive';
+    direction.dispatchEvent(new Event('change'));
+    (el.querySelector('#mc-r3-w-w1') as HTMLInputElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(host.rows()[2]).toMatchObject({ articles: [34, 35, 36], direction: 'positive', wellbeing: ['w1'] });
+
+    const copy = [...cards[2].querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Copy to No change (things stay as they are)',
+    );
+    copy?.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(host.rows()).toHaveLength(5);
+    expect(host.rows()[4]).toMatchObject({ alternativeId: 'alt-2', articles: [34, 35, 36], wellbeing: ['w1'], direction: null });
+    expect(document.activeElement?.id).toBe(`mc-${host.rows()[4].id}-direction`);
   });
 });

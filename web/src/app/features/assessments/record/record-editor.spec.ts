@@ -172,18 +172,13 @@ describe('RecordEditor', () => {
     expect(editor.conflict()?.fields).toEqual([{ field: 'screening.rationale', theirs: 'Their rationale' }]);
     expect(editor.value('screening.rationale')).toBe('My rationale');
 
-    // "Keep mine" is a conflict choice: the API keeps it as its own version (not joined to an editing session).
+    // Keeping mine tells the API the save resolves a conflict (kept as its own version).
     await editor.keepMine('screening.rationale');
-    expect(sent[2]).toEqual({ version: 4, screening: { rationale: 'My rationale' }, resolvesConflict: true });
+    expect(sent[2]).toEqual({ version: 4, resolvesConflict: true, screening: { rationale: 'My rationale' } });
     expect(editor.conflict()).toBeNull();
     expect(editor.status().kind).toBe('saved');
     expect(editor.detail()?.screening.rationale).toBe('My rationale');
     expect(editor.detail()?.plainLanguageSummary).toBe('My summary');
-
-    // Later autosaves are ordinary edits again.
-    editor.set('screening.rationale', 'My rationale, later');
-    await settleTimers(1000);
-    expect(sent[3]).toEqual({ version: 5, screening: { rationale: 'My rationale, later' } });
   });
 
   it('on a stale version merges a list item by item: their new evidence and my edited one are both kept, with no question', async () => {
@@ -218,6 +213,25 @@ describe('RecordEditor', () => {
     // The panel still tells who saved meanwhile, but asks about nothing.
     expect(editor.conflict()?.fields).toEqual([]);
     expect(sent[1]).toEqual({ version: 2, evidence: { items: [evidence('e1', 'mine'), evidence('e2', 'old'), evidence('e3', 'theirs')] } });
+    expect(editor.status().kind).toBe('saved');
+  });
+
+  it('"save a version" saves what is pending first, then names the version; a refusal comes back as the API sentence', async () => {
+    const { port, sent, answers } = fakePort();
+    const editor = new RecordEditor(port);
+    editor.load(detail({ version: 1 }));
+    editor.set('plainLanguageSummary', 'Draft summary');
+    expect(await editor.saveVersion('Before the workshop')).toEqual({ ok: true });
+    expect(sent).toEqual([
+      { version: 1, plainLanguageSummary: 'Draft summary' },
+      { version: 2, versionName: 'Before the workshop' },
+    ]);
+    expect(editor.pending()).toEqual([]);
+
+    answers.push(() =>
+      httpError(400, { statusCode: 400, error: 'Bad Request', message: 'Nothing has been edited since the last version.' }),
+    );
+    expect(await editor.saveVersion('Again')).toEqual({ ok: false, message: 'Nothing has been edited since the last version.' });
     expect(editor.status().kind).toBe('saved');
   });
 

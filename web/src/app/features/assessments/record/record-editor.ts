@@ -4,6 +4,7 @@ import {
   AGE_GROUPS,
   CONTENT_FIELDS,
   type AgeGroup,
+  type AgeRange,
   type ApiError,
   type AssessmentDetail,
   type ContentField,
@@ -24,6 +25,7 @@ export const BASE_FIELDS = [
   'screening.affectsChildren',
   'screening.impactKind',
   'screening.ageGroups',
+  'screening.ageRange',
   'screening.rationale',
   'plainLanguageSummary',
   'plainLanguageSummarySv',
@@ -46,6 +48,7 @@ export type RecordValues = {
   'screening.affectsChildren': boolean | null;
   'screening.impactKind': ImpactKind | null;
   'screening.ageGroups': AgeGroup[];
+  'screening.ageRange': AgeRange | null;
   'screening.rationale': string;
   plainLanguageSummary: string;
   plainLanguageSummarySv: string;
@@ -91,6 +94,7 @@ export function valuesOf(detail: AssessmentDetail): RecordValues {
     'screening.affectsChildren': detail.screening.affectsChildren,
     'screening.impactKind': detail.screening.impactKind,
     'screening.ageGroups': sortAgeGroups(detail.screening.ageGroups),
+    'screening.ageRange': detail.screening.ageRange ?? null,
     'screening.rationale': detail.screening.rationale,
     plainLanguageSummary: detail.plainLanguageSummary,
     plainLanguageSummarySv: detail.plainLanguageSummarySv,
@@ -111,8 +115,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The PATCH body for some fields at a version: only those fields, nested as the API wants them. */
-export function patchBody(values: Partial<RecordValues>, version: number): UpdateAssessmentRequest {
-  const body: Record<string, unknown> = { version };
+export function patchBody(
+  values: Partial<RecordValues>,
+  version: number,
+  extra: Pick<UpdateAssessmentRequest, 'versionName' | 'resolvesConflict'> = {},
+): UpdateAssessmentRequest {
+  const body: Record<string, unknown> = { version, ...extra };
   for (const [field, value] of Object.entries(values)) {
     const dot = field.indexOf('.');
     if (dot === -1) {
@@ -166,12 +174,8 @@ export class RecordEditor {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
-  /**
-   * The next save carries a conflict choice ("Keep mine"): sent as `resolvesConflict`, so the API keeps
-   * it as its own version instead of joining this person's open editing session (which may be the other
-   * session's, then the history would no longer show the text this choice replaced).
-   */
-  private resolvesConflict = false;
+  /** The next save keeps a conflicting field as mine: the API keeps it as its own version. */
+  private resolving = false;
 
   constructor(
     private readonly port: RecordPort,
@@ -187,7 +191,6 @@ export class RecordEditor {
     this.draftState.set(values);
     this.conflictState.set(null);
     this.refusalsState.set([]);
-    this.resolvesConflict = false;
   }
 
   value<F extends RecordField>(field: F): RecordValues[F] | undefined {
@@ -232,11 +235,37 @@ export class RecordEditor {
     return this.pending().length === 0;
   }
 
-  /** Saves my text for a field both changed; the API keeps that save as a version of its own. */
+  /** Keeps my value of a conflicting field; the save says it resolves a conflict (its own version in the history). */
   keepMine(field: RecordField): Promise<void> {
     this.resolve(field);
-    this.resolvesConflict = true;
+    this.resolving = true;
     return this.flush();
+  }
+
+  /**
+   * "Save a version": saves what is pending, then closes the editing session's version under a name.
+   * With nothing new since the last version the API names the newest version when it is this
+   * person's unnamed edit, else answers 400. `message` is the API's sentence (null: none, or a
+   * conflict or error the save status already tells).
+   */
+  async saveVersion(name: string): Promise<{ ok: true } | { ok: false; message: string | null }> {
+    if (!(await this.settle())) return { ok: false, message: null };
+    const detail = this.detailState();
+    if (!detail || !this.editable()) return { ok: false, message: null };
+    try {
+      const saved = await this.port.update({ version: detail.version, versionName: name });
+      this.detailState.set(saved);
+      this.statusState.set({ kind: 'saved', at: new Date() });
+      this.port.saved?.(saved);
+      return { ok: true };
+    } catch (error) {
+      const body = apiError(error);
+      if (body?.conflict || (error instanceof HttpErrorResponse && error.status === 0)) {
+        await this.failed(error);
+        return { ok: false, message: null };
+      }
+      return { ok: false, message: body?.message ?? null };
+    }
   }
 
   useTheirs(field: RecordField): Promise<void> {
@@ -270,16 +299,13 @@ export class RecordEditor {
     }
     const draft = this.draftState();
     const fields = this.pending();
-    if (!draft || fields.length === 0 || !this.editable()) {
-      this.resolvesConflict = false;
-      return Promise.resolve();
-    }
+    if (!draft || fields.length === 0 || !this.editable()) return Promise.resolve();
     const sent: Partial<RecordValues> = {};
     for (const f of fields) (sent as Record<string, unknown>)[f] = draft[f];
-    const resolves = this.resolvesConflict;
-    this.resolvesConflict = false;
     this.statusState.set({ kind: 'saving' });
-    this.inFlight = this.send(sent, resolves).finally(() => {
+    const resolving = this.resolving;
+    this.resolving = false;
+    this.inFlight = this.send(sent, resolving).finally(() => {
       this.inFlight = null;
       if (this.again) {
         this.again = false;
@@ -289,11 +315,9 @@ export class RecordEditor {
     return this.inFlight;
   }
 
-  private async send(sent: Partial<RecordValues>, resolvesConflict: boolean): Promise<void> {
+  private async send(sent: Partial<RecordValues>, resolvesConflict = false): Promise<void> {
     try {
-      const body = patchBody(sent, this.version());
-      if (resolvesConflict) body.resolvesConflict = true;
-      const detail = await this.port.update(body);
+      const detail = await this.port.update(patchBody(sent, this.version(), resolvesConflict ? { resolvesConflict } : {}));
       // The draft keeps whatever was typed while the request was under way; it is saved next.
       // Fields unchanged since sending take the server's value (so a normalised value does not loop).
       // Fields nobody edited here take the server's value too (the API adds matrix rows for a new alternative).
@@ -310,8 +334,6 @@ export class RecordEditor {
       this.port.saved?.(detail);
       if (this.pending().length) this.again = true;
     } catch (error) {
-      // A choice that did not get saved is still one when it is sent again.
-      if (resolvesConflict) this.resolvesConflict = true;
       await this.failed(error);
     }
   }

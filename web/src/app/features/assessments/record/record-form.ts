@@ -8,6 +8,7 @@ import {
   UNCRC_ARTICLE_MIN,
   VIEW_METHODS,
   VULNERABLE_GROUPS,
+  normalizeEvidenceDate,
   type EvidenceItem,
   type FollowUpIndicator,
   type ImpactMatrixRow,
@@ -15,10 +16,11 @@ import {
   type RecordSection,
   type ViewMethod,
   type VulnerableGroup,
+  type WellbeingSet,
 } from '@lava/contracts';
 import { recordCompleteness } from '@lava/workflow';
 import { FormField } from '../../../shared/form-field/form-field';
-import { ImpactMatrixGrid, newId } from './impact-matrix-grid';
+import { ImpactMatrixGrid, newId, without } from './impact-matrix-grid';
 import type { ApiRefusal, RecordEditor, RecordField, RecordValues } from './record-editor';
 import { alternativeName, displayValue, fieldKey } from './record-values';
 import { ScreeningSection } from './screening-section';
@@ -89,6 +91,43 @@ export class RecordForm {
   });
   protected readonly articlesError = signal<string | null>(null);
 
+  // --- "save a version" ---
+  protected readonly naming = signal(false);
+  protected readonly versionName = signal('');
+  protected readonly savingVersion = signal(false);
+  protected readonly versionMessage = signal<{ text: string; bad: boolean } | null>(null);
+
+  protected openNaming(): void {
+    this.naming.set(true);
+    this.versionMessage.set(null);
+    this.focusLater('version-name');
+  }
+
+  protected closeNaming(): void {
+    this.naming.set(false);
+    this.versionName.set('');
+    this.focusLater('save-version');
+  }
+
+  /** Saves what is pending and names the editing session's version; later edits start a new one. */
+  protected async saveVersion(): Promise<void> {
+    const name = this.versionName().trim();
+    if (!name) {
+      this.versionMessage.set({ text: this.texts.t('recordModel.version.nameMissing'), bad: true });
+      this.focusLater('version-name');
+      return;
+    }
+    this.savingVersion.set(true);
+    const result = await this.editor().saveVersion(name);
+    this.savingVersion.set(false);
+    if (result.ok) {
+      this.versionMessage.set({ text: this.texts.t('recordModel.version.saved', { version: this.editor().version(), name }), bad: false });
+      this.closeNaming();
+    } else {
+      this.versionMessage.set({ text: result.message ?? this.texts.t('recordModel.version.failed'), bad: true });
+    }
+  }
+
   protected readonly statusText = computed(() => {
     const status = this.editor().status();
     switch (status.kind) {
@@ -123,6 +162,10 @@ export class RecordForm {
     return alternativeName(alternative, index, this.texts);
   }
 
+  protected wellbeingSet(): WellbeingSet {
+    return this.editor().detail()?.wellbeing ?? { framework: 'none', indicators: [] };
+  }
+
   protected alternatives(): RecordAlternative[] {
     return this.editor().value('alternatives.items') ?? [];
   }
@@ -152,10 +195,54 @@ export class RecordForm {
   protected toggleGroup(group: VulnerableGroup, checked: boolean): void {
     const current = this.editor().value('scope.vulnerableGroups') ?? [];
     const next = checked ? [...current, { group, note: '' }] : current.filter((g) => g.group !== group);
+    this.editor().set('scope.vulnerableGroups', orderGroups(next));
+  }
+
+  /** The groups the official named (not in the known list), in the order given. */
+  protected readonly namedGroups = computed(() =>
+    (this.editor().value('scope.vulnerableGroups') ?? []).filter((g) => !(VULNERABLE_GROUPS as readonly string[]).includes(g.group)),
+  );
+  protected readonly namedGroupError = signal<string | null>(null);
+
+  protected addNamedGroup(input: HTMLInputElement): void {
+    const name = input.value.trim();
+    const current = this.editor().value('scope.vulnerableGroups') ?? [];
+    if (!name) {
+      this.namedGroupError.set(this.texts.t('recordModel.namedGroups.empty'));
+      return;
+    }
+    const known = VULNERABLE_GROUPS.find((g) => this.texts.t(`content.vulnerable.${g}.name`).toLowerCase() === name.toLowerCase());
+    if (current.some((g) => g.group.toLowerCase() === name.toLowerCase() || g.group === known)) {
+      this.namedGroupError.set(this.texts.t('recordModel.namedGroups.twice', { group: name }));
+      return;
+    }
+    if (current.length >= RECORD_LIMITS.vulnerableGroups) {
+      this.namedGroupError.set(this.texts.t('recordModel.namedGroups.tooMany', { max: RECORD_LIMITS.vulnerableGroups }));
+      return;
+    }
+    this.namedGroupError.set(null);
+    this.editor().set('scope.vulnerableGroups', orderGroups([...current, { group: known ?? name, note: '' }]));
+    input.value = '';
+    const index = this.namedGroups().findIndex((g) => g.group === name);
+    this.focusLater(known ? `vg-${known}-note` : `vg-named-${index}-note`);
+  }
+
+  protected setNamedGroupNote(group: string, note: string): void {
+    const current = this.editor().value('scope.vulnerableGroups') ?? [];
     this.editor().set(
       'scope.vulnerableGroups',
-      VULNERABLE_GROUPS.flatMap((g) => next.filter((x) => x.group === g)),
+      current.map((g) => (g.group === group ? { ...g, note } : g)),
     );
+  }
+
+  protected removeNamedGroup(group: string): void {
+    const current = this.editor().value('scope.vulnerableGroups') ?? [];
+    this.editor().set(
+      'scope.vulnerableGroups',
+      current.filter((g) => g.group !== group),
+    );
+    void this.editor().flush();
+    this.focusLater('vg-new-name');
   }
 
   protected setGroupNote(group: VulnerableGroup, note: string): void {
@@ -231,6 +318,27 @@ export class RecordForm {
     this.focusLater('add-alternative');
   }
 
+  /** Evidence dates typed but not (yet) a year, range, month or day: kept out of the draft, which always saves. */
+  private readonly unparsedDates = new Map<string, string>();
+  protected readonly dateErrors = signal<Record<string, string>>({});
+
+  protected setEvidenceDate(id: string, text: string): void {
+    const value = text.trim();
+    if (value === '' || normalizeEvidenceDate(value) !== null) {
+      this.unparsedDates.delete(id);
+      this.dateErrors.update((errors) => without(errors, id));
+      this.setItem('evidence.items', id, 'date', value || null);
+    } else {
+      this.unparsedDates.set(id, value);
+    }
+  }
+
+  /** Said when the field is left, not while a range is half typed. */
+  protected showDateError(id: string): void {
+    if (this.unparsedDates.has(id))
+      this.dateErrors.update((errors) => ({ ...errors, [id]: this.texts.t('recordModel.evidence.dateInvalid') }));
+  }
+
   protected addEvidence(): void {
     const item: EvidenceItem = { id: newId(), source: '', url: '', date: null, finding: '' };
     this.editor().set('evidence.items', [...this.items('evidence.items'), item]);
@@ -295,4 +403,10 @@ export class RecordForm {
   private focusLater(id: string): void {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
   }
+}
+
+/** Known groups in the list's order, then the groups the official named in the order given (as the API keeps them). */
+function orderGroups<T extends { group: string }>(groups: readonly T[]): T[] {
+  const known = VULNERABLE_GROUPS as readonly string[];
+  return [...VULNERABLE_GROUPS.flatMap((g) => groups.filter((x) => x.group === g)), ...groups.filter((x) => !known.includes(x.group))];
 }

@@ -6,6 +6,7 @@ import {
   IMPACT_DIRECTNESS,
   IMPACT_TERMS,
   RECORD_SECTIONS,
+  SHANARRI_INDICATORS,
   VIEW_METHODS,
   VULNERABLE_GROUPS,
 } from '@lava/contracts';
@@ -53,7 +54,8 @@ describe('record page translations', () => {
       ...IMPACT_DIRECTIONS.map((d) => `content.direction.${d}`),
       ...IMPACT_DIRECTNESS.map((d) => `content.directness.${d}`),
       ...IMPACT_TERMS.map((t) => `content.term.${t}`),
-      ...MATRIX_COLUMNS.map((c) => `content.matrix.col.${c}`),
+      ...MATRIX_COLUMNS.map((c) => (c === 'wellbeing' || c === 'copy' ? `recordModel.matrix.col.${c}` : `content.matrix.col.${c}`)),
+      ...SHANARRI_INDICATORS.map((i) => `recordModel.wellbeing.shanarri.${i}`),
     ];
     expect(keys.filter((k) => !lookup(files[lang], k)?.trim())).toEqual([]);
   });
@@ -70,7 +72,7 @@ describe('record page translations', () => {
   it('has every literal record/workflow key the assessment pages use, in every language', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(join(__dirname, '..'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:record|workflow|content)\.[\w.]*\w)'/g)) used.add(m[1]);
+      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:record|recordModel|workflow|content)\.[\w.]*\w)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(30);
     for (const lang of LANGS) {

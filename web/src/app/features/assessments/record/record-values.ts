@@ -126,6 +126,10 @@ export function displayValue(field: string, value: unknown, texts: WorkflowTexts
       return texts.t(`record.screening.${String(value)}`);
     case 'screening.ageGroups':
       return (value as string[]).map((group) => texts.t('record.screening.ageGroup', { group: group.replace('-', '–') })).join(', ');
+    case 'screening.ageRange': {
+      const range = value as { min: number; max: number } | null;
+      return range ? texts.t('record.screening.ageGroup', { group: `${range.min}–${range.max}` }) : '';
+    }
     case 'legalBasis.uncrcArticles':
       return (value as number[]).map((n) => texts.t('content.matrix.articleN', { n })).join(', ');
     case 'childrensViews.methods':
@@ -144,5 +148,6 @@ export function displayValue(field: string, value: unknown, texts: WorkflowTexts
 
 /** The translation key naming a field (`record.fields.screening.rationale`, `content.fields.impactMatrix.rows`). */
 export function fieldKey(field: string): string {
+  if (field === 'screening.ageRange') return 'recordModel.ageRange.field';
   return (CONTENT_FIELDS as readonly string[]).includes(field) ? `content.fields.${field}` : `record.fields.${field}`;
 }

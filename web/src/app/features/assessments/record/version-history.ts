@@ -36,7 +36,15 @@ import { WorkflowTexts } from './workflow-texts';
               <p class="meta">
                 {{ 'record.history.by' | transloco: { name: v.changedBy?.displayName || texts.t('record.history.unknownUser') } }},
                 <time [attr.datetime]="v.changedAt">{{ texts.date(v.changedAt, true) }}</time>
+                @if (v.saves > 1) {
+                  {{ 'recordModel.version.saves' | transloco: { count: v.saves, from: texts.date(v.startedAt, true) } }}
+                }
               </p>
+              @if (v.name) {
+                <p class="version-name">
+                  <strong>{{ 'recordModel.version.named' | transloco }}:</strong> {{ v.name }}
+                </p>
+              }
               @if (v.reason) {
                 <p class="reason">
                   <strong>{{ 'record.reason.label' | transloco }}:</strong>{{ ' ' }}<span class="text">{{ v.reason }}</span>
