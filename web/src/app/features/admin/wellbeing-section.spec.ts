@@ -12,6 +12,8 @@ const org = (id: string, name: string, kind: AdminOrganizationView['kind']): Adm
   names: { fi: name, sv: name, en: name },
   kind,
   parentId: null,
+  oidcEmailDomains: [],
+  languages: kind === 'municipality' ? ['fi'] : null,
 });
 
 describe('WellbeingSection', () => {
