@@ -12,3 +12,4 @@ export * from './lib/consultations';
 export * from './lib/comments';
 export * from './lib/privacy';
 export * from './lib/publication';
+export * from './lib/surveys';

@@ -21,6 +21,7 @@ import { InvitationsPerScope1764800000000 } from './1764800000000-invitations-pe
 import { ConsultationSentVersion1764800000001 } from './1764800000001-consultation-sent-version';
 import { OidcIdentities1764800000002 } from './1764800000002-oidc-identities';
 import { SessionStartedAt1764800000003 } from './1764800000003-session-started-at';
+import { Surveys1764950000000 } from './1764950000000-surveys';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ConsultationSentVersion1764800000001,
   OidcIdentities1764800000002,
   SessionStartedAt1764800000003,
+  Surveys1764950000000,
 ];
