@@ -15,6 +15,7 @@ export const TRANSLATION_PARTS = [
   'drafting',
   'record-model',
   'security',
+  'surveys',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
