@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Browser, type Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support';
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
 
 const TITLE = 'Nuorisotalon aukioloajat (kysely)';
 const API = `http://127.0.0.1:${Number(process.env['E2E_API_PORT'] ?? 3100)}`;
@@ -53,6 +53,7 @@ test.describe('children’s surveys', () => {
 
     // The official builds the survey in Finnish and Swedish.
     await signIn(page, 'official@kouvola.example');
+    await useLanguage(page, 'fi'); // Kouvola's official reads Swedish by default
     await page.goto(`/assessments/${id}/surveys`);
     await expect(page.getByRole('heading', { level: 1, name: 'Kyselyt lapsille' })).toBeVisible();
     await expectNoAxeViolations(page, 'the survey list');

@@ -137,3 +137,16 @@ export function summaryTexts(
   }
   return out;
 }
+
+/** The label of a survey summary in the agenda PDF's children's views. */
+export const SURVEY_VIEWS_LABEL: Record<Language, string> = {
+  fi: 'Kysely lapsille ja nuorille (menetelmä: kysely)',
+  sv: 'Enkät till barn och unga (metod: enkät)',
+  en: 'Survey of children and young people (method: survey)',
+};
+
+/** The summary's language for a document in `locale` (fi-FI, sv-FI, en-GB): the same if the survey has it, else its first. */
+export function surveyLanguage(locale: string, languages: Language[]): Language {
+  const wanted = locale.slice(0, 2) as Language;
+  return languages.includes(wanted) ? wanted : (languages[0] ?? 'fi');
+}

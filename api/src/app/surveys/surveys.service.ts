@@ -26,6 +26,7 @@ import { requestProblems, type FieldProblem } from '../common/validation';
 import { LavaConfig } from '../config/lava-config';
 import { ScheduledEvents } from '../scheduling/scheduled-events.service';
 import { summaryTexts, suppressResults, type RawCounts } from './survey-results';
+import { viewsEntries } from './survey-views';
 import type { SurveyAnswerDto, SurveyDto, UpdateSurveyDto } from './surveys.dto';
 
 interface SurveyRow {
@@ -418,15 +419,6 @@ export class SurveysService {
       throw new ForbiddenException('Only the officials of the municipality make and run surveys of its assessments.');
     return assessment;
   }
-}
-
-/** The summaries of an assessment's surveys added to its children's views (also for the PDF and the public page). */
-export async function viewsEntries(manager: Pick<EntityManager, 'query'>, assessmentId: string): Promise<SurveyViewsEntry[]> {
-  const rows: { views_entry: SurveyViewsEntry }[] = await manager.query(
-    `SELECT views_entry FROM surveys WHERE assessment_id = $1 AND views_entry IS NOT NULL ORDER BY views_added_at, id`,
-    [assessmentId],
-  );
-  return rows.map((r) => r.views_entry);
 }
 
 /** What may not change once children answered: the questions' ids, kinds, faces and option ids. */
