@@ -75,23 +75,26 @@ export function suppressResults(surveyId: string, questions: SurveyQuestion[], r
   };
 }
 
-const SUMMARY_WORDS: Record<Language, { respondents: string; hidden: string; faces: string; ages: Record<SurveyAgeBand, string> }> = {
+const SUMMARY_WORDS: Record<Language, { respondents: string; hidden: string; faces: string; age: string; ages: Record<SurveyAgeBand, string> }> = {
   fi: {
     respondents: 'Kysely lapsille ja nuorille ”{title}”, {from}–{to}: {n} vastaajaa.',
     hidden: 'Alle {min} vastauksen määriä ei näytetä.',
     faces: 'hymiö {face}/{of}',
+    age: 'Ikä',
     ages: { under_10: 'alle 10 v.', '10_12': '10–12 v.', '13_15': '13–15 v.', '16_17': '16–17 v.' },
   },
   sv: {
     respondents: 'Enkät till barn och unga ”{title}”, {from}–{to}: {n} svarande.',
     hidden: 'Antal under {min} svar visas inte.',
     faces: 'smiley {face}/{of}',
+    age: 'Ålder',
     ages: { under_10: 'under 10 år', '10_12': '10–12 år', '13_15': '13–15 år', '16_17': '16–17 år' },
   },
   en: {
     respondents: 'Survey of children and young people “{title}”, {from}–{to}: {n} respondents.',
     hidden: 'Counts under {min} answers are not shown.',
     faces: 'face {face} of {of}',
+    age: 'Age',
     ages: { under_10: 'under 10', '10_12': '10–12', '13_15': '13–15', '16_17': '16–17' },
   },
 };
@@ -130,7 +133,7 @@ export function summaryTexts(
             ? words.ages[value as SurveyAgeBand]
             : (question.options.find((o) => o.id === value)?.label[language] ?? value);
       const parts = q.rows.filter((r) => r.count !== null).map((r) => `${label(r.value)} ${r.count}`);
-      lines.push(`${question.text[language]}: ${parts.length ? parts.join(', ') : '–'}`);
+      lines.push(`${question.text[language] || (question.kind === 'age_band' ? words.age : '')}: ${parts.length ? parts.join(', ') : '–'}`);
     }
     lines.push(fill(words.hidden, { min: results.minCell }));
     out[language] = lines.join('\n');

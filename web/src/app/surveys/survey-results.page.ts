@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
@@ -35,7 +34,6 @@ export class SurveyResultsPage {
   readonly surveyId = input.required<string>();
 
   private readonly api = inject(SurveysApi);
-  private readonly sanitizer = inject(DomSanitizer);
   private readonly transloco = inject(TranslocoService);
   private readonly announcer = inject(AnnouncerService);
   private readonly language = inject(LanguageService);
@@ -46,7 +44,7 @@ export class SurveyResultsPage {
   protected readonly results = signal<SurveyResults | null>(null);
   protected readonly texts = signal<SurveyFreeText[]>([]);
   protected readonly textsCursor = signal<string | null>(null);
-  protected readonly qr = signal<SafeHtml | null>(null);
+  protected readonly qr = signal<{ size: number; path: string } | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly added = signal<string | null>(null);
 
@@ -142,11 +140,14 @@ export class SurveyResultsPage {
     }
   }
 
+  /** The QR code as one SVG path (a square per dark module), drawn by the template: no HTML injected. */
   private async makeQr(link: string): Promise<void> {
-    const QRCode = await import('qrcode');
-    const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    // qrcode's own SVG (paths only, no script), labelled for screen readers by the figure around it.
-    this.qr.set(this.sanitizer.bypassSecurityTrustHtml(svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ')));
+    const imported = (await import('qrcode')) as typeof import('qrcode') & { default?: typeof import('qrcode') };
+    const qr = (imported.default ?? imported).create(link, { errorCorrectionLevel: 'M' });
+    const size = qr.modules.size;
+    let d = '';
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (qr.modules.get(y, x)) d += `M${x + 2} ${y + 2}h1v1h-1z`;
+    this.qr.set({ size: size + 4, path: d });
   }
 
   private async load(id: string): Promise<void> {
