@@ -151,6 +151,7 @@ test.describe('children’s surveys', () => {
     await page.screenshot({ path: testInfo.outputPath('results-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: testInfo.outputPath('results-360.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'the survey results at 360 px');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The summary goes to the record's children's views.

@@ -4,7 +4,6 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -136,7 +135,6 @@ export class SurveysController {
   }
 
   @Get('surveys/:id/export.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'Counts (suppressed cells empty) and the kept free texts; hidden texts never.' })
   async exportCsv(
