@@ -7,6 +7,12 @@ import { TEST_REDIS_URL } from './support/databases';
 import { createMunicipality, createUser, type TestMunicipality } from './support/factories';
 import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
 
+/** The value, or the test fails here. */
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('expected a value');
+  return value;
+}
+
 const HOUR = 3600 * 1000;
 
 /**
@@ -41,7 +47,8 @@ describe('children’s surveys', () => {
       .expect(201);
     assessmentId = created.body.id as string;
     // Every log line of the API, whatever its level, for the "nothing personal logged" check.
-    const collect = (...parts: unknown[]) => void logLines.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+    const collect = (...parts: unknown[]) =>
+      void logLines.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
     const logger: LoggerService = { log: collect, error: collect, warn: collect, debug: collect, verbose: collect, fatal: collect };
     env.app.useLogger(logger);
     Logger.overrideLogger(logger);
@@ -95,8 +102,10 @@ describe('children’s surveys', () => {
     ...overrides,
   });
   const create = async (overrides: Partial<SurveyInput> = {}) =>
-    (await env.http().post(`/api/assessments/${assessmentId}/surveys`).set(as('official')).send(survey(overrides)).expect(201)).body as SurveyView;
-  const results = async (id: string) => (await env.http().get(`/api/surveys/${id}/results`).set(as('official')).expect(200)).body as SurveyResults;
+    (await env.http().post(`/api/assessments/${assessmentId}/surveys`).set(as('official')).send(survey(overrides)).expect(201))
+      .body as SurveyView;
+  const results = async (id: string) =>
+    (await env.http().get(`/api/surveys/${id}/results`).set(as('official')).expect(200)).body as SurveyResults;
 
   it('lets the municipality’s official create a survey, checks it, and refuses others', async () => {
     const made = await create();
@@ -109,11 +118,17 @@ describe('children’s surveys', () => {
     expect(event).toMatchObject({ kind: 'survey_close', status: 'pending' });
     expect(event?.due_at.toISOString()).toBe(made.closesAt);
 
-    const tooMany = survey({ questions: Array.from({ length: 11 }, (_, i) => ({ ...survey().questions[0]!, id: `q${i}` })) });
+    const tooMany = survey({ questions: Array.from({ length: 11 }, (_, i) => ({ ...must(survey().questions[0]), id: `q${i}` })) });
     const refused = await env.http().post(`/api/assessments/${assessmentId}/surveys`).set(as('official')).send(tooMany).expect(400);
     expect(refused.body.details).toEqual([{ field: 'questions', messages: ['must have at most 10 questions'] }]);
     const noSwedish = survey({ title: { fi: 'Otsikko', sv: '', en: '' } });
-    const missing = await env.http().post(`/api/assessments/${assessmentId}/surveys`).set(as('official')).set('Accept-Language', 'fi').send(noSwedish).expect(400);
+    const missing = await env
+      .http()
+      .post(`/api/assessments/${assessmentId}/surveys`)
+      .set(as('official'))
+      .set('Accept-Language', 'fi')
+      .send(noSwedish)
+      .expect(400);
     expect(missing.body.details).toEqual([{ field: 'title.sv', messages: ['on pakollinen jokaisella kyselyn kielellä'] }]);
 
     await env.http().post(`/api/assessments/${assessmentId}/surveys`).set(as('reviewer')).send(survey()).expect(403);
@@ -143,7 +158,7 @@ describe('children’s surveys', () => {
     r = await results(s.id);
     expect(r.respondents).toBe(7);
     expect(r.shown).toBe(true);
-    const mood = r.questions.find((q) => q.questionId === 'mood')!;
+    const mood = must(r.questions.find((q) => q.questionId === 'mood'));
     expect(mood.rows.map((x) => [x.value, x.count])).toEqual([
       ['1', null],
       ['2', null],
@@ -151,13 +166,13 @@ describe('children’s surveys', () => {
       ['4', null],
       ['5', 5],
     ]);
-    expect(mood.rows[4]!.byAgeBand).toEqual({ under_10: null, '10_12': 5, '13_15': null, '16_17': null });
-    const how = r.questions.find((q) => q.questionId === 'how')!;
+    expect(must(mood.rows[4]).byAgeBand).toEqual({ under_10: null, '10_12': 5, '13_15': null, '16_17': null });
+    const how = must(r.questions.find((q) => q.questionId === 'how'));
     expect(how.rows).toEqual([
       { value: 'walk', count: 5, byAgeBand: { under_10: null, '10_12': 5, '13_15': null, '16_17': null } },
       { value: 'bus', count: null, byAgeBand: { under_10: null, '10_12': null, '13_15': null, '16_17': null } },
     ]);
-    expect(r.questions.find((q) => q.questionId === 'like')!.rows[0]).toMatchObject({ value: 'friends', count: 7 });
+    expect(must(r.questions.find((q) => q.questionId === 'like')).rows[0]).toMatchObject({ value: 'friends', count: 7 });
     expect(r.ageBands).toEqual([
       { band: 'under_10', count: null },
       { band: '10_12', count: 5 },
@@ -173,7 +188,8 @@ describe('children’s surveys', () => {
     expect(entry.summary.fi).toContain('Kävellen 5');
     expect(entry.summary.fi).not.toContain('Bussilla');
     expect(entry.summary.sv).toContain('Till fots 5');
-    const views = (await env.http().get(`/api/assessments/${assessmentId}/survey-views`).set(as('reviewer')).expect(200)).body as SurveyViewsEntry[];
+    const views = (await env.http().get(`/api/assessments/${assessmentId}/survey-views`).set(as('reviewer')).expect(200))
+      .body as SurveyViewsEntry[];
     expect(views.map((v) => v.surveyId)).toContain(s.id);
   });
 
@@ -183,7 +199,9 @@ describe('children’s surveys', () => {
     const first = await env.http().post(`/api/public/surveys/${s.id}/answers`).send(body).expect(200);
     expect(first.body).toEqual({ recorded: true, duplicate: false });
     const again = await Promise.all(
-      Array.from({ length: 20 }, () => env.http().post(`/api/public/surveys/${s.id}/answers`).set('X-Forwarded-For', '192.0.2.9').send(body)),
+      Array.from({ length: 20 }, () =>
+        env.http().post(`/api/public/surveys/${s.id}/answers`).set('X-Forwarded-For', '192.0.2.9').send(body),
+      ),
     );
     expect(again.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(again.every((r) => r.body.duplicate === true)).toBe(true);
@@ -205,7 +223,11 @@ describe('children’s surveys', () => {
     await answer(s.id, { classCode: '7A', answers: { nope: 1 } }).expect(400);
     await answer(s.id, { classCode: '7A', answers: { mood: 1 }, name: 'Maija' }).expect(400);
     await env.http().post(`/api/public/surveys/${s.id}/answers`).send({ id: 'not-a-uuid', language: 'fi', answers: {} }).expect(400);
-    await env.http().post(`/api/public/surveys/${randomUUID()}/answers`).send({ id: randomUUID(), language: 'fi', answers: {} }).expect(404);
+    await env
+      .http()
+      .post(`/api/public/surveys/${randomUUID()}/answers`)
+      .send({ id: randomUUID(), language: 'fi', answers: {} })
+      .expect(404);
 
     // A flood from one address: the 31st answer in a minute is refused, in Finnish, with Retry-After.
     const statuses: number[] = [];
@@ -268,7 +290,9 @@ describe('children’s surveys', () => {
       redis.disconnect();
     }
     // And no audit row or other table got the address.
-    const audit = (await env.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE '%203.0.113.77%'`)) as { n: number }[];
+    const audit = (await env.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE '%203.0.113.77%'`)) as {
+      n: number;
+    }[];
     expect(audit[0]?.n).toBe(0);
   });
 
@@ -281,14 +305,45 @@ describe('children’s surveys', () => {
     const list = async () =>
       ((await env.http().get(`/api/surveys/${s.id}/free-texts`).set(as('official')).expect(200)).body as Page<SurveyFreeText>).items;
     const texts = await list();
-    expect(texts.map((t) => t.text).sort()).toEqual(['=cmd|calc', 'Bussi on myöhässä', 'Lisää pyöräteitä', 'Matti on tyhmä', 'Pidän koulusta']);
-    const id = (text: string) => texts.find((t) => t.text === text)!.id;
-    await env.http().patch(`/api/surveys/${s.id}/free-texts/${id('Matti on tyhmä')}`).set(as('official')).send({ status: 'hidden' }).expect(204);
-    await env.http().patch(`/api/surveys/${s.id}/free-texts/${id('Pidän koulusta')}`).set(as('official')).send({ status: 'kept' }).expect(204);
-    await env.http().patch(`/api/surveys/${s.id}/free-texts/${id('=cmd|calc')}`).set(as('official')).send({ status: 'kept' }).expect(204);
-    await env.http().patch(`/api/surveys/${s.id}/free-texts/${id('Lisää pyöräteitä')}`).set(as('reviewer')).send({ status: 'hidden' }).expect(403);
+    expect(texts.map((t) => t.text).sort()).toEqual([
+      '=cmd|calc',
+      'Bussi on myöhässä',
+      'Lisää pyöräteitä',
+      'Matti on tyhmä',
+      'Pidän koulusta',
+    ]);
+    const id = (text: string) => must(texts.find((t) => t.text === text)).id;
+    await env
+      .http()
+      .patch(`/api/surveys/${s.id}/free-texts/${id('Matti on tyhmä')}`)
+      .set(as('official'))
+      .send({ status: 'hidden' })
+      .expect(204);
+    await env
+      .http()
+      .patch(`/api/surveys/${s.id}/free-texts/${id('Pidän koulusta')}`)
+      .set(as('official'))
+      .send({ status: 'kept' })
+      .expect(204);
+    await env
+      .http()
+      .patch(`/api/surveys/${s.id}/free-texts/${id('=cmd|calc')}`)
+      .set(as('official'))
+      .send({ status: 'kept' })
+      .expect(204);
+    await env
+      .http()
+      .patch(`/api/surveys/${s.id}/free-texts/${id('Lisää pyöräteitä')}`)
+      .set(as('reviewer'))
+      .send({ status: 'hidden' })
+      .expect(403);
     // Hidden for good: a second decision finds nothing.
-    await env.http().patch(`/api/surveys/${s.id}/free-texts/${id('Matti on tyhmä')}`).set(as('official')).send({ status: 'kept' }).expect(404);
+    await env
+      .http()
+      .patch(`/api/surveys/${s.id}/free-texts/${id('Matti on tyhmä')}`)
+      .set(as('official'))
+      .send({ status: 'kept' })
+      .expect(404);
 
     const after = await list();
     expect(after.map((t) => t.text)).not.toContain('Matti on tyhmä');
@@ -296,7 +351,12 @@ describe('children’s surveys', () => {
     const stored = (await env.db.query(`SELECT count(*)::int AS n FROM survey_free_texts WHERE text LIKE '%Matti%'`)) as { n: number }[];
     expect(stored[0]?.n).toBe(0);
 
-    const csv = await env.http().get(`/api/surveys/${s.id}/export.csv`).set(as('official')).expect(200).expect('Content-Type', /text\/csv/);
+    const csv = await env
+      .http()
+      .get(`/api/surveys/${s.id}/export.csv`)
+      .set(as('official'))
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
     const body = csv.text;
     expect(body).toContain('Pidän koulusta');
     expect(body).toContain(`"'=cmd|calc"`);
@@ -342,14 +402,21 @@ describe('children’s surveys', () => {
     // Questions may not change once a child answered.
     const changed = survey({ classCodes: [], closesAt: soon });
     changed.questions = changed.questions.slice(1);
-    await env.http().put(`/api/surveys/${s.id}`).set(as('official')).send({ ...changed, version: 2 }).expect(409);
+    await env
+      .http()
+      .put(`/api/surveys/${s.id}`)
+      .set(as('official'))
+      .send({ ...changed, version: 2 })
+      .expect(409);
 
     await env.startWorker();
     await eventually(async () => {
       const [row] = (await env.db.query(`SELECT closed_at FROM surveys WHERE id = $1`, [s.id])) as { closed_at: Date | null }[];
       return row?.closed_at;
     });
-    const fired = (await env.db.query(`SELECT status FROM scheduled_events WHERE subject_id = $1 AND status = 'fired'`, [s.id])) as unknown[];
+    const fired = (await env.db.query(`SELECT status FROM scheduled_events WHERE subject_id = $1 AND status = 'fired'`, [
+      s.id,
+    ])) as unknown[];
     expect(fired).toHaveLength(1);
     const closed = await answer(s.id, { answers: { mood: 2 } }, undefined, 'sv').expect(410);
     expect(closed.body.message).toBe('Enkäten har stängts. Tack för ditt intresse!');

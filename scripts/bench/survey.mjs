@@ -138,16 +138,24 @@ try {
   const lost = sent.length - present;
   const doubled = answers - present;
   console.log('');
-  console.log(`  answers sent         ${result.requests.sent.toLocaleString('en')} (${sent.length.toLocaleString('en')} distinct, ${(result.requests.sent - sent.length).toLocaleString('en')} retries)`);
-  console.log(`  responses            ${[...statuses].map(([s, c]) => `${s}: ${c}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts}`);
-  console.log(`  throughput           ${(result.requests.sent / (result.duration || 1)).toFixed(0)} answers/s over ${result.duration.toFixed(1)} s (mean ${result.requests.average.toFixed(0)} req/s)`);
+  console.log(
+    `  answers sent         ${result.requests.sent.toLocaleString('en')} (${sent.length.toLocaleString('en')} distinct, ${(result.requests.sent - sent.length).toLocaleString('en')} retries)`,
+  );
+  console.log(
+    `  responses            ${[...statuses].map(([s, c]) => `${s}: ${c}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
+  console.log(
+    `  throughput           ${(result.requests.sent / (result.duration || 1)).toFixed(0)} answers/s over ${result.duration.toFixed(1)} s (mean ${result.requests.average.toFixed(0)} req/s)`,
+  );
   times.sort((a, b) => a - b);
   const at = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]?.toFixed(1);
   console.log(`  latency              p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms, max ${times.at(-1)?.toFixed(1)} ms`);
   console.log(`  in the database      ${answers.toLocaleString('en')} answers, ${texts.toLocaleString('en')} free texts`);
   console.log(`  lost                 ${lost}`);
   console.log(`  doubled              ${doubled}`);
-  console.log(`  load average         ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (2 cores shared: figures are low and noisy)`);
+  console.log(
+    `  load average         ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (2 cores shared: figures are low and noisy)`,
+  );
   if (lost !== 0 || doubled !== 0 || ok !== result.requests.sent) exitCode = 1;
   console.log(exitCode === 0 ? '\n  OK: every distinct answer counted exactly once.' : '\n  FAILED: see above.');
 } finally {
@@ -155,4 +163,3 @@ try {
   await db.end();
 }
 process.exit(exitCode);
-

@@ -18,7 +18,8 @@ const POSTER_TEXTS: Record<Language, { lang: string; scan: string; orOpen: strin
     lang: 'sv-FI',
     scan: 'Skanna koden med telefonen eller surfplattan',
     orOpen: 'eller öppna adressen',
-    anonymous: 'Du svarar anonymt: ditt namn eller andra uppgifter om dig frågas inte och sparas inte. Det tar under två minuter att svara.',
+    anonymous:
+      'Du svarar anonymt: ditt namn eller andra uppgifter om dig frågas inte och sparas inte. Det tar under två minuter att svara.',
     open: 'Enkäten är öppen {from}–{to}.',
     classCode: 'Din lärare ger dig klassens kod.',
   },
@@ -34,7 +35,9 @@ const POSTER_TEXTS: Record<Language, { lang: string; scan: string; orOpen: strin
 
 const day = (iso: string) => {
   const d = new Date(iso);
-  const parts = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric' }).format(d);
+  const parts = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric' }).format(
+    d,
+  );
   return parts;
 };
 

@@ -27,7 +27,12 @@ export class SurveyRateLimitInterceptor implements NestInterceptor, OnApplicatio
   private readonly limiter: RateLimiterRedis;
 
   constructor(@Inject(LavaConfig) private readonly config: LavaConfig) {
-    this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000 });
+    this.redis = new Redis(config.REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 3000,
+    });
     this.redis.on('error', () => undefined);
     void this.redis.connect().catch(() => undefined);
     const limits = { points: config.SURVEY_ANSWERS_PER_MINUTE, duration: 60 };
@@ -63,7 +68,10 @@ export class SurveyRateLimitInterceptor implements NestInterceptor, OnApplicatio
       if (!(error instanceof RateLimiterRes)) return; // the limiter itself failed: take the answer rather than lose it
       const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       response.setHeader('Retry-After', String(seconds));
-      throw new HttpException(`Many answers came from your network just now. Wait ${seconds} seconds and send again.`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `Many answers came from your network just now. Wait ${seconds} seconds and send again.`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
   }
 }

@@ -1,6 +1,12 @@
 import type { SurveyQuestion } from '@lava/contracts';
 import { summaryTexts, suppress, suppressResults, type RawCounts } from './survey-results';
 
+/** The value, or the test fails here. */
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('expected a value');
+  return value;
+}
+
 const text = (fi: string) => ({ fi, sv: `${fi} (sv)`, en: '' });
 const QUESTIONS: SurveyQuestion[] = [
   { id: 'mood', kind: 'smiley', faces: 3, text: text('Miltä tuntuu?'), options: [] },
@@ -47,16 +53,24 @@ describe('survey results suppression', () => {
       { questionId: 'how', value: 'walk', ageBand: '10_12', n: 6 },
       { questionId: 'how', value: 'bus', ageBand: '13_15', n: 3 },
     ];
-    const r = suppressResults('s', QUESTIONS, raw(9, cells, [{ ageBand: '10_12', n: 6 }, { ageBand: '13_15', n: 3 }]), 5);
-    const mood = r.questions[0]!;
+    const r = suppressResults(
+      's',
+      QUESTIONS,
+      raw(9, cells, [
+        { ageBand: '10_12', n: 6 },
+        { ageBand: '13_15', n: 3 },
+      ]),
+      5,
+    );
+    const mood = must(r.questions[0]);
     expect(mood.rows.map((x) => [x.value, x.count])).toEqual([
       ['1', null],
       ['2', null],
       ['3', 8],
     ]);
-    expect(mood.rows[2]!.byAgeBand).toEqual({ under_10: null, '10_12': 6, '13_15': null, '16_17': null });
-    expect(r.questions[1]!.rows.map((x) => x.count)).toEqual([6, null]);
-    expect(r.questions[2]!.rows.map((x) => [x.value, x.count])).toEqual([
+    expect(must(mood.rows[2]).byAgeBand).toEqual({ under_10: null, '10_12': 6, '13_15': null, '16_17': null });
+    expect(must(r.questions[1]).rows.map((x) => x.count)).toEqual([6, null]);
+    expect(must(r.questions[2]).rows.map((x) => [x.value, x.count])).toEqual([
       ['under_10', null],
       ['10_12', 6],
       ['13_15', null],
@@ -66,7 +80,13 @@ describe('survey results suppression', () => {
     expect(r.ageBands.find((b) => b.band === '10_12')?.count).toBe(6);
 
     const summary = summaryTexts(
-      { title: text('Koulumatka'), languages: ['fi', 'sv'], questions: QUESTIONS, opensAt: '2027-01-10T06:00:00Z', closesAt: '2027-01-24T20:00:00Z' },
+      {
+        title: text('Koulumatka'),
+        languages: ['fi', 'sv'],
+        questions: QUESTIONS,
+        opensAt: '2027-01-10T06:00:00Z',
+        closesAt: '2027-01-24T20:00:00Z',
+      },
       r,
     );
     expect(summary.fi.split('\n')).toEqual([

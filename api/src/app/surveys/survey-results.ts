@@ -68,14 +68,18 @@ export function suppressResults(surveyId: string, questions: SurveyQuestion[], r
           answered: suppress(raw.answered.find((a) => a.questionId === q.id)?.n ?? 0, minCell),
           rows: questionValues(q).map((value) => {
             const byAgeBand: Partial<Record<SurveyAgeBand, SuppressedCount>> = {};
-            if (asksAge && q.kind !== 'age_band') for (const band of SURVEY_AGE_BANDS) byAgeBand[band] = suppress(cell(q.id, value, band), minCell);
+            if (asksAge && q.kind !== 'age_band')
+              for (const band of SURVEY_AGE_BANDS) byAgeBand[band] = suppress(cell(q.id, value, band), minCell);
             return { value, count: suppress(q.kind === 'age_band' ? ageBandCount(value) : cell(q.id, value), minCell), byAgeBand };
           }),
         })),
   };
 }
 
-const SUMMARY_WORDS: Record<Language, { respondents: string; hidden: string; faces: string; age: string; ages: Record<SurveyAgeBand, string> }> = {
+const SUMMARY_WORDS: Record<
+  Language,
+  { respondents: string; hidden: string; faces: string; age: string; ages: Record<SurveyAgeBand, string> }
+> = {
   fi: {
     respondents: 'Kysely lapsille ja nuorille ”{title}”, {from}–{to}: {n} vastaajaa.',
     hidden: 'Alle {min} vastauksen määriä ei näytetä.',

@@ -75,7 +75,11 @@ export class SurveysController {
   @Post('assessments/:id/surveys')
   @ApiCreatedResponse({ description: 'The survey; its closing is scheduled.' })
   @ApiBadRequestResponse({ description: 'A field is not valid; each is named.' })
-  create(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidPipe('assessment')) id: string, @Body() dto: SurveyDto): Promise<SurveyView> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidPipe('assessment')) id: string,
+    @Body() dto: SurveyDto,
+  ): Promise<SurveyView> {
     return this.surveys.create(user, id, dto);
   }
 
@@ -164,7 +168,11 @@ export class SurveysController {
   ): Promise<StreamableFile> {
     const survey = await this.surveys.get(user, id);
     const pdf = await this.poster.render(survey, documentLanguage(language));
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="survey-poster-${language}.pdf"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="survey-poster-${language}.pdf"`,
+      length: pdf.length,
+    });
   }
 }
 

@@ -152,7 +152,9 @@ export class SurveyDto implements SurveyInput {
   @ApiProperty({ type: [String], description: 'Optional class codes (one per class); empty: no code asked.' })
   @IsArray()
   @ArrayMaxSize(SURVEY_LIMITS.classCodes, { message: `must have at most ${SURVEY_LIMITS.classCodes} codes` })
-  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value,
+  )
   @Matches(/^[A-Z0-9-]{2,20}$/, { each: true, message: 'must be 2–20 letters A–Z, digits or -' })
   classCodes!: string[];
 }

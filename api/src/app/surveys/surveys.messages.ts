@@ -20,7 +20,11 @@ export const SURVEYS_MESSAGES: readonly MessageTranslation[] = [
     sv: 'Enkäten har stängts. Tack för ditt intresse!',
   },
   { en: 'This survey has not opened yet.', fi: 'Kysely ei ole vielä auki.', sv: 'Enkäten har inte öppnat ännu.' },
-  { en: 'Write the class code your teacher gave you.', fi: 'Kirjoita luokan koodi, jonka sait opettajalta.', sv: 'Skriv klassens kod som du fick av din lärare.' },
+  {
+    en: 'Write the class code your teacher gave you.',
+    fi: 'Kirjoita luokan koodi, jonka sait opettajalta.',
+    sv: 'Skriv klassens kod som du fick av din lärare.',
+  },
   {
     en: 'Many answers came from your network just now. Wait {seconds} seconds and send again.',
     fi: 'Verkostasi tuli juuri nyt paljon vastauksia. Odota {seconds} sekuntia ja lähetä uudelleen.',
@@ -49,7 +53,11 @@ export const SURVEYS_MESSAGES: readonly MessageTranslation[] = [
     fi: 'Vain kunnan valmistelijat laativat ja hoitavat sen arviointien kyselyt.',
     sv: 'Bara kommunens beredare gör och sköter enkäterna för dess bedömningar.',
   },
-  { en: 'The answer text id must be a UUID.', fi: 'Vastaustekstin tunnisteen pitää olla UUID.', sv: 'Svarstextens id måste vara ett UUID.' },
+  {
+    en: 'The answer text id must be a UUID.',
+    fi: 'Vastaustekstin tunnisteen pitää olla UUID.',
+    sv: 'Svarstextens id måste vara ett UUID.',
+  },
   { en: 'The survey id must be a UUID.', fi: 'Kyselyn tunnisteen pitää olla UUID.', sv: 'Enkätens id måste vara ett UUID.' },
   {
     en: 'Someone changed the survey meanwhile (version {current}, you had {yours}). Reload it.',
@@ -62,7 +70,11 @@ export const SURVEYS_MESSAGES: readonly MessageTranslation[] = [
     sv: 'Resultaten visas från {min} svar; hittills {count}.',
   },
   // Field problems
-  { en: 'must be 1–40 letters, digits, - or _', fi: 'pitää olla 1–40 kirjainta, numeroa, - tai _', sv: 'måste vara 1–40 bokstäver, siffror, - eller _' },
+  {
+    en: 'must be 1–40 letters, digits, - or _',
+    fi: 'pitää olla 1–40 kirjainta, numeroa, - tai _',
+    sv: 'måste vara 1–40 bokstäver, siffror, - eller _',
+  },
   {
     en: 'must be 2–20 letters A–Z, digits or -',
     fi: 'pitää olla 2–20 kirjainta A–Z, numeroa tai -',

@@ -103,7 +103,17 @@ export class SurveysService {
       const [row]: SurveyRow[] = await tx.query(
         `INSERT INTO surveys (assessment_id, created_by_id, languages, title, intro, questions, class_codes, opens_at, closes_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [assessment.id, user.id, dto.languages, dto.title, dto.intro, JSON.stringify(dto.questions), dto.classCodes, dto.opensAt, dto.closesAt],
+        [
+          assessment.id,
+          user.id,
+          dto.languages,
+          dto.title,
+          dto.intro,
+          JSON.stringify(dto.questions),
+          dto.classCodes,
+          dto.opensAt,
+          dto.closesAt,
+        ],
       );
       const id = (row as SurveyRow).id;
       return { id, events: await this.scheduleClosing(tx, id, new Date(dto.closesAt)) };
@@ -145,7 +155,9 @@ export class SurveysService {
         throw new ConflictException(`Someone changed the survey meanwhile (version ${row.version}, you had ${dto.version}). Reload it.`);
       const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM survey_answers WHERE survey_id = $1`, [id]);
       if (n > 0 && JSON.stringify(questionShape(row.questions)) !== JSON.stringify(questionShape(dto.questions)))
-        throw new ConflictException('Children have already answered: the questions and their options can no longer change (texts and dates can).');
+        throw new ConflictException(
+          'Children have already answered: the questions and their options can no longer change (texts and dates can).',
+        );
       await tx.query(
         `UPDATE surveys SET languages = $2, title = $3, intro = $4, questions = $5, class_codes = $6, opens_at = $7, closes_at = $8,
                 closed_at = CASE WHEN $8::timestamptz > now() THEN NULL ELSE closed_at END, version = version + 1
@@ -153,7 +165,10 @@ export class SurveysService {
         [id, dto.languages, dto.title, dto.intro, JSON.stringify(dto.questions), dto.classCodes, dto.opensAt, dto.closesAt],
       );
       if (row.closes_at.getTime() === new Date(dto.closesAt).getTime()) return [];
-      return [...(await this.scheduled.cancelPending(tx, id, ['survey_close'])), ...(await this.scheduleClosing(tx, id, new Date(dto.closesAt)))];
+      return [
+        ...(await this.scheduled.cancelPending(tx, id, ['survey_close'])),
+        ...(await this.scheduleClosing(tx, id, new Date(dto.closesAt))),
+      ];
     });
     await this.scheduled.publish(events);
     return this.get(user, id);
@@ -206,10 +221,10 @@ export class SurveysService {
         [textId, id],
       );
       if (!current || current.status === 'hidden') throw new NotFoundException('No such answer text.');
-      await tx.query(
-        `UPDATE survey_free_texts SET status = $2, text = CASE WHEN $2 = 'hidden' THEN NULL ELSE text END WHERE id = $1`,
-        [textId, status],
-      );
+      await tx.query(`UPDATE survey_free_texts SET status = $2, text = CASE WHEN $2 = 'hidden' THEN NULL ELSE text END WHERE id = $1`, [
+        textId,
+        status,
+      ]);
     });
   }
 
@@ -218,7 +233,12 @@ export class SurveysService {
     const row = await this.row(this.db.manager, id);
     await this.readableAssessment(user, row.assessment_id);
     const lang = row.languages.includes(language) ? language : (row.languages[0] ?? 'fi');
-    const results = suppressResults(row.id, row.questions, await this.counts(this.db.manager, id, row.questions), this.config.SURVEY_MIN_CELL);
+    const results = suppressResults(
+      row.id,
+      row.questions,
+      await this.counts(this.db.manager, id, row.questions),
+      this.config.SURVEY_MIN_CELL,
+    );
     const kept: { question_id: string; text: string }[] = await this.db.query(
       `SELECT question_id, text FROM survey_free_texts WHERE survey_id = $1 AND status = 'kept' ORDER BY created_at, id`,
       [id],
@@ -310,7 +330,8 @@ export class SurveysService {
     let classCode: string | null = null;
     if (row.class_codes.length > 0) {
       if (!dto.classCode) throw new BadRequestException('Write the class code your teacher gave you.');
-      if (!row.class_codes.includes(dto.classCode)) throw new BadRequestException('The class code is not right. Check it with your teacher.');
+      if (!row.class_codes.includes(dto.classCode))
+        throw new BadRequestException('The class code is not right. Check it with your teacher.');
       classCode = dto.classCode;
     }
     const { choices, ageBand, texts } = readAnswers(row.questions, dto.answers);
@@ -429,7 +450,8 @@ const questionShape = (questions: SurveyQuestion[]) =>
 function checkSurvey(dto: SurveyInput): void {
   const problems: FieldProblem[] = [];
   const needs = (text: SurveyText, field: string) => {
-    for (const language of dto.languages) if (!text[language]) problems.push({ field: `${field}.${language}`, messages: ['is required in each language of the survey'] });
+    for (const language of dto.languages)
+      if (!text[language]) problems.push({ field: `${field}.${language}`, messages: ['is required in each language of the survey'] });
   };
   if (new Set(dto.languages).size !== dto.languages.length) problems.push({ field: 'languages', messages: ['names a language twice'] });
   needs(dto.title, 'title');
@@ -505,4 +527,3 @@ function readAnswers(
   }
   return { choices, ageBand, texts };
 }
-

@@ -205,7 +205,10 @@ export class SurveyBuilderPage {
     try {
       const id = this.surveyId();
       const version = this.version();
-      const saved = id && version !== null ? await firstValueFrom(this.api.update(id, { ...body, version })) : await firstValueFrom(this.api.create(this.assessmentId(), body));
+      const saved =
+        id && version !== null
+          ? await firstValueFrom(this.api.update(id, { ...body, version }))
+          : await firstValueFrom(this.api.create(this.assessmentId(), body));
       this.dirty.set(false);
       await this.router.navigate(['/assessments', this.assessmentId(), 'surveys', saved.id]);
     } catch (error) {

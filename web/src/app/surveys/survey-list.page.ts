@@ -14,10 +14,14 @@ import { SurveysApi } from './surveys.api';
   imports: [TranslocoPipe, RouterLink, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p><a [routerLink]="['/assessments', assessmentId()]">{{ 'surveys.backToAssessment' | transloco }}</a></p>
+    <p>
+      <a [routerLink]="['/assessments', assessmentId()]">{{ 'surveys.backToAssessment' | transloco }}</a>
+    </p>
     <h1>{{ 'surveys.list.heading' | transloco }}</h1>
     <p class="hint">{{ 'surveys.list.intro' | transloco }}</p>
-    <p><a class="btn" [routerLink]="['/assessments', assessmentId(), 'surveys', 'new']">{{ 'surveys.list.new' | transloco }}</a></p>
+    <p>
+      <a class="btn" [routerLink]="['/assessments', assessmentId(), 'surveys', 'new']">{{ 'surveys.list.new' | transloco }}</a>
+    </p>
     @if (error()) {
       <p class="alert" role="alert">{{ error() }}</p>
     }
@@ -28,11 +32,17 @@ import { SurveysApi } from './surveys.api';
         @for (s of items(); track s.id) {
           <li class="card">
             <h2>
-              <a [routerLink]="['/assessments', assessmentId(), 'surveys', s.id]">{{ s.title[s.languages.includes(lang()) ? lang() : s.languages[0]] }}</a>
+              <a [routerLink]="['/assessments', assessmentId(), 'surveys', s.id]">{{
+                s.title[s.languages.includes(lang()) ? lang() : s.languages[0]]
+              }}</a>
             </h2>
             <p>
               {{ 'surveys.status.' + s.status | transloco }} ·
-              {{ 'surveys.list.dates' | transloco: { from: (s.opensAt | localDate: locale() : 'datetime'), to: (s.closesAt | localDate: locale() : 'datetime') } }} ·
+              {{
+                'surveys.list.dates'
+                  | transloco: { from: (s.opensAt | localDate: locale() : 'datetime'), to: (s.closesAt | localDate: locale() : 'datetime') }
+              }}
+              ·
               {{ 'surveys.list.respondents' | transloco: { count: s.respondents } }}
             </p>
           </li>
@@ -44,9 +54,19 @@ import { SurveysApi } from './surveys.api';
     }
   `,
   styles: `
-    .survey-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
-    .survey-list h2 { font-size: 1.125rem; margin: 0 0 0.25rem; }
-    .survey-list p { margin: 0; }
+    .survey-list {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .survey-list h2 {
+      font-size: 1.125rem;
+      margin: 0 0 0.25rem;
+    }
+    .survey-list p {
+      margin: 0;
+    }
   `,
 })
 export class SurveyListPage {

@@ -118,7 +118,9 @@ export class SurveyResultsPage {
   protected async moderate(text: SurveyFreeText, status: 'kept' | 'hidden'): Promise<void> {
     await this.run(async () => {
       await firstValueFrom(this.api.moderate(this.surveyId(), text.id, status));
-      this.texts.update((list) => (status === 'hidden' ? list.filter((t) => t.id !== text.id) : list.map((t) => (t.id === text.id ? { ...t, status } : t))));
+      this.texts.update((list) =>
+        status === 'hidden' ? list.filter((t) => t.id !== text.id) : list.map((t) => (t.id === text.id ? { ...t, status } : t)),
+      );
       this.announcer.announce(status === 'hidden' ? 'surveys.results.hiddenDone' : 'surveys.results.keptDone');
     });
   }

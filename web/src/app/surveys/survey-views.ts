@@ -20,21 +20,44 @@ import { SurveysApi } from './surveys.api';
         <article class="entry">
           <h4 [attr.lang]="l">{{ v.title[l] }}</h4>
           <p class="hint">
-            {{ 'surveys.views.meta' | transloco: { count: v.respondents, from: (v.opensAt | localDate: locale() : 'date'), to: (v.closesAt | localDate: locale() : 'date') } }}
+            {{
+              'surveys.views.meta'
+                | transloco
+                  : {
+                      count: v.respondents,
+                      from: (v.opensAt | localDate: locale() : 'date'),
+                      to: (v.closesAt | localDate: locale() : 'date'),
+                    }
+            }}
           </p>
           <p class="summary" [attr.lang]="l">{{ v.summary[l] }}</p>
         </article>
       } @empty {
         <p class="hint">{{ 'surveys.views.none' | transloco }}</p>
       }
-      <p><a [routerLink]="['/assessments', assessmentId(), 'surveys']">{{ 'surveys.views.open' | transloco }}</a></p>
+      <p>
+        <a [routerLink]="['/assessments', assessmentId(), 'surveys']">{{ 'surveys.views.open' | transloco }}</a>
+      </p>
     </div>
   `,
   styles: `
-    .survey-views { margin-top: 1.5rem; padding-top: 1rem; border-top: 1px solid var(--border); }
-    .survey-views h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
-    .survey-views h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
-    .summary { white-space: pre-line; margin: 0.25rem 0; }
+    .survey-views {
+      margin-top: 1.5rem;
+      padding-top: 1rem;
+      border-top: 1px solid var(--border);
+    }
+    .survey-views h3 {
+      font-size: 1.05rem;
+      margin: 0 0 0.5rem;
+    }
+    .survey-views h4 {
+      font-size: 1rem;
+      margin: 0.75rem 0 0.25rem;
+    }
+    .summary {
+      white-space: pre-line;
+      margin: 0.25rem 0;
+    }
   `,
 })
 export class SurveyViews {

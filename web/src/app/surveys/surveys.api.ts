@@ -28,7 +28,9 @@ export class SurveysApi {
 
   answer(id: string, body: SurveyAnswerInput): Observable<SurveyAnswerResult> {
     // The child's language for any refusal (the interceptor's is the UI language; the same here).
-    return this.http.post<SurveyAnswerResult>(`/api/public/surveys/${enc(id)}/answers`, body, { headers: { 'Accept-Language': body.language } });
+    return this.http.post<SurveyAnswerResult>(`/api/public/surveys/${enc(id)}/answers`, body, {
+      headers: { 'Accept-Language': body.language },
+    });
   }
 
   list(assessmentId: string, cursor: string | null): Observable<Page<SurveyListItem>> {

@@ -4,7 +4,11 @@ import { authGuard } from '../core/auth/auth.guard';
 /** The child's pages (no sign-in; their own small lazy chunks). */
 export const SURVEY_CHILD_ROUTES: Route[] = [
   { path: ':id', title: 'surveys.titles.answer', loadComponent: () => import('./survey-answer.page').then((m) => m.SurveyAnswerPage) },
-  { path: ':id/thanks', title: 'surveys.titles.thanks', loadComponent: () => import('./survey-thanks.page').then((m) => m.SurveyThanksPage) },
+  {
+    path: ':id/thanks',
+    title: 'surveys.titles.thanks',
+    loadComponent: () => import('./survey-thanks.page').then((m) => m.SurveyThanksPage),
+  },
 ];
 
 /** The official's pages under /assessments/:assessmentId/surveys. */

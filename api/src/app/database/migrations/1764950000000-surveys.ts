@@ -55,7 +55,9 @@ export class Surveys1764950000000 implements MigrationInterface {
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         CHECK ((status = 'hidden') = (text IS NULL))
       )`);
-    await db.query(`CREATE INDEX survey_free_texts_survey_idx ON survey_free_texts (survey_id, created_at DESC, id DESC) WHERE status <> 'hidden'`);
+    await db.query(
+      `CREATE INDEX survey_free_texts_survey_idx ON survey_free_texts (survey_id, created_at DESC, id DESC) WHERE status <> 'hidden'`,
+    );
 
     await db.query(`ALTER TABLE scheduled_events DROP CONSTRAINT IF EXISTS scheduled_events_kind_check`);
     await db.query(`
