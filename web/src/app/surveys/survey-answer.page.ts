@@ -8,6 +8,15 @@ import { isLanguage } from '../core/i18n/languages';
 import { apiError } from '../shared/api-error';
 import { answeredKey, SurveysApi } from './surveys.api';
 
+/** A random UUID (v4) for one answer; getRandomValues works on plain http too, where randomUUID does not. */
+export function newAnswerId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Faces for a 3- or 5-step scale, saddest first; each shown with its word. */
 export const FACES: Record<3 | 5, readonly string[]> = { 3: ['🙁', '😐', '🙂'], 5: ['😞', '🙁', '😐', '🙂', '😄'] };
 
@@ -43,7 +52,7 @@ export class SurveyAnswerPage {
   protected readonly answeredBefore = signal(false);
   protected readonly answers = signal<Record<string, number | string | string[]>>({});
   protected readonly classCode = signal('');
-  private answerId = crypto.randomUUID();
+  private answerId = newAnswerId();
 
   /** The language the survey is shown in: the UI language if the survey has it, else its first. */
   protected readonly shown = computed<Language>(() => {
@@ -123,7 +132,7 @@ export class SurveyAnswerPage {
       } catch {
         // Private mode: no marker, nothing else lost.
       }
-      this.answerId = crypto.randomUUID();
+      this.answerId = newAnswerId();
       await this.router.navigate(['/survey', s.id, 'thanks'], { queryParams: { lang: this.shown() } });
     } catch (error) {
       this.sendError.set(apiError(error)?.message ?? null);
