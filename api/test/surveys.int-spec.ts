@@ -3,6 +3,8 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { User } from '../src/app/users/user.entity';
+import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
+import { seedDemoData } from '../src/app/demo/seed-demo-data';
 import { TEST_REDIS_URL } from './support/databases';
 import { createMunicipality, createUser, type TestMunicipality } from './support/factories';
 import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
@@ -422,4 +424,29 @@ describe('children’s surveys', () => {
     expect(closed.body.message).toBe('Enkäten har stängts. Tack för ditt intresse!');
     expect(((await env.http().get(`/api/public/surveys/${s.id}`).expect(200)).body as PublicSurvey).status).toBe('closed');
   }, 60_000);
+});
+
+describe('the demo survey', () => {
+  let env: TestEnvironment;
+  afterAll(() => env?.close());
+
+  it('is seeded on the school network draft with figures to show and texts to moderate', async () => {
+    env = await startTestEnvironment();
+    expect(await seedDemoData(env.db)).toBe(true);
+    const token = await env.login('official@kotka.example', DEMO_PASSWORD);
+    const [row] = (await env.db.query(`SELECT id FROM surveys`)) as { id: string }[];
+    const id = must(row).id;
+    const r = (await env.http().get(`/api/surveys/${id}/results`).set('Authorization', `Bearer ${token}`).expect(200))
+      .body as SurveyResults;
+    expect(r).toMatchObject({ respondents: 37, shown: true });
+    expect(r.classes).toEqual([
+      { code: '5A', count: 18 },
+      { code: '6B', count: 19 },
+    ]);
+    const texts = (await env.http().get(`/api/surveys/${id}/free-texts`).set('Authorization', `Bearer ${token}`).expect(200))
+      .body as Page<SurveyFreeText>;
+    expect(texts.items).toHaveLength(3);
+    const [event] = (await env.db.query(`SELECT kind, status FROM scheduled_events WHERE subject_id = $1`, [id])) as { kind: string }[];
+    expect(event).toMatchObject({ kind: 'survey_close', status: 'pending' });
+  }, 120_000);
 });
