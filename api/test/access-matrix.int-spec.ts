@@ -53,6 +53,18 @@ interface RouteCase {
 /** An id no thread or comment has (comments rows). */
 const NO_SUCH_ID = '00000000-0000-4000-8000-00000000c0de';
 
+/** A survey id nobody has, and a survey the municipality's official may create. */
+const NO_SURVEY = '00000000-0000-4000-8000-00000000a050';
+const SURVEY = {
+  languages: ['fi'],
+  title: { fi: 'Kysely', sv: '', en: '' },
+  intro: { fi: '', sv: '', en: '' },
+  questions: [{ id: 'q1', kind: 'smiley', faces: 3, text: { fi: 'Miltä tuntuu?', sv: '', en: '' }, options: [] }],
+  opensAt: '2026-01-01T08:00:00.000Z',
+  closesAt: '2026-02-01T08:00:00.000Z',
+  classCodes: [],
+};
+
 /** A consultation (and point) id nobody has. */
 const NO_CONSULTATION = '00000000-0000-4000-8000-00000000c0c0';
 
@@ -427,6 +439,40 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/health': { expected: everyone(200) },
   // Off unless DEMO_MODE (never in production).
   'GET /api/demo-accounts': { expected: everyone(404) },
+  // --- Children's surveys (issue 14): the rules with real surveys are in surveys.int-spec ---
+  'GET /api/assessments/{id}/surveys': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/surveys`,
+  },
+  'POST /api/assessments/{id}/surveys': {
+    // The municipality's officials make surveys; other staff read them.
+    expected: signedIn(403, { official: 201, youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/surveys`,
+    body: () => SURVEY,
+  },
+  'GET /api/assessments/{id}/survey-views': {
+    expected: signedIn(200, { youth: 404, otherMunicipality: 404 }),
+    path: (f) => `/api/assessments/${f.kotkaAssessmentId}/survey-views`,
+  },
+  'GET /api/surveys/{id}': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}` },
+  'PUT /api/surveys/{id}': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}`, body: () => ({ ...SURVEY, version: 1 }) },
+  'DELETE /api/surveys/{id}': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}` },
+  'GET /api/surveys/{id}/results': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}/results` },
+  'GET /api/surveys/{id}/free-texts': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}/free-texts` },
+  'PATCH /api/surveys/{id}/free-texts/{textId}': {
+    expected: signedIn(404),
+    path: () => `/api/surveys/${NO_SURVEY}/free-texts/${NO_SUCH_ID}`,
+    body: () => ({ status: 'kept' }),
+  },
+  'GET /api/surveys/{id}/export.csv': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}/export.csv` },
+  'POST /api/surveys/{id}/views': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}/views` },
+  'GET /api/surveys/{id}/poster/{language}': { expected: signedIn(404), path: () => `/api/surveys/${NO_SURVEY}/poster/fi` },
+  'GET /api/public/surveys/{id}': { expected: everyone(404), path: () => `/api/public/surveys/${NO_SURVEY}` },
+  'POST /api/public/surveys/{id}/answers': {
+    expected: everyone(404),
+    path: () => `/api/public/surveys/${NO_SURVEY}/answers`,
+    body: () => ({ id: '00000000-0000-4000-8000-0000000a0501', language: 'fi', answers: {} }),
+  },
 };
 
 describe('access matrix', () => {

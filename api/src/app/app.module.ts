@@ -19,6 +19,7 @@ import { PublicationModule } from './publication/publication.module';
 import { ReviewDecisionModule } from './review-decision/review-decision.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** The HTTP API. Queue processors are not here: they live in the worker process (WorkerModule). */
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         PublicationModule,
         CalendarModule,
+        SurveysModule,
       ],
       controllers: [DemoController],
     };

@@ -13,3 +13,4 @@ export * from './lib/comments';
 export * from './lib/privacy';
 export * from './lib/publication';
 export * from './lib/calendar';
+export * from './lib/surveys';

@@ -36,6 +36,17 @@ export const appRoutes: Route[] = askBeforeLeaving([
   },
   { path: 'invitation/:token', redirectTo: tokenToFragment('/invitation') },
   {
+    // Children's surveys (issue 14): the official's pages for an assessment's surveys.
+    path: 'assessments/:assessmentId/surveys',
+    canActivate: [authGuard],
+    loadChildren: () => import('./surveys/surveys.routes').then((m) => m.SURVEY_STAFF_ROUTES),
+  },
+  {
+    // A child answers a survey: no sign-in, its own small lazy chunk.
+    path: 'survey',
+    loadChildren: () => import('./surveys/surveys.routes').then((m) => m.SURVEY_CHILD_ROUTES),
+  },
+  {
     path: 'assessments',
     canActivate: [authGuard],
     loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.ASSESSMENT_ROUTES),

@@ -211,6 +211,19 @@ export class LavaConfig {
   @Max(24 * 60)
   COMMENT_RATE_WINDOW_MINUTES = 10;
 
+  /** Children's surveys: answers per minute one address may send to one survey (a school behind one address shares it); then 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SURVEY_ANSWERS_PER_MINUTE = 120;
+
+  /** Children's surveys: the smallest count shown in results; fewer answers in a cell show no figure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SURVEY_MIN_CELL = 5;
+
   /** How often the worker's outbox relay looks for notifications not yet queued. */
   @Transform(toInt)
   @IsInt()

@@ -20,6 +20,7 @@ import { seedConsultationDemo } from './seed-consultation';
 import { seedRecordContent } from './seed-content';
 import { seedNotificationsDemo } from './seed-notifications';
 import { seedReviewDemo } from './seed-review';
+import { seedSurveysDemo } from './seed-surveys';
 
 /** Seeds the Kymenlaakso demo once. Returns false when it was already there. */
 export async function seedDemoData(db: DataSource): Promise<boolean> {
@@ -103,6 +104,7 @@ async function seed(tx: EntityManager): Promise<void> {
   await seedCommentsDemo(tx);
   await seedReviewDemo(tx);
   await seedNotificationsDemo(tx);
+  await seedSurveysDemo(tx);
 }
 
 function demoMunicipality<T>(municipalities: Map<string, T>, key: string): T {

@@ -14,6 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
 import { RecordContentService } from '../assessments/record-content/record-content.service';
 import { nameColumn } from '../organizations/organizations.service';
+import { viewsEntries } from '../surveys/survey-views';
 
 /**
  * Reads an assessment as it leaves Lava (the agenda PDF, the public register, the signed snapshot).
@@ -47,6 +48,7 @@ export async function loadPublicAssessment(db: EntityManager, id: string, langua
   const statements = await publicStatements(db, id, column);
   const review = await latestReview(db, id);
   const decision = await latestDecision(db, id);
+  const surveyViews = await viewsEntries(db, id);
   return {
     id,
     title: assessment.title,
@@ -69,6 +71,7 @@ export async function loadPublicAssessment(db: EntityManager, id: string, langua
     statements,
     review,
     decision,
+    surveyViews,
   };
 }
 

@@ -5,6 +5,7 @@ import { type NotificationKind, QUEUES, type ScheduledEventKind } from '@lava/co
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueNotifications } from '../notifications/outbox';
+import { closeSurvey } from '../surveys/survey-closing';
 
 export type FireOutcome = 'fired' | 'condition-gone' | 'not-pending' | 'gone';
 
@@ -53,6 +54,7 @@ export class ScheduledEventFiring {
       if (row.status !== 'pending') return { outcome: 'not-pending' as const, ids: [] };
       if (row.early_ms > EARLY_TOLERANCE_MS)
         throw new Error(`Scheduled event ${row.id} is not due for ${row.early_ms} ms; trying again later`);
+      if (row.kind === 'survey_close') return { outcome: await closeSurvey(tx, row), ids: [] };
 
       const drafts = await this.recipients(tx, row);
       if (drafts.length === 0) {
@@ -67,7 +69,7 @@ export class ScheduledEventFiring {
          RETURNING id`,
         [
           drafts.map((d) => d.recipientUserId),
-          drafts.map(() => row.kind satisfies NotificationKind),
+          drafts.map(() => row.kind as NotificationKind),
           drafts.map((d) => d.assessmentId),
           drafts.map((d) => JSON.stringify(d.params)),
         ],

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { AGENDA_TEXTS, type AgendaTexts } from './agenda-texts';
+import { SURVEY_VIEWS_LABEL, surveyLanguage } from '../../app/surveys/survey-results';
 
 export interface AgendaPdfInput {
   assessment: PublicAssessment;
@@ -167,6 +168,10 @@ function recordSections(w: Writer, a: PublicAssessment, t: AgendaTexts): void {
   w.field(t.fields.howGathered, r.childrensViews.howGathered);
   w.field(t.fields.whatTheySaid, r.childrensViews.whatTheySaid);
   if (r.childrensViews.notHeardReason) w.field(t.notHeardReason, r.childrensViews.notHeardReason);
+  for (const v of a.surveyViews ?? []) {
+    const language = surveyLanguage(t.lang, v.languages);
+    w.field(`${SURVEY_VIEWS_LABEL[language]}: ${v.title[language]}`, v.summary[language]);
+  }
 
   w.heading(2, t.sections.impactMatrix);
   impactMatrix(w, a, t);

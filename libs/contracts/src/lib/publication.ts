@@ -3,6 +3,7 @@ import type { AgeGroup, ImpactKind, RecordContent } from './assessments';
 import type { Disposition } from './consultations';
 import type { DecisionOutcome, ReviewChecklistItem } from './review';
 import type { Language } from './roles';
+import type { SurveyViewsEntry } from './surveys';
 
 /**
  * An assessment as it leaves Lava: the agenda PDF, the public register and the open data all read
@@ -36,6 +37,8 @@ export interface PublicAssessment {
   review: PublicReview | null;
   /** The latest decision event (recorded, tabled or returned), or null. */
   decision: PublicDecision | null;
+  /** Children's surveys summarized into the children's views (method "survey"; issue 14). */
+  surveyViews?: SurveyViewsEntry[];
 }
 
 export interface PublicStatement {

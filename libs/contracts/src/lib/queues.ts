@@ -48,7 +48,9 @@ export interface FireScheduledEventJob {
 
 /** The kinds of scheduled event; each fires notifications of the same kind when its condition still holds. */
 export const SCHEDULED_EVENT_KINDS = ['consultation_deadline_reminder', 'consultation_overdue', 'follow_up_due'] as const;
-export type ScheduledEventKind = (typeof SCHEDULED_EVENT_KINDS)[number];
+/** Scheduled events that change state and notify nobody: survey_close closes a children's survey (issue 14). */
+export const QUIET_SCHEDULED_EVENT_KINDS = ['survey_close'] as const;
+export type ScheduledEventKind = (typeof SCHEDULED_EVENT_KINDS)[number] | (typeof QUIET_SCHEDULED_EVENT_KINDS)[number];
 export const SCHEDULED_EVENT_STATUSES = ['pending', 'cancelled', 'fired'] as const;
 export type ScheduledEventStatus = (typeof SCHEDULED_EVENT_STATUSES)[number];
 

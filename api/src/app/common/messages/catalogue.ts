@@ -10,6 +10,7 @@ import { PRIVACY_MESSAGES } from '../../privacy/privacy.messages';
 import { PUBLICATION_MESSAGES } from '../../publication/publication.messages';
 import { REVIEW_DECISION_MESSAGES } from '../../review-decision/review-decision.messages';
 import { USERS_MESSAGES } from '../../users/users.messages';
+import { SURVEYS_MESSAGES } from '../../surveys/surveys.messages';
 import { COMMON_MESSAGES, COMMON_WORDS } from './common.messages';
 import { MessageTranslator } from './message-translation';
 
@@ -28,6 +29,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...REVIEW_DECISION_MESSAGES,
   ...USERS_MESSAGES,
   ...CALENDAR_MESSAGES,
+  ...SURVEYS_MESSAGES,
 ];
 
 export const API_MESSAGES = new MessageTranslator(API_MESSAGE_CATALOGUE, COMMON_WORDS);

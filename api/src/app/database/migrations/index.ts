@@ -23,6 +23,7 @@ import { OidcIdentities1764800000002 } from './1764800000002-oidc-identities';
 import { SessionStartedAt1764800000003 } from './1764800000003-session-started-at';
 import { ShownName1764910000000 } from './1764910000000-shown-name';
 import { CalendarFeeds1764930000000 } from './1764930000000-calendar-feeds';
+import { Surveys1764950000000 } from './1764950000000-surveys';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   SessionStartedAt1764800000003,
   ShownName1764910000000,
   CalendarFeeds1764930000000,
+  Surveys1764950000000,
 ];

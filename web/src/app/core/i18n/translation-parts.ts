@@ -18,6 +18,7 @@ export const TRANSLATION_PARTS = [
   'admin-languages',
   'calendar',
   'wellbeing',
+  'surveys',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

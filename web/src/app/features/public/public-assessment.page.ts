@@ -7,6 +7,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { PublicApi } from './public.api';
+import { SurveySummaryPipe } from '../../surveys/survey-summary.pipe';
 
 /**
  * A published assessment for anyone: the plain-language summary first, then the record, the
@@ -14,7 +15,7 @@ import { PublicApi } from './public.api';
  */
 @Component({
   selector: 'lava-public-assessment-page',
-  imports: [RouterLink, TranslocoPipe, LocalDatePipe],
+  imports: [RouterLink, TranslocoPipe, LocalDatePipe, SurveySummaryPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-assessment.page.html',
   styleUrl: './public.css',

@@ -26,6 +26,7 @@ import { alternativeName, displayValue, fieldKey } from './record-values';
 import { ScreeningSection } from './screening-section';
 import { SectionJump, SectionToc } from './section-nav';
 import { WorkflowTexts } from './workflow-texts';
+import { SurveyViews } from '../../../surveys/survey-views';
 
 type TextField = {
   [K in RecordField]: RecordValues[K] extends string ? K : RecordValues[K] extends string | null ? K : never;
@@ -44,7 +45,7 @@ const ALWAYS: readonly RecordSection[] = ['basics', 'screening'];
  */
 @Component({
   selector: 'lava-record-form',
-  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid, SectionToc, SectionJump],
+  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid, SectionToc, SectionJump, SurveyViews],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './record-form.html',
   styleUrl: './record-form.css',

@@ -1,0 +1,243 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  LANGUAGES,
+  SURVEY_LIMITS,
+  SURVEY_QUESTION_KINDS,
+  type Language,
+  type SurveyInput,
+  type SurveyQuestion,
+  type SurveyQuestionKind,
+  type SurveyText,
+} from '@lava/contracts';
+import { firstValueFrom } from 'rxjs';
+import { registerUnsavedWork } from '../core/unsaved/unsaved-work';
+import { apiError } from '../shared/api-error';
+import { SurveysApi } from './surveys.api';
+
+const blank = (): SurveyText => ({ fi: '', sv: '', en: '' });
+let counter = 0;
+const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** An ISO timestamp as the value of <input type="datetime-local"> (the browser's time), and back. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+export const fromLocalInput = (value: string): string => (value ? new Date(value).toISOString() : '');
+
+export function newQuestion(kind: SurveyQuestionKind): SurveyQuestion {
+  const id = newId('q');
+  if (kind === 'single' || kind === 'multiple')
+    return {
+      id,
+      kind,
+      text: blank(),
+      faces: null,
+      options: [
+        { id: newId('o'), label: blank(), emoji: '' },
+        { id: newId('o'), label: blank(), emoji: '' },
+      ],
+    };
+  return { id, kind, text: blank(), faces: kind === 'smiley' ? 5 : null, options: [] };
+}
+
+/**
+ * Making or editing a survey: languages, title and intro, 1–10 questions of kinds made for children,
+ * the opening and closing, optional class codes. The API checks everything again and names the field.
+ */
+@Component({
+  selector: 'lava-survey-builder-page',
+  imports: [TranslocoPipe, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './survey-builder.page.html',
+  styleUrl: './survey-builder.page.css',
+})
+export class SurveyBuilderPage {
+  readonly assessmentId = input.required<string>();
+  /** Set when editing. */
+  readonly surveyId = input<string | undefined>(undefined);
+
+  private readonly api = inject(SurveysApi);
+  private readonly router = inject(Router);
+  protected readonly languages = LANGUAGES;
+  protected readonly kinds = SURVEY_QUESTION_KINDS;
+  protected readonly limits = SURVEY_LIMITS;
+
+  protected readonly draft = signal<SurveyInput>({
+    languages: ['fi', 'sv'],
+    title: blank(),
+    intro: blank(),
+    questions: [newQuestion('smiley')],
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString(),
+    classCodes: [],
+  });
+  protected readonly classCodesText = signal('');
+  protected readonly version = signal<number | null>(null);
+  protected readonly dirty = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly problems = signal<{ field: string; messages: string[] }[]>([]);
+  protected readonly addKind = signal<SurveyQuestionKind>('single');
+
+  constructor() {
+    registerUnsavedWork({ unsaved: () => this.dirty() || this.saving() });
+    effect(() => {
+      const id = this.surveyId();
+      if (id) void this.load(id);
+    });
+  }
+
+  protected toLocal = toLocalInput;
+
+  protected update(change: (d: SurveyInput) => void): void {
+    this.draft.update((d) => {
+      const copy = structuredClone(d);
+      change(copy);
+      return copy;
+    });
+    this.dirty.set(true);
+  }
+
+  protected toggleLanguage(language: Language, on: boolean): void {
+    this.update((d) => {
+      d.languages = LANGUAGES.filter((l) => (l === language ? on : d.languages.includes(l)));
+    });
+  }
+
+  protected setTitle(l: Language, value: string): void {
+    this.update((d) => void (d.title[l] = value));
+  }
+
+  protected setIntro(l: Language, value: string): void {
+    this.update((d) => void (d.intro[l] = value));
+  }
+
+  protected setQuestionText(i: number, l: Language, value: string): void {
+    this.update((d) => {
+      const q = d.questions[i];
+      if (q) q.text[l] = value;
+    });
+  }
+
+  protected setFaces(i: number, value: string): void {
+    this.update((d) => {
+      const q = d.questions[i];
+      if (q) q.faces = value === '3' ? 3 : 5;
+    });
+  }
+
+  protected setOption(i: number, j: number, l: Language, value: string): void {
+    this.update((d) => {
+      const o = d.questions[i]?.options[j];
+      if (o) o.label[l] = value;
+    });
+  }
+
+  protected setEmoji(i: number, j: number, value: string): void {
+    this.update((d) => {
+      const o = d.questions[i]?.options[j];
+      if (o) o.emoji = value;
+    });
+  }
+
+  protected setDate(field: 'opensAt' | 'closesAt', value: string): void {
+    if (value) this.update((d) => void (d[field] = fromLocalInput(value)));
+  }
+
+  protected addQuestion(): void {
+    this.update((d) => {
+      if (d.questions.length < SURVEY_LIMITS.questions) d.questions.push(newQuestion(this.addKind()));
+    });
+    setTimeout(() => document.getElementById(`q-${this.draft().questions.length - 1}-heading`)?.focus());
+  }
+
+  protected removeQuestion(i: number): void {
+    this.update((d) => void d.questions.splice(i, 1));
+  }
+
+  protected moveQuestion(i: number, by: -1 | 1): void {
+    this.update((d) => {
+      const [q] = d.questions.splice(i, 1);
+      if (q) d.questions.splice(i + by, 0, q);
+    });
+  }
+
+  protected setKind(i: number, kind: SurveyQuestionKind): void {
+    this.update((d) => {
+      const old = d.questions[i];
+      if (!old) return;
+      const fresh = newQuestion(kind);
+      d.questions[i] = { ...fresh, id: old.id, text: old.text };
+    });
+  }
+
+  protected addOption(i: number): void {
+    this.update((d) => void d.questions[i]?.options.push({ id: newId('o'), label: blank(), emoji: '' }));
+  }
+
+  protected removeOption(i: number, j: number): void {
+    this.update((d) => void d.questions[i]?.options.splice(j, 1));
+  }
+
+  protected problemsFor(field: string): string[] {
+    return this.problems()
+      .filter((p) => p.field === field || p.field.startsWith(field + '.'))
+      .flatMap((p) => p.messages);
+  }
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.error.set(null);
+    this.problems.set([]);
+    const body: SurveyInput = {
+      ...this.draft(),
+      classCodes: this.classCodesText()
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    };
+    try {
+      const id = this.surveyId();
+      const version = this.version();
+      const saved =
+        id && version !== null
+          ? await firstValueFrom(this.api.update(id, { ...body, version }))
+          : await firstValueFrom(this.api.create(this.assessmentId(), body));
+      this.dirty.set(false);
+      await this.router.navigate(['/assessments', this.assessmentId(), 'surveys', saved.id]);
+    } catch (error) {
+      const e = apiError(error);
+      this.error.set(e?.message ?? null);
+      this.problems.set(e?.details ?? []);
+      setTimeout(() => document.getElementById('builder-error')?.focus());
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private async load(id: string): Promise<void> {
+    try {
+      const s = await firstValueFrom(this.api.get(id));
+      this.draft.set({
+        languages: s.languages,
+        title: s.title,
+        intro: s.intro,
+        questions: s.questions,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        classCodes: s.classCodes,
+      });
+      this.classCodesText.set(s.classCodes.join(', '));
+      this.version.set(s.version);
+      this.dirty.set(false);
+    } catch (error) {
+      this.error.set(apiError(error)?.message ?? null);
+    }
+  }
+}
