@@ -10,7 +10,15 @@ import {
   type ReviewRoundOutcome,
   type ReviewRoundView,
 } from '@lava/contracts';
-import { refusal, type AssessmentFacts, type Stage, type WorkflowActor } from '@lava/workflow';
+import {
+  actorRefusals,
+  canAssignReviewer,
+  canBeAssignedReviewer,
+  canTickChecklist,
+  isStaff,
+  type AssessmentFacts,
+  type WorkflowActor,
+} from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { TransitionContext } from '../assessments/assessment-extensions';
@@ -19,13 +27,7 @@ import { workflowRefusal } from '../assessments/workflow-refusal';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
-import { MUNICIPAL_STAFF_ROLES } from '../organizations/organizations.service';
 import type { UpdateChecklistItemDto } from './review-decision.dto';
-
-/** Reviewers are assigned (and unassigned) while the assessment is being prepared or reviewed. */
-export const REVIEWER_ASSIGNMENT_STAGES: readonly Stage[] = ['draft', 'consultation', 'review'];
-
-/** Roles that see the review (it is internal to the municipality). */
 
 /** How a checklist item is stored in `review_rounds.checklist` (keyed by item). */
 interface StoredEntry {
@@ -92,12 +94,12 @@ export class ReviewService {
   async assign(user: AuthenticatedUser, assessmentId: string, reviewerId: string): Promise<ReviewOverview> {
     const notificationIds = await this.db.transaction(async (tx) => {
       const assessment = await this.access.readable(tx, user, assessmentId, true);
-      this.requireResponsibleOfficial(await this.access.actor(user, assessment), assessment);
-      this.requireAssignmentStage(assessment);
-      if (reviewerId === assessment.responsibleOfficialId) {
+      this.requireAssigner(await this.access.actor(user, assessment), assessment);
+      const candidacy = canBeAssignedReviewer(assessment, reviewerId);
+      if (!candidacy.allowed) {
         throw new BadRequestException({
           message: 'userId: you prepared this assessment, so someone else must review it.',
-          refusals: [refusal('reviewer_is_responsible_official')],
+          refusals: candidacy.reasons,
         });
       }
       const [candidate]: { display_name: string }[] = await tx.query(
@@ -136,8 +138,7 @@ export class ReviewService {
   async unassign(user: AuthenticatedUser, assessmentId: string, reviewerId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const assessment = await this.access.readable(tx, user, assessmentId, true);
-      this.requireResponsibleOfficial(await this.access.actor(user, assessment), assessment);
-      this.requireAssignmentStage(assessment);
+      this.requireAssigner(await this.access.actor(user, assessment), assessment);
       const deleted: [unknown[], number] = await tx.query(
         `DELETE FROM assessment_reviewers WHERE assessment_id = $1 AND reviewer_id = $2 RETURNING reviewer_id`,
         [assessmentId, reviewerId],
@@ -169,20 +170,11 @@ export class ReviewService {
       const assessment = await this.access.readable(tx, user, assessmentId, true);
       const actor = await this.access.actor(user, assessment);
       const reviewerIds = await this.assignedReviewerIds(tx, assessmentId);
-      const refusals = [];
-      if (!actor.roles.includes('reviewer')) refusals.push(refusal('role_not_allowed', { allowedRoles: 'reviewer' }));
-      else {
-        if (!reviewerIds.includes(user.id)) refusals.push(refusal('reviewer_not_assigned'));
-        if (user.id === assessment.responsibleOfficialId) refusals.push(refusal('reviewer_is_responsible_official'));
-      }
-      if (assessment.stage !== 'review') {
-        refusals.push(
-          ['decided', 'follow_up', 'closed'].includes(assessment.stage)
-            ? refusal('stage_is_final', { stage: assessment.stage })
-            : refusal('wrong_stage', { stage: assessment.stage, expectedStage: 'review' }),
-        );
-      }
-      if (refusals.length > 0) throw workflowRefusal(refusals);
+      const check = canTickChecklist(
+        { stage: assessment.stage, responsibleOfficialId: assessment.responsibleOfficialId, assignedReviewerIds: reviewerIds },
+        actor,
+      );
+      if (!check.allowed) throw workflowRefusal(check.reasons);
 
       const round = (await this.openRound(tx, assessmentId, true)) ?? (await this.startRound(tx, assessmentId));
       if (round.version !== dto.version) {
@@ -310,22 +302,27 @@ export class ReviewService {
 
   private async requireStaff(user: AuthenticatedUser, assessment: Assessment): Promise<void> {
     const actor = await this.access.actor(user, assessment);
-    if (!actor.roles.some((role) => (MUNICIPAL_STAFF_ROLES as string[]).includes(role))) {
+    if (!isStaff(actor.roles)) {
       throw new ForbiddenException(
         'The review is internal to the municipality: only its officials, reviewers, the committee chair and admins see it.',
       );
     }
   }
 
+  /** The responsible official (403 otherwise); candidates are listed in any stage. */
   private requireResponsibleOfficial(actor: WorkflowActor, assessment: Assessment): void {
-    if (!actor.roles.includes('official')) throw workflowRefusal([refusal('role_not_allowed', { allowedRoles: 'official' })]);
-    if (actor.userId !== assessment.responsibleOfficialId) throw workflowRefusal([refusal('not_responsible_official')]);
+    const byWhom = actorRefusals(canAssignReviewer(assessment, actor).reasons);
+    if (byWhom.length > 0) throw workflowRefusal(byWhom);
   }
 
-  private requireAssignmentStage(assessment: Assessment): void {
-    if (REVIEWER_ASSIGNMENT_STAGES.includes(assessment.stage)) return;
+  /** The responsible official (403), while reviewers are assigned (409): `canAssignReviewer`. */
+  private requireAssigner(actor: WorkflowActor, assessment: Assessment): void {
+    this.requireResponsibleOfficial(actor, assessment);
+    const check = canAssignReviewer(assessment, actor);
+    if (check.allowed) return;
     throw new ConflictException({
       message: `Reviewers are assigned while the assessment is in draft, consultation or review; it is in ${assessment.stage.replace(/_/g, '-')}.`,
+      refusals: check.reasons,
     });
   }
 
