@@ -34,7 +34,8 @@ describe('isStaff', () => {
 
 describe('canAssignReviewer', () => {
   it('lets the responsible official assign in draft, consultation and review', () => {
-    for (const stage of REVIEWER_ASSIGNMENT_STAGES) expect(canAssignReviewer(subject({ stage }), official)).toEqual({ allowed: true, reasons: [] });
+    for (const stage of REVIEWER_ASSIGNMENT_STAGES)
+      expect(canAssignReviewer(subject({ stage }), official)).toEqual({ allowed: true, reasons: [] });
   });
   it('refuses other stages: final ones as final, the rest as the wrong stage', () => {
     expect(codes(canAssignReviewer(subject({ stage: 'screening' }), official))).toEqual(['wrong_stage']);
@@ -46,7 +47,9 @@ describe('canAssignReviewer', () => {
   it('refuses another official and anyone without the official role, actor first', () => {
     expect(codes(canAssignReviewer(subject(), { userId: 'u-other', roles: ['official'] }))).toEqual(['not_responsible_official']);
     expect(codes(canAssignReviewer(subject({ stage: 'closed' }), reviewer))).toEqual(['role_not_allowed', 'stage_is_final']);
-    expect(codes({ reasons: actorRefusals(canAssignReviewer(subject({ stage: 'closed' }), reviewer).reasons) })).toEqual(['role_not_allowed']);
+    expect(codes({ reasons: actorRefusals(canAssignReviewer(subject({ stage: 'closed' }), reviewer).reasons) })).toEqual([
+      'role_not_allowed',
+    ]);
   });
 });
 

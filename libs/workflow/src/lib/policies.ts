@@ -43,7 +43,9 @@ function allowedIf(reasons: readonly Refusal[]): Permission {
 /** Outside `expected`: final (decided, follow-up, closed) or simply another stage. */
 function stageRefusal(stage: Stage, expected: readonly Stage[]): Refusal[] {
   if (expected.includes(stage)) return [];
-  return isImmutable(stage) ? [refusal('stage_is_final', { stage })] : [refusal('wrong_stage', { stage, expectedStage: expected.join(',') })];
+  return isImmutable(stage)
+    ? [refusal('stage_is_final', { stage })]
+    : [refusal('wrong_stage', { stage, expectedStage: expected.join(',') })];
 }
 
 /** Who may act as the responsible official: an official, and the one preparing this assessment. */
@@ -83,7 +85,12 @@ export function canTickChecklist(subject: ReviewSubject, actor: WorkflowActor): 
 }
 
 /** The refusal codes about who is acting (the rest are about the stage or the request). */
-export const ACTOR_REFUSAL_CODES = ['role_not_allowed', 'not_responsible_official', 'reviewer_not_assigned', 'reviewer_is_responsible_official'] as const;
+export const ACTOR_REFUSAL_CODES = [
+  'role_not_allowed',
+  'not_responsible_official',
+  'reviewer_not_assigned',
+  'reviewer_is_responsible_official',
+] as const;
 
 /** The refusals about who is acting, apart from those about the stage. */
 export function actorRefusals(reasons: readonly Refusal[]): Refusal[] {
