@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   composeListChanges,
@@ -34,6 +34,7 @@ import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment
 import { RecordContentService, type Changes } from './record-content/record-content.service';
 import { requestProblems } from '../common/validation';
 import { workflowRefusal } from './workflow-refusal';
+import { staleVersion } from '../common/stale-version';
 
 /**
  * Reading and changing one assessment's record under the workflow's rules: every change is
@@ -336,9 +337,9 @@ export class AssessmentRecordService {
       [assessment.id, expected],
     );
     const who = [...new Set(since.map((v) => v.display_name).filter(Boolean))].join(', ') || 'Someone';
-    throw new ConflictException({
-      message: `${who} saved a newer version (${assessment.version}) while you were editing version ${expected}. Your changes were not saved; reload to see theirs.`,
-      conflict: {
+    throw staleVersion(
+      `${who} saved a newer version (${assessment.version}) while you were editing version ${expected}. Your changes were not saved; reload to see theirs.`,
+      {
         currentVersion: assessment.version,
         changes: since.map((v) => ({
           version: v.version,
@@ -348,7 +349,7 @@ export class AssessmentRecordService {
           fields: Object.keys(v.changes),
         })),
       },
-    });
+    );
   }
 
   /**

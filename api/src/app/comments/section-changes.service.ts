@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   sectionOfChange,
@@ -22,6 +22,7 @@ import { nameColumn } from '../organizations/organizations.service';
 import type { Changes } from '../assessments/record-content/record-content.service';
 import { CommentAccess } from './comment-access.service';
 import type { StatementStandingDto } from './dto/comment.dto';
+import { staleVersion } from '../common/stale-version';
 
 /**
  * Sections that changed after a youth council commented on them.
@@ -83,10 +84,10 @@ export class SectionChangesService implements OnModuleInit {
         throw new ForbiddenException('Only a consulted youth council answers whether its statement still stands.');
       const council = this.access.writingCouncil(viewer, dto.councilId);
       if (dto.assessmentVersion !== viewer.assessment.version)
-        throw new ConflictException({
-          message: `The assessment changed meanwhile (now version ${viewer.assessment.version}, you looked at version ${dto.assessmentVersion}). Reload and look again.`,
-          conflict: { currentVersion: viewer.assessment.version },
-        });
+        throw staleVersion(
+          `The assessment changed meanwhile (now version ${viewer.assessment.version}, you looked at version ${dto.assessmentVersion}). Reload and look again.`,
+          { currentVersion: viewer.assessment.version },
+        );
       await tx.query(
         `INSERT INTO statement_standings (assessment_id, council_id, assessment_version, answer, answered_by_id)
          VALUES ($1, $2, $3, $4, $5)

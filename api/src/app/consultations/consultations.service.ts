@@ -40,6 +40,7 @@ import type {
   UpdatePointDto,
   VersionDto,
 } from './consultation.dto';
+import { staleVersion } from '../common/stale-version';
 
 /** Stages in which the official answers statement points: before the review starts. */
 const ANSWERING_STAGES: readonly Stage[] = ['draft', 'consultation'];
@@ -1090,31 +1091,31 @@ function futureDeadline(value: string): Date {
 
 function requireRequestVersion(current: number, expected: number): void {
   if (current === expected) return;
-  throw new ConflictException({
-    message: `Someone changed this request (now version ${current}) after you loaded version ${expected}. Reload and try again.`,
-    conflict: { currentVersion: current, changes: [] },
+  throw staleVersion(`Someone changed this request (now version ${current}) after you loaded version ${expected}. Reload and try again.`, {
+    currentVersion: current,
+    changes: [],
   });
 }
 
 function requireStatementVersion(statement: Statement, expected: number): void {
   if (statement.version === expected) return;
-  throw new ConflictException({
-    message: `The statement changed after you loaded it (someone added, changed or removed a point, or recorded the adoption). Check it and try again.`,
-    conflict: { currentVersion: statement.version, changes: [] },
-  });
+  throw staleVersion(
+    `The statement changed after you loaded it (someone added, changed or removed a point, or recorded the adoption). Check it and try again.`,
+    { currentVersion: statement.version, changes: [] },
+  );
 }
 
 function requirePointVersion(point: StatementPoint, expected: number, by: string | null): void {
   if (point.version === expected) return;
-  throw new ConflictException({
-    message: `${by ?? 'Someone'} changed this point while you were editing it. Your text was not saved: compare the two and save again.`,
-    conflict: {
+  throw staleVersion(
+    `${by ?? 'Someone'} changed this point while you were editing it. Your text was not saved: compare the two and save again.`,
+    {
       currentVersion: point.version,
       changes: [
         { version: point.version, changedAt: point.updatedAt.toISOString(), changedBy: by, kind: 'statement_point', fields: ['text'] },
       ],
     },
-  });
+  );
 }
 
 /** Saves the given columns as a new version (always: the version is what the other editors compare against). */

@@ -28,6 +28,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import type { UpdateChecklistItemDto } from './review-decision.dto';
+import { staleVersion } from '../common/stale-version';
 
 /** How a checklist item is stored in `review_rounds.checklist` (keyed by item). */
 interface StoredEntry {
@@ -179,10 +180,10 @@ export class ReviewService {
       const round = (await this.openRound(tx, assessmentId, true)) ?? (await this.startRound(tx, assessmentId));
       if (round.version !== dto.version) {
         const [current] = await this.rounds(tx, assessmentId, round.id);
-        throw new ConflictException({
-          message: `The checklist was changed (version ${round.version}) while you had version ${dto.version} open. Your change was not saved; look at the checklist again.`,
-          conflict: { currentVersion: round.version, changes: [], round: current },
-        });
+        throw staleVersion(
+          `The checklist was changed (version ${round.version}) while you had version ${dto.version} open. Your change was not saved; look at the checklist again.`,
+          { currentVersion: round.version, changes: [], round: current },
+        );
       }
       const previous = round.checklist[checklistItem];
       const entry: StoredEntry = {
