@@ -31,7 +31,8 @@ import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
-import { RecordContentService, type Changes } from './record-content/record-content.service';
+import { changeTracker, type Changes } from './record-changes';
+import { RecordContentService } from './record-content/record-content.service';
 import { requestProblems } from '../common/validation';
 import { workflowRefusal } from './workflow-refusal';
 import { staleVersion } from '../common/stale-version';
@@ -103,11 +104,7 @@ export class AssessmentRecordService {
       await this.requireVersion(tx, assessment, dto.version);
 
       const changes: Changes = {};
-      const set = <K extends keyof Assessment>(field: K, value: Assessment[K] | undefined, label: string = field as string) => {
-        if (value === undefined || JSON.stringify(assessment[field]) === JSON.stringify(value)) return;
-        changes[label] = { from: assessment[field], to: value };
-        assessment[field] = value;
-      };
+      const set = changeTracker(assessment, changes);
       set('title', dto.title);
       set('plannedMeetingDate', dto.plannedMeetingDate);
       set('caseNumber', dto.caseNumber === '' ? null : dto.caseNumber);

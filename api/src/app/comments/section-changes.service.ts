@@ -19,7 +19,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { nameColumn } from '../organizations/organizations.service';
-import type { Changes } from '../assessments/record-content/record-content.service';
+import type { Changes } from '../assessments/record-changes';
 import { CommentAccess } from './comment-access.service';
 import type { StatementStandingDto } from './dto/comment.dto';
 import { staleVersion } from '../common/stale-version';
