@@ -30,7 +30,6 @@ import {
   ImpactMatrixRowEntity,
 } from './record-content.entities';
 
-
 /** The lists of the record, as the API answers them. */
 export interface RecordLists {
   vulnerableGroups: VulnerableGroupNote[];
@@ -39,7 +38,6 @@ export interface RecordLists {
   matrix: ImpactMatrixRow[];
   indicators: FollowUpIndicator[];
 }
-
 
 /**
  * The content sections of the record: reading them, and saving a PATCH's sections in the caller's
