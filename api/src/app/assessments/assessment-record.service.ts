@@ -21,7 +21,7 @@ import {
   type WorkflowAction,
 } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { User } from '../users/user.entity';

@@ -5,7 +5,7 @@ import { isStaff } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { nameColumn, OrganizationsService } from '../organizations/organizations.service';
 
 /** Who may hide a comment: an official of the municipality or an admin. */

@@ -12,7 +12,7 @@ import {
   type MentionCandidates,
 } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';

@@ -4,7 +4,7 @@ import { finnishWallTime } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
 import { Consultation } from './consultation.entities';
 import { ConsultationRepository } from './consultation.repository';

@@ -4,7 +4,7 @@ import type { ConsultationDetail, ConsultationView, Language, Page, YouthCouncil
 import { DataSource } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import type { PageQueryDto } from '../common/page-query.dto';
 import { nameColumn } from '../organizations/organizations.service';

@@ -4,7 +4,7 @@ import type { ConsultationDetail, ConsultationView, Language } from '@lava/contr
 import { finnishWallTime } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import type { DispositionDto, PlanConsultationDto, UpdateConsultationDto, VersionDto } from './consultation.dto';
 import { Consultation, StatementPoint } from './consultation.entities';

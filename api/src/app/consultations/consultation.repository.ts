@@ -13,7 +13,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Assessment } from '../assessments/assessment.entity';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { nameColumn } from '../organizations/organizations.service';
 import { Consultation, Statement, StatementPoint } from './consultation.entities';
 import { bump, firstName, type ViewRow } from './consultation-rules';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CONSULTATION_LIMITS, STATEMENT_POINT_UNDO_HOURS, type ConsultationDetail, type Language } from '@lava/contracts';
 import { finnishDate } from '@lava/workflow';
 import { DataSource, IsNull } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { sign } from '../publication/signature-chain';
 import type { AdoptStatementDto, UpdatePointDto, VersionDto } from './consultation.dto';

@@ -12,7 +12,7 @@ import {
 import type { InvitationDetails, InvitationResult, Language, LoginResponse, PendingInvitationView } from '@lava/contracts';
 import type { Response } from 'express';
 import { AdminGuard } from '../admin/admin.guard';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { Public } from '../auth/public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../auth/refresh-cookie';
 import { RequestLanguage } from '../common/request-language';

@@ -12,7 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DOCUMENT_LANGUAGES, type AgendaDocumentView, type Language, type PublicationStatus } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { uuidPipe } from '../common/uuid.pipe';
 import { PublishDto, UnpublishDto } from './publication.dto';
 import { PublicationService } from './publication.service';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { workflowRefusal } from '../assessments/workflow-refusal';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { UpdateChecklistItemDto } from './review-decision.dto';
 import { staleVersion } from '../common/stale-version';
 import { ReviewRepository, type StoredEntry } from './review.repository';

@@ -7,7 +7,7 @@ import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { Assessment } from '../assessments/assessment.entity';
 import { workflowRefusal } from '../assessments/workflow-refusal';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';

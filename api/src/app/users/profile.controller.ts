@@ -4,7 +4,7 @@ import type { CurrentUser as CurrentUserView } from '@lava/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { User } from './user.entity';
 import { UpdateProfileDto } from './profile.dto';
 
