@@ -15,7 +15,7 @@ import { AuthService } from './auth.service';
 import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { LocalAuthGuard } from './local-auth.guard';
 import { LoginDto } from './login.dto';
-import { Public } from './public.decorator';
+import { Public } from '../common/public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from './refresh-cookie';
 import { type IssuedRefreshToken, SessionsService } from './sessions.service';
 

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Language, Page, PublicAssessmentPage, RegisterEntry, SignatureVerification } from '@lava/contracts';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/public.decorator';
 import { LavaConfig } from '../config/lava-config';
 import { RequestLanguage } from '../common/request-language';
 import { PublicApiInterceptor } from './public-api.interceptor';
