@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type NotificationKind, QUEUES, type ScheduledEventKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { enqueueNotifications } from '../notifications/outbox';
+import { enqueueNotifications } from '../app/notifications/outbox';
 
 export type FireOutcome = 'fired' | 'condition-gone' | 'not-pending' | 'gone';
 
