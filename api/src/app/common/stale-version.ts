@@ -1,7 +1,7 @@
 import { ConflictException } from '@nestjs/common';
 import type { ApiError } from '@lava/contracts';
 
-/** What a stale-version 409 carries beside its message: `ApiError.conflict`, `changes` optional, plus anything the client needs to redraw (e.g. the current round). */
+/** What a stale-version 409 carries besides the text (ApiError.conflict): `changes` optional, plus anything the client needs to redraw (e.g. the current round). */
 export type StaleConflict = Omit<NonNullable<ApiError['conflict']>, 'changes'> & {
   changes?: NonNullable<ApiError['conflict']>['changes'];
   readonly [extra: string]: unknown;
