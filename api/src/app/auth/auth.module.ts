@@ -17,6 +17,7 @@ import { createLoginThrottle, LoginThrottle } from './login-throttle';
 import { LocalStrategy } from './local.strategy';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetService } from './password-reset.service';
+import { ProfileController } from './profile.controller';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionsService } from './sessions.service';
 
@@ -30,7 +31,7 @@ import { SessionsService } from './sessions.service';
       useFactory: (config: LavaConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, OidcController, PasswordResetController],
+  controllers: [AuthController, OidcController, PasswordResetController, ProfileController],
   providers: [
     OidcService,
     AuthService,
