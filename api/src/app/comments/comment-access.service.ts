@@ -1,15 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CommentAudience, Language, PersonRef, Role } from '@lava/contracts';
-import { isStaff } from '@lava/workflow';
+import type { CommentAudience, Language, PersonRef } from '@lava/contracts';
+import { canModerate, isStaff } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { Assessment } from '../assessments/assessment.entity';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { nameColumn, OrganizationsService } from '../organizations/organizations.service';
 
-/** Who may hide a comment: an official of the municipality or an admin. */
-const MODERATOR_ROLES: readonly Role[] = ['official', 'admin'];
 /** Staff write on staff threads while the assessment is prepared and reviewed. */
 const STAFF_COMMENT_STAGES = ['draft', 'review'];
 
@@ -60,7 +58,7 @@ export class CommentAccess {
     const staff = isStaff(roles);
     if (!staff && councils.size === 0 && !(await this.access.canRead(manager, user.id, assessment)))
       throw new NotFoundException('No such assessment.');
-    return { user, assessment, staff, moderator: roles.some((r) => MODERATOR_ROLES.includes(r)), councils };
+    return { user, assessment, staff, moderator: canModerate(roles), councils };
   }
 
   private async councilsOf(

@@ -8,7 +8,15 @@ import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import type { DispositionDto, PlanConsultationDto, UpdateConsultationDto, VersionDto } from './consultation.dto';
 import { Consultation, StatementPoint } from './consultation.entities';
-import { ANSWERING_STAGES, bump, fieldError, futureDeadline, requirePointVersion, requireRequestVersion } from './consultation-rules';
+import {
+  ANSWERING_STAGES,
+  bump,
+  inPlanningStage,
+  fieldError,
+  futureDeadline,
+  requirePointVersion,
+  requireRequestVersion,
+} from './consultation-rules';
 import { ConsultationAccess } from './consultation-access.service';
 import { ConsultationBoard } from './consultation-board.service';
 import { ConsultationNotices } from './consultation-notices.service';
@@ -39,7 +47,7 @@ export class ConsultationRequests {
     const id = await this.db.transaction(async (tx) => {
       const assessment = await this.access.readable(tx, user, assessmentId, true);
       await this.callers.requireOfficial(user, assessment);
-      if (assessment.stage !== 'draft') {
+      if (!inPlanningStage(assessment.stage)) {
         throw new ConflictException(`Youth councils are asked while the assessment is in draft; it is now in ${assessment.stage}.`);
       }
       const options = await this.board.councilOptions(user, assessmentId, 'en');
@@ -79,7 +87,7 @@ export class ConsultationRequests {
       const changes: Partial<Consultation> = {};
       const ids: string[] = [];
       if (consultation.openedAt === null) {
-        if (assessment.stage !== 'draft') throw new ConflictException('This request was never sent and can no longer be changed.');
+        if (!inPlanningStage(assessment.stage)) throw new ConflictException('This request was never sent and can no longer be changed.');
         if (dto.deadline !== undefined) changes.deadline = futureDeadline(dto.deadline);
         if (dto.message !== undefined) changes.message = dto.message;
       } else {
@@ -124,7 +132,7 @@ export class ConsultationRequests {
       const { consultation, assessment, caller } = await this.callers.load(tx, user, consultationId);
       this.callers.requireOfficialCaller(caller);
       if (consultation.openedAt !== null) throw new ConflictException('This request has been sent already; withdraw it instead.');
-      if (assessment.stage !== 'draft') throw new ConflictException('Planned requests are changed while the assessment is in draft.');
+      if (!inPlanningStage(assessment.stage)) throw new ConflictException('Planned requests are changed while the assessment is in draft.');
       requireRequestVersion(consultation.version, dto.version);
       await tx.getRepository(Consultation).delete({ id: consultation.id });
       await this.store.record(tx, user, assessment.id, 'consultation.removed', { consultationId: consultation.id });

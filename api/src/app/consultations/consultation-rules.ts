@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { BoardStatus, ConsultationView, Language } from '@lava/contracts';
-import type { Stage } from '@lava/workflow';
+import { CONSULTATION_PLANNING_STAGES, POINT_ANSWERING_STAGES, type Stage } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { staleVersion } from '../common/stale-version';
 import { organizationName } from '../organizations/organization.entity';
@@ -11,7 +11,10 @@ import { Consultation, Statement, StatementPoint } from './consultation.entities
 // checks (deadline, versions) and the shapes of what is answered.
 
 /** Stages in which the official answers statement points: before the review starts. */
-export const ANSWERING_STAGES: readonly Stage[] = ['draft', 'consultation'];
+export const ANSWERING_STAGES: readonly Stage[] = POINT_ANSWERING_STAGES;
+
+/** Requests are planned, changed and removed while the assessment is in draft (`canPlanConsultation`). */
+export const inPlanningStage = (stage: Stage): boolean => (CONSULTATION_PLANNING_STAGES as readonly Stage[]).includes(stage);
 
 /** Stages after the decision: the council gets its feedback. */
 export const DECIDED_STAGES: readonly Stage[] = ['decided', 'follow_up', 'closed'];

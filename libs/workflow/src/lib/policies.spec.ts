@@ -1,5 +1,8 @@
 import {
   actorRefusals,
+  canAnswerPoint,
+  canModerate,
+  canPlanConsultation,
   canAssignReviewer,
   canBeAssignedReviewer,
   canTickChecklist,
@@ -77,5 +80,39 @@ describe('canTickChecklist', () => {
       expect.objectContaining({ code: 'wrong_stage', params: { stage: 'draft', expectedStage: 'review' } }),
     ]);
     expect(codes(canTickChecklist(subject({ stage: 'decided' }), reviewer))).toEqual(['stage_is_final']);
+  });
+});
+
+describe('canPlanConsultation', () => {
+  it('lets the responsible official plan in draft', () => {
+    expect(canPlanConsultation(subject({ stage: 'draft' }), official)).toEqual({ allowed: true, reasons: [] });
+  });
+  it('refuses other stages and other people', () => {
+    expect(codes(canPlanConsultation(subject({ stage: 'consultation' }), official))).toEqual(['wrong_stage']);
+    expect(codes(canPlanConsultation(subject({ stage: 'draft' }), { userId: 'u-x', roles: ['official'] }))).toEqual([
+      'not_responsible_official',
+    ]);
+    expect(codes(canPlanConsultation(subject({ stage: 'decided' }), reviewer))).toEqual(['role_not_allowed', 'stage_is_final']);
+  });
+});
+
+describe('canAnswerPoint', () => {
+  it('lets the responsible official answer in draft and consultation', () => {
+    expect(canAnswerPoint(subject({ stage: 'draft' }), official).allowed).toBe(true);
+    expect(canAnswerPoint(subject({ stage: 'consultation' }), official).allowed).toBe(true);
+  });
+  it('refuses once the review has started, and anyone else', () => {
+    expect(codes(canAnswerPoint(subject({ stage: 'review' }), official))).toEqual(['wrong_stage']);
+    expect(codes(canAnswerPoint(subject({ stage: 'draft' }), reviewer))).toEqual(['role_not_allowed']);
+  });
+});
+
+describe('canModerate', () => {
+  it('lets officials and admins moderate', () => {
+    expect(canModerate(['official'])).toBe(true);
+    expect(canModerate(['reviewer', 'admin'])).toBe(true);
+  });
+  it('does not let reviewers, chairs or council members moderate', () => {
+    expect(canModerate(['reviewer', 'committee_chair', 'youth_council_member'])).toBe(false);
   });
 });

@@ -84,6 +84,30 @@ export function canTickChecklist(subject: ReviewSubject, actor: WorkflowActor): 
   return allowedIf(reasons);
 }
 
+/** The stage in which the responsible official plans (and changes) the requests to youth councils. */
+export const CONSULTATION_PLANNING_STAGES = ['draft'] as const satisfies readonly Stage[];
+
+/** Stages in which the responsible official answers a council's statement points (vastine): before the review starts. */
+export const POINT_ANSWERING_STAGES = ['draft', 'consultation'] as const satisfies readonly Stage[];
+
+/** May this actor plan a request to a youth council now? The responsible official, in draft. */
+export function canPlanConsultation(subject: Pick<ReviewSubject, 'stage' | 'responsibleOfficialId'>, actor: WorkflowActor): Permission {
+  return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, CONSULTATION_PLANNING_STAGES)]);
+}
+
+/** May this actor answer a submitted statement's points now? The responsible official, before the review starts. */
+export function canAnswerPoint(subject: Pick<ReviewSubject, 'stage' | 'responsibleOfficialId'>, actor: WorkflowActor): Permission {
+  return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, POINT_ANSWERING_STAGES)]);
+}
+
+/** Who may hide a comment: an official of the municipality or an admin. */
+export const MODERATOR_ROLES = ['official', 'admin'] as const satisfies readonly WorkflowRole[];
+
+/** May someone holding `roles` (for the assessment) moderate its comments? */
+export function canModerate(roles: readonly string[]): boolean {
+  return roles.some((role) => (MODERATOR_ROLES as readonly string[]).includes(role));
+}
+
 /** The refusal codes about who is acting (the rest are about the stage or the request). */
 export const ACTOR_REFUSAL_CODES = [
   'role_not_allowed',
