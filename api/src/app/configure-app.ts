@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import type { Application } from 'express';
 import helmet from 'helmet';
 import { REFRESH_COOKIE } from './auth/refresh-cookie';
+import { API_MESSAGES } from './api-messages';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { inputSafetyMiddleware } from './common/input-safety';
 import { createValidationPipe } from './common/validation';
@@ -35,7 +36,7 @@ export function configureApp(app: INestApplication, config: LavaConfig): void {
     ),
   );
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter(API_MESSAGES));
   app.enableShutdownHooks();
 
   // The API's map (Swagger UI and the OpenAPI document) is for development, not for the public.

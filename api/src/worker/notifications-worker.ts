@@ -14,7 +14,7 @@ import {
 import { type Job, type Queue, Worker } from 'bullmq';
 import { LavaConfig } from '../app/config/lava-config';
 import { RetentionService } from '../app/privacy/retention.service';
-import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
+import { ScheduledEventFiring } from './scheduled-event-firing';
 import { redisConnection } from '../app/queue/redis-connection';
 import { NotificationDelivery } from './notification-delivery';
 import { SessionCleanup } from './session-cleanup';

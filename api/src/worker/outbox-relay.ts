@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { LavaConfig } from '../app/config/lava-config';
 import { enqueueNotifications } from '../app/notifications/outbox';
-import { enqueueScheduledEvents } from '../app/scheduling/scheduled-events.queue';
+import { enqueueScheduledEvents } from '../app/queue/scheduled-events.queue';
 
 const BATCH_SIZE = 500;
 

@@ -8,7 +8,7 @@ import { RetentionService } from '../app/privacy/retention.service';
 import { NotificationEvents } from '../app/notifications/notification-events';
 import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
-import { ScheduledEventFiring } from '../app/scheduling/scheduled-event-firing';
+import { ScheduledEventFiring } from './scheduled-event-firing';
 import { Mailer } from './mail/mailer';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationsWorker } from './notifications-worker';

@@ -7,3 +7,4 @@ export * from './lib/transitions';
 export * from './lib/workflow';
 export * from './lib/finnish-time';
 export * from './lib/completeness';
+export * from './lib/policies';

@@ -30,7 +30,7 @@ import {
 } from '@lava/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';

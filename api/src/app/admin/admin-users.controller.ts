@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { AdminDeactivation, AdminUserView, Language, MembershipsSaved, Page } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';

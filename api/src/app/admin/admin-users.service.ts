@@ -12,7 +12,7 @@ import {
   ROLE_ORGANIZATION_KINDS,
 } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { requestProblems } from '../common/validation';
 import { nameColumn } from '../organizations/organizations.service';

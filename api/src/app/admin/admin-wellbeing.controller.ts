@@ -21,7 +21,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { wellbeingSet } from '../assessments/record-content/record-content.service';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { uuidPipe } from '../common/uuid.pipe';
 import { AdminGuard } from './admin.guard';

@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The admin feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The admin feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
   { en: 'This is for administrators.', fi: 'Tämä on vain pääkäyttäjille.', sv: 'Det här är endast för administratörer.' },
 

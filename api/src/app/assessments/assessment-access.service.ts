@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentFacts, WorkflowActor } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
 import { AssessmentExtensions } from './assessment-extensions';
 import { assessmentFacts } from './assessment-facts';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentFacts, Stage, WorkflowAction } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { Assessment } from './assessment.entity';
 import type { TransitionDto } from './dto/update-assessment.dto';
 

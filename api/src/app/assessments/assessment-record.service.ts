@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   composeListChanges,
@@ -21,7 +21,7 @@ import {
   type WorkflowAction,
 } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { User } from '../users/user.entity';
@@ -31,9 +31,11 @@ import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import type { TransitionDto, UpdateAssessmentDto } from './dto/update-assessment.dto';
-import { RecordContentService, type Changes } from './record-content/record-content.service';
+import { changeTracker, type Changes } from './record-changes';
+import { RecordContentService } from './record-content/record-content.service';
 import { requestProblems } from '../common/validation';
 import { workflowRefusal } from './workflow-refusal';
+import { staleVersion } from '../common/stale-version';
 
 /**
  * Reading and changing one assessment's record under the workflow's rules: every change is
@@ -102,11 +104,7 @@ export class AssessmentRecordService {
       await this.requireVersion(tx, assessment, dto.version);
 
       const changes: Changes = {};
-      const set = <K extends keyof Assessment>(field: K, value: Assessment[K] | undefined, label: string = field as string) => {
-        if (value === undefined || JSON.stringify(assessment[field]) === JSON.stringify(value)) return;
-        changes[label] = { from: assessment[field], to: value };
-        assessment[field] = value;
-      };
+      const set = changeTracker(assessment, changes);
       set('title', dto.title);
       set('plannedMeetingDate', dto.plannedMeetingDate);
       set('caseNumber', dto.caseNumber === '' ? null : dto.caseNumber);
@@ -336,9 +334,9 @@ export class AssessmentRecordService {
       [assessment.id, expected],
     );
     const who = [...new Set(since.map((v) => v.display_name).filter(Boolean))].join(', ') || 'Someone';
-    throw new ConflictException({
-      message: `${who} saved a newer version (${assessment.version}) while you were editing version ${expected}. Your changes were not saved; reload to see theirs.`,
-      conflict: {
+    throw staleVersion(
+      `${who} saved a newer version (${assessment.version}) while you were editing version ${expected}. Your changes were not saved; reload to see theirs.`,
+      {
         currentVersion: assessment.version,
         changes: since.map((v) => ({
           version: v.version,
@@ -348,7 +346,7 @@ export class AssessmentRecordService {
           fields: Object.keys(v.changes),
         })),
       },
-    });
+    );
   }
 
   /**

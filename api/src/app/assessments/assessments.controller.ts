@@ -18,7 +18,7 @@ import type {
   Page,
 } from '@lava/contracts';
 import type { AvailableAction } from '@lava/workflow';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { AssessmentRecordService } from './assessment-record.service';

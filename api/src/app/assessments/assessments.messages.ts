@@ -136,7 +136,7 @@ const WORKFLOW_REFUSALS: readonly MessageTranslation[] = [
   },
 ];
 
-/** The assessments feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The assessments feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const ASSESSMENTS_MESSAGES: readonly MessageTranslation[] = [
   ...WORKFLOW_REFUSALS,
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentSummary, Language, NextDeadline, Page } from '@lava/contracts';
 import { INITIAL_STAGE, type Stage } from '@lava/workflow';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';

@@ -13,10 +13,10 @@ import type { CurrentUser as CurrentUserView, LoginResponse } from '@lava/contra
 import type { Request, Response } from 'express';
 import { LavaConfig } from '../config/lava-config';
 import { AuthService } from './auth.service';
-import { type AuthenticatedUser, CurrentUser } from './authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { LocalAuthGuard } from './local-auth.guard';
 import { LoginDto } from './login.dto';
-import { Public } from './public.decorator';
+import { Public } from '../common/public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from './refresh-cookie';
 import { SameSiteGuard } from './same-site.guard';
 import { type IssuedRefreshToken, SessionsService } from './sessions.service';

@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The auth feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The auth feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const AUTH_MESSAGES: readonly MessageTranslation[] = [
   { en: 'Please sign in again.', fi: 'Kirjaudu uudelleen sisään.', sv: 'Logga in igen.' },
   {

@@ -18,6 +18,7 @@ import { createLoginThrottle, LoginThrottle } from './login-throttle';
 import { LocalStrategy } from './local.strategy';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetService } from './password-reset.service';
+import { ProfileController } from './profile.controller';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionsService } from './sessions.service';
 
@@ -35,7 +36,7 @@ import { SessionsService } from './sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController, OidcController, PasswordResetController],
+  controllers: [AuthController, OidcController, PasswordResetController, ProfileController],
   providers: [
     OidcService,
     AuthService,

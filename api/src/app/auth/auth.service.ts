@@ -7,7 +7,7 @@ import { LavaConfig } from '../config/lava-config';
 import { Membership } from '../organizations/membership.entity';
 import { organizationName } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { dummyPasswordHash, passwordMatches } from './passwords';
 
 /** Access tokens name their audience and type, so no other token signed with JWT_SECRET (the OIDC cookie) passes as one. */

@@ -4,7 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { LavaConfig } from '../config/lava-config';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TYPE, AuthService } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 
 interface AccessTokenClaims {
   sub?: unknown;

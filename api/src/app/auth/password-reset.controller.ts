@@ -13,7 +13,7 @@ import { LavaConfig } from '../config/lava-config';
 import { LoginThrottle } from './login-throttle';
 import { PasswordResetDto, SetNewPasswordDto } from './password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
-import { Public } from './public.decorator';
+import { Public } from '../common/public.decorator';
 
 @ApiTags('auth')
 @Controller('auth/password-reset')

@@ -10,8 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CalendarFeedCreated, CalendarFeedStatus } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { Public } from '../auth/public.decorator';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
+import { Public } from '../common/public.decorator';
 import { CalendarFeedService } from './calendar-feed.service';
 
 @ApiTags('calendar')

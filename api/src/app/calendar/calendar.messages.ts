@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The calendar feed's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The calendar feed's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const CALENDAR_MESSAGES: readonly MessageTranslation[] = [
   {
     en: 'No calendar feed at this address: it may have been replaced or turned off.',

@@ -1,16 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CommentAudience, Language, PersonRef, Role } from '@lava/contracts';
+import type { CommentAudience, Language, PersonRef } from '@lava/contracts';
+import { canModerate, isStaff } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { nameColumn, OrganizationsService } from '../organizations/organizations.service';
 
-/** Colleagues who comment on staff threads: the municipality's officials, reviewers and admins, and the deciding committee's chair. */
-const STAFF_ROLES: readonly Role[] = ['official', 'reviewer', 'admin', 'committee_chair'];
-/** Who may hide a comment: an official of the municipality or an admin. */
-const MODERATOR_ROLES: readonly Role[] = ['official', 'admin'];
 /** Staff write on staff threads while the assessment is prepared and reviewed. */
 const STAFF_COMMENT_STAGES = ['draft', 'review'];
 
@@ -56,10 +53,12 @@ export class CommentAccess {
     if (!assessment) throw new NotFoundException('No such assessment.');
     const roles = await this.organizations.rolesForAssessment(user.id, assessment);
     const councils = await this.councilsOf(manager, user.id, assessment.id, assessment.stage, language);
-    const staff = roles.some((r) => STAFF_ROLES.includes(r));
+    // Staff threads: staff roles held for this assessment (`isStaff` on rolesForAssessment: the
+    // municipality's officials, reviewers and admins, and the deciding committee's chair only).
+    const staff = isStaff(roles);
     if (!staff && councils.size === 0 && !(await this.access.canRead(manager, user.id, assessment)))
       throw new NotFoundException('No such assessment.');
-    return { user, assessment, staff, moderator: roles.some((r) => MODERATOR_ROLES.includes(r)), councils };
+    return { user, assessment, staff, moderator: canModerate(roles), councils };
   }
 
   private async councilsOf(

@@ -19,7 +19,7 @@ import type {
   Language,
   MentionCandidates,
 } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { CommentsService } from './comments.service';

@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The comments feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The comments feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const COMMENTS_MESSAGES: readonly MessageTranslation[] = [
   // Who writes where, and when (comment-access.service.ts). Youth council members get these: plain words.
   {

@@ -13,7 +13,7 @@ import {
   type MentionCandidates,
 } from '@lava/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
@@ -32,6 +32,7 @@ import type {
   MentionablesQueryDto,
   QuoteDto,
 } from './dto/comment.dto';
+import { staleVersion } from '../common/stale-version';
 
 const isRecordSection = (section: string) => (RECORD_SECTIONS as readonly string[]).includes(section);
 
@@ -204,10 +205,10 @@ export class CommentsService {
       if (comment.deleted_at) throw new ConflictException('This comment was deleted.');
       this.access.requireWrite(viewer, scope);
       if (comment.version !== dto.version)
-        throw new ConflictException({
-          message: `This comment was changed meanwhile (now version ${comment.version}, you edited version ${dto.version}). Reload to see it.`,
-          conflict: { currentVersion: comment.version },
-        });
+        throw staleVersion(
+          `This comment was changed meanwhile (now version ${comment.version}, you edited version ${dto.version}). Reload to see it.`,
+          { currentVersion: comment.version },
+        );
       const previous = new Set(
         ((await tx.query(`SELECT user_id FROM comment_mentions WHERE comment_id = $1`, [commentId])) as { user_id: string }[]).map(
           (r) => r.user_id,
@@ -273,10 +274,12 @@ export class CommentsService {
       const { viewer, thread, scope } = await this.loadThread(tx, user, threadId, language, true);
       this.access.requireWrite(viewer, scope);
       if (thread.version !== version)
-        throw new ConflictException({
-          message: `This thread was changed meanwhile (now version ${thread.version}, you saw version ${version}). Reload to see it.`,
-          conflict: { currentVersion: thread.version },
-        });
+        throw staleVersion(
+          `This thread was changed meanwhile (now version ${thread.version}, you saw version ${version}). Reload to see it.`,
+          {
+            currentVersion: thread.version,
+          },
+        );
       if (resolved === (thread.resolved_at !== null))
         throw new ConflictException(resolved ? 'This thread is already resolved.' : 'This thread is already open.');
       await tx.query(

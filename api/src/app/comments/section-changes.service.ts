@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   sectionOfChange,
@@ -15,13 +15,14 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
 import type { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { nameColumn } from '../organizations/organizations.service';
-import type { Changes } from '../assessments/record-content/record-content.service';
+import type { Changes } from '../assessments/record-changes';
 import { CommentAccess } from './comment-access.service';
 import type { StatementStandingDto } from './dto/comment.dto';
+import { staleVersion } from '../common/stale-version';
 
 /**
  * Sections that changed after a youth council commented on them.
@@ -83,10 +84,10 @@ export class SectionChangesService implements OnModuleInit {
         throw new ForbiddenException('Only a consulted youth council answers whether its statement still stands.');
       const council = this.access.writingCouncil(viewer, dto.councilId);
       if (dto.assessmentVersion !== viewer.assessment.version)
-        throw new ConflictException({
-          message: `The assessment changed meanwhile (now version ${viewer.assessment.version}, you looked at version ${dto.assessmentVersion}). Reload and look again.`,
-          conflict: { currentVersion: viewer.assessment.version },
-        });
+        throw staleVersion(
+          `The assessment changed meanwhile (now version ${viewer.assessment.version}, you looked at version ${dto.assessmentVersion}). Reload and look again.`,
+          { currentVersion: viewer.assessment.version },
+        );
       await tx.query(
         `INSERT INTO statement_standings (assessment_id, council_id, assessment_version, answer, answered_by_id)
          VALUES ($1, $2, $3, $4, $5)

@@ -2,7 +2,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiError, Language } from '@lava/contracts';
 import type { Request, Response } from 'express';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
-import { API_MESSAGES } from './messages/catalogue';
 import { acceptedLanguage } from './request-language';
 import { VALIDATION_SUMMARY_START } from './validation';
 import type { MessageTranslator } from './messages/message-translation';
@@ -29,6 +28,9 @@ const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  /** `messages`: every feature's message catalogue (app/api-messages.ts), given by configure-app so common/ depends on no feature. */
+  constructor(private readonly messages: MessageTranslator) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
@@ -36,7 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    response.status(body.statusCode).json(translateApiError(body, errorLanguage(http.getRequest<Request>()), API_MESSAGES));
+    response.status(body.statusCode).json(translateApiError(body, errorLanguage(http.getRequest<Request>()), this.messages));
   }
 
   private toApiError(exception: unknown): ApiError {

@@ -1,5 +1,5 @@
 import { inputProblems, MAX_DEPTH, numberProblem, textProblem } from './input-safety';
-import { API_MESSAGES } from './messages/catalogue';
+import { API_MESSAGES } from '../api-messages';
 
 describe('input safety', () => {
   it('finds NUL and lone surrogates, but takes whole surrogate pairs, emoji and other control characters', () => {

@@ -27,7 +27,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { translateApiError } from './api-exception.filter';
-import { API_MESSAGES } from './messages/catalogue';
+import { API_MESSAGES } from '../api-messages';
 import { createValidationPipe, VALIDATION_SUMMARY_START } from './validation';
 
 class InnerDto {

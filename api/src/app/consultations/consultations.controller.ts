@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ConsultationDetail, ConsultationView, Language, Page, YouthCouncilOption } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
@@ -24,7 +24,9 @@ import {
   UpdatePointDto,
   VersionDto,
 } from './consultation.dto';
-import { ConsultationsService } from './consultations.service';
+import { ConsultationBoard } from './consultation-board.service';
+import { ConsultationRequests } from './consultation-requests.service';
+import { StatementService } from './statements.service';
 
 const NOT_FOUND = 'No such assessment or consultation, or not one you may see.';
 const OFFICIAL_ONLY = 'Only the official responsible for the assessment.';
@@ -35,7 +37,11 @@ const MEMBERS_ONLY = 'Only members of the consulted youth council.';
 @ApiBearerAuth()
 @Controller()
 export class ConsultationsController {
-  constructor(private readonly consultations: ConsultationsService) {}
+  constructor(
+    private readonly board: ConsultationBoard,
+    private readonly requests: ConsultationRequests,
+    private readonly statements: StatementService,
+  ) {}
 
   @Get('assessments/:id/consultations')
   @ApiOkResponse({ description: 'Staff: every request of every round, newest round first. A council member: their own council’s.' })
@@ -45,7 +51,7 @@ export class ConsultationsController {
     @Param('id', uuidPipe('assessment')) id: string,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationView[]> {
-    return this.consultations.listForAssessment(user, id, language);
+    return this.board.listForAssessment(user, id, language);
   }
 
   @Get('assessments/:id/youth-councils')
@@ -57,7 +63,7 @@ export class ConsultationsController {
     @Param('id', uuidPipe('assessment')) id: string,
     @RequestLanguage() language: Language,
   ): Promise<YouthCouncilOption[]> {
-    return this.consultations.councilOptions(user, id, language);
+    return this.board.councilOptions(user, id, language);
   }
 
   @Post('assessments/:id/consultations')
@@ -71,7 +77,7 @@ export class ConsultationsController {
     @Body() body: PlanConsultationDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationView> {
-    return this.consultations.plan(user, id, body, language);
+    return this.requests.plan(user, id, body, language);
   }
 
   @Get('consultations')
@@ -81,7 +87,7 @@ export class ConsultationsController {
     @Query() query: PageQueryDto,
     @RequestLanguage() language: Language,
   ): Promise<Page<ConsultationView>> {
-    return this.consultations.mine(user, query, language);
+    return this.board.mine(user, query, language);
   }
 
   @Get('consultations/:id')
@@ -95,7 +101,7 @@ export class ConsultationsController {
     @Param('id', uuidPipe('consultation')) id: string,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.detail(user, id, language);
+    return this.board.detail(user, id, language);
   }
 
   @Patch('consultations/:id')
@@ -109,7 +115,7 @@ export class ConsultationsController {
     @Body() body: UpdateConsultationDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationView> {
-    return this.consultations.update(user, id, body, language);
+    return this.requests.update(user, id, body, language);
   }
 
   @Delete('consultations/:id')
@@ -122,7 +128,7 @@ export class ConsultationsController {
     @Param('id', uuidPipe('consultation')) id: string,
     @Query() query: VersionDto,
   ): Promise<void> {
-    return this.consultations.remove(user, id, query);
+    return this.requests.remove(user, id, query);
   }
 
   @Post('consultations/:id/withdraw')
@@ -136,7 +142,7 @@ export class ConsultationsController {
     @Body() body: VersionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationView> {
-    return this.consultations.withdrawRequest(user, id, body, language);
+    return this.requests.withdrawRequest(user, id, body, language);
   }
 
   @Put('consultations/:id/points/:pointId/disposition')
@@ -152,7 +158,7 @@ export class ConsultationsController {
     @Body() body: DispositionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.answer(user, id, pointId, body, language);
+    return this.requests.answer(user, id, pointId, body, language);
   }
 
   // ------------------------------------------------------------ the council's statement
@@ -168,7 +174,7 @@ export class ConsultationsController {
     @Body() body: AddPointDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.addPoint(user, id, body.text, language);
+    return this.statements.addPoint(user, id, body.text, language);
   }
 
   @Patch('consultations/:id/points/:pointId')
@@ -182,7 +188,7 @@ export class ConsultationsController {
     @Body() body: UpdatePointDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.updatePoint(user, id, pointId, body, language);
+    return this.statements.updatePoint(user, id, pointId, body, language);
   }
 
   @Delete('consultations/:id/points/:pointId')
@@ -199,7 +205,7 @@ export class ConsultationsController {
     @Query() query: VersionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.deletePoint(user, id, pointId, query, language);
+    return this.statements.deletePoint(user, id, pointId, query, language);
   }
 
   @Post('consultations/:id/points/:pointId/restore')
@@ -215,7 +221,7 @@ export class ConsultationsController {
     @Body() body: VersionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.restorePoint(user, id, pointId, body, language);
+    return this.statements.restorePoint(user, id, pointId, body, language);
   }
 
   @Post('consultations/:id/statement/adopt')
@@ -233,7 +239,7 @@ export class ConsultationsController {
     @Body() body: AdoptStatementDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.adopt(user, id, body, language);
+    return this.statements.adopt(user, id, body, language);
   }
 
   @Post('consultations/:id/statement/submit')
@@ -247,7 +253,7 @@ export class ConsultationsController {
     @Body() body: VersionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.submit(user, id, body, language);
+    return this.statements.submit(user, id, body, language);
   }
 
   @Post('consultations/:id/statement/withdraw')
@@ -261,6 +267,6 @@ export class ConsultationsController {
     @Body() body: VersionDto,
     @RequestLanguage() language: Language,
   ): Promise<ConsultationDetail> {
-    return this.consultations.withdrawStatement(user, id, body, language);
+    return this.statements.withdrawStatement(user, id, body, language);
   }
 }

@@ -1,7 +1,7 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
 /**
- * The consultations feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts).
+ * The consultations feature's API messages in Finnish and Swedish (see app/api-messages.ts).
  * Youth council members (13–20) get the statement messages: they are in plain words.
  */
 export const CONSULTATIONS_MESSAGES: readonly MessageTranslation[] = [

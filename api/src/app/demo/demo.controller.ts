@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiOkResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/public.decorator';
 import { LavaConfig } from '../config/lava-config';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS } from './demo-data';
 

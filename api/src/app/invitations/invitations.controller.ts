@@ -13,8 +13,8 @@ import type { InvitationDetails, InvitationResult, Language, LoginResponse, Pend
 import type { Response } from 'express';
 import { AdminGuard } from '../admin/admin.guard';
 import { LinkTokenDto } from '../auth/link-token.dto';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { Public } from '../auth/public.decorator';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
+import { Public } from '../common/public.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../auth/refresh-cookie';
 import { RequestLanguage } from '../common/request-language';
 import { LavaConfig } from '../config/lava-config';

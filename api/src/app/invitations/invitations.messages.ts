@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The invitations feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The invitations feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const INVITATIONS_MESSAGES: readonly MessageTranslation[] = [
   { en: 'must give at least one role', fi: 'pitää antaa vähintään yksi rooli', sv: 'minst en roll måste anges' },
   {

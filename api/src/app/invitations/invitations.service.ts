@@ -6,7 +6,7 @@ import { AdminScope } from '../admin/admin-scope.service';
 import { assignCouncilOffices, checkMemberships, describeMemberships } from '../admin/admin-users.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { linkTokenHash } from '../auth/link-token';
 import { hashPassword, newPasswordProblem } from '../auth/passwords';
 import { type IssuedRefreshToken, SessionsService } from '../auth/sessions.service';

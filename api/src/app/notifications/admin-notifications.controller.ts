@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, HttpCode, Inject, Param, Post, Que
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FailedNotificationPage, QueueBoardSession, QueueCounts } from '@lava/contracts';
 import type { Response } from 'express';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
 import { uuidPipe } from '../common/uuid.pipe';
 import { LavaConfig } from '../config/lava-config';

@@ -5,7 +5,7 @@ import { QUEUES, type NotificationKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Notification } from './notification.entity';
-import { enqueueScheduledEvents } from '../scheduling/scheduled-events.queue';
+import { enqueueScheduledEvents } from '../queue/scheduled-events.queue';
 import { enqueueNotifications } from './outbox';
 
 export interface NotificationDraft {

@@ -9,7 +9,7 @@ import {
 } from '@lava/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { UpdateNotificationPreferencesDto } from './notification-preferences.dto';
 
 @ApiTags('notifications')

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationStreamTicket } from '@lava/contracts';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { Public } from '../auth/public.decorator';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
+import { Public } from '../common/public.decorator';
 import { LavaConfig } from '../config/lava-config';
 import { NotificationEvents, signStreamTicket, STREAM_TICKET_MS, verifyStreamTicket } from './notification-events';
 

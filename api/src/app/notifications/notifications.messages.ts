@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The notifications feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The notifications feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const NOTIFICATIONS_MESSAGES: readonly MessageTranslation[] = [
   {
     en: 'No such notification.',

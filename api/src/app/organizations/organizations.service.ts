@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommitteeOption, Language, Role } from '@lava/contracts';
+import { STAFF_ROLES } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 
-/** Roles whose holders see the unpublished work of their municipality. */
-export const MUNICIPAL_STAFF_ROLES: Role[] = ['official', 'reviewer', 'committee_chair', 'admin'];
+/** Roles whose holders see the unpublished work of their municipality (the workflow's STAFF_ROLES, asked municipality-wide). */
+export const MUNICIPAL_STAFF_ROLES: Role[] = [...STAFF_ROLES];
 
 @Injectable()
 export class OrganizationsService {

@@ -11,7 +11,7 @@ import {
 import type { ErasureDone, Language, MyDataExport } from '@lava/contracts';
 import type { Response } from 'express';
 import { AdminGuard } from '../admin/admin.guard';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { EraseUserDto, MyDataQueryDto } from './privacy.dto';

@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The privacy feature's API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The privacy feature's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const PRIVACY_MESSAGES: readonly MessageTranslation[] = [
   {
     en: 'You cannot erase your own account; ask another admin.',

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import type { ErasureDone, Language, MyDataExport } from '@lava/contracts';
 import { AdminScope } from '../admin/admin-scope.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { erasureScope } from './erasure-scope';
 import { renderMyDataHtml } from './my-data-html';
 import { PrivacyRepository } from './privacy.repository';

@@ -12,11 +12,12 @@ import {
 } from '@nestjs/swagger';
 import type { Language, Page, PublicAssessmentPage, RegisterEntry, SignatureVerification } from '@lava/contracts';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/public.decorator';
 import { LavaConfig } from '../config/lava-config';
 import { RequestLanguage } from '../common/request-language';
 import { PublicApiInterceptor } from './public-api.interceptor';
-import { pdfFile, documentLanguage } from './publication.controller';
+import { documentLanguage } from '../common/document-language';
+import { pdfFile } from './publication.controller';
 import { RegisterQueryDto } from './publication.dto';
 import { PublicRegisterService } from './public-register.service';
 

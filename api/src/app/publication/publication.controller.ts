@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -11,17 +11,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { DOCUMENT_LANGUAGES, type AgendaDocumentView, type Language, type PublicationStatus } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import type { AgendaDocumentView, PublicationStatus } from '@lava/contracts';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
+import { documentLanguage } from '../common/document-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { PublishDto, UnpublishDto } from './publication.dto';
 import { PublicationService } from './publication.service';
-
-export function documentLanguage(value: string): Language {
-  const language = value.replace(/\.pdf$/, '');
-  if (!(DOCUMENT_LANGUAGES as readonly string[]).includes(language)) throw new BadRequestException('The language must be fi, sv or en.');
-  return language as Language;
-}
 
 /** The agenda PDFs and the publication of one assessment, for those who may read it. */
 @ApiTags('publication')

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISION_OUTCOMES, PUBLICATION_LIMITS, type PublishRequest, type RegisterFilters, type UnpublishRequest } from '@lava/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../common/page-query.dto';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { OrganizationFilterQueryDto } from '../common/organization-filter.query';
 
 export class PublishDto implements PublishRequest {
   @ApiProperty({ description: 'The publication version you saw (0 before the first publication).' })
@@ -21,17 +21,7 @@ export class UnpublishDto extends PublishDto implements UnpublishRequest {
 
 const OUTCOME_FILTERS = [...DECISION_OUTCOMES, 'screened_out'] as const;
 
-export class RegisterQueryDto extends PageQueryDto implements RegisterFilters {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the id of a municipality' })
-  municipalityId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the id of a committee' })
-  committeeId?: string;
-
+export class RegisterQueryDto extends OrganizationFilterQueryDto implements RegisterFilters {
   @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Year of the decision (or of the screening result).' })
   @IsOptional()
   @Type(() => Number)

@@ -16,7 +16,7 @@ import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { TransitionContext } from '../assessments/assessment-extensions';
 import type { Assessment } from '../assessments/assessment.entity';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import {
   agendaDocumentContent,
   agendaDocumentViews,

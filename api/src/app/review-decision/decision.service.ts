@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { TransitionContext } from '../assessments/assessment-extensions';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { requestProblems } from '../common/validation';
 import { nameColumn } from '../organizations/organizations.service';

@@ -19,12 +19,14 @@ import {
   type ReviewOverview,
   type ReviewRoundView,
 } from '@lava/contracts';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
 import { DecisionService } from './decision.service';
 import { AssignReviewerDto, UpdateChecklistItemDto } from './review-decision.dto';
+import { ReviewChecklist } from './review-checklist.service';
 import { ReviewService } from './review.service';
+import { ReviewerAssignment } from './reviewer-assignment.service';
 
 /**
  * Review and decision around one assessment. The stage changes themselves (approve, return,
@@ -37,6 +39,8 @@ import { ReviewService } from './review.service';
 export class ReviewDecisionController {
   constructor(
     private readonly reviews: ReviewService,
+    private readonly assignment: ReviewerAssignment,
+    private readonly checklists: ReviewChecklist,
     private readonly decisions: DecisionService,
   ) {}
 
@@ -53,7 +57,7 @@ export class ReviewDecisionController {
   @ApiOkResponse({ description: 'Reviewers of the municipality, by name.' })
   @ApiForbiddenResponse({ description: 'Only the responsible official assigns reviewers.' })
   candidates(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidPipe('assessment')) id: string): Promise<ReviewPerson[]> {
-    return this.reviews.candidates(user, id);
+    return this.assignment.candidates(user, id);
   }
 
   @Post('reviewers')
@@ -66,7 +70,7 @@ export class ReviewDecisionController {
     @Param('id', uuidPipe('assessment')) id: string,
     @Body() body: AssignReviewerDto,
   ): Promise<ReviewOverview> {
-    return this.reviews.assign(user, id, body.userId);
+    return this.assignment.assign(user, id, body.userId);
   }
 
   @Delete('reviewers/:userId')
@@ -79,7 +83,7 @@ export class ReviewDecisionController {
     @Param('id', uuidPipe('assessment')) id: string,
     @Param('userId', uuidPipe('reviewer')) userId: string,
   ): Promise<void> {
-    return this.reviews.unassign(user, id, userId);
+    return this.assignment.unassign(user, id, userId);
   }
 
   @Put('review/checklist/:item')
@@ -94,7 +98,7 @@ export class ReviewDecisionController {
     @Param('item') item: string,
     @Body() body: UpdateChecklistItemDto,
   ): Promise<ReviewRoundView> {
-    return this.reviews.updateChecklistItem(user, id, item, body);
+    return this.checklists.updateChecklistItem(user, id, item, body);
   }
 
   /** Every decision event (recorded, tabled, returned for more preparation), newest first, with its signer. */

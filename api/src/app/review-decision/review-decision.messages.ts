@@ -1,6 +1,6 @@
 import type { MessageTranslation } from '../common/messages/message-translation';
 
-/** The review and decision features' API messages in Finnish and Swedish (see common/messages/catalogue.ts). */
+/** The review and decision features' API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const REVIEW_DECISION_MESSAGES: readonly MessageTranslation[] = [
   // --- Review ---
   {

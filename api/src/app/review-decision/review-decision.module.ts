@@ -4,13 +4,16 @@ import { AssessmentsModule } from '../assessments/assessments.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DecisionService } from './decision.service';
 import { ReviewDecisionController } from './review-decision.controller';
+import { ReviewChecklist } from './review-checklist.service';
+import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
+import { ReviewerAssignment } from './reviewer-assignment.service';
 
 /** Reviewers, review rounds with the quality checklist, and the committee's signed decisions. */
 @Module({
   imports: [AssessmentsModule, NotificationsModule],
   controllers: [ReviewDecisionController],
-  providers: [ReviewService, DecisionService],
+  providers: [ReviewRepository, ReviewService, ReviewerAssignment, ReviewChecklist, DecisionService],
 })
 export class ReviewDecisionModule implements OnModuleInit {
   constructor(

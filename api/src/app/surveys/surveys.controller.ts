@@ -38,12 +38,12 @@ import type {
   SurveyView,
   SurveyViewsEntry,
 } from '@lava/contracts';
-import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user';
-import { Public } from '../auth/public.decorator';
+import { CurrentUser, type AuthenticatedUser } from '../common/authenticated-user';
+import { documentLanguage } from '../common/document-language';
+import { Public } from '../common/public.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RequestLanguage } from '../common/request-language';
 import { uuidPipe } from '../common/uuid.pipe';
-import { documentLanguage } from '../publication/publication.controller';
 import { SurveyPoster } from './survey-poster';
 import { SurveyRateLimitInterceptor } from './survey-rate-limit.interceptor';
 import { ModerateFreeTextDto, SurveyAnswerDto, SurveyDto, UpdateSurveyDto } from './surveys.dto';

@@ -20,7 +20,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { Assessment } from '../assessments/assessment.entity';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { requestProblems, type FieldProblem } from '../common/validation';
 import { LavaConfig } from '../config/lava-config';

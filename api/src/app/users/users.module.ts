@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module';
-import { ProfileController } from './profile.controller';
 import { User } from './user.entity';
 
-@Module({ imports: [TypeOrmModule.forFeature([User]), AuthModule], controllers: [ProfileController] })
+/** The user entity. The signed-in person's own profile (PATCH /profile) is served by auth/profile.controller.ts. */
+@Module({ imports: [TypeOrmModule.forFeature([User])] })
 export class UsersModule {}

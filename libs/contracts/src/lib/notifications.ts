@@ -161,26 +161,47 @@ function sectionFragment(section: string | undefined): string | null {
   return section !== undefined && (RECORD_SECTIONS as readonly string[]).includes(section) ? `section-${section}` : null;
 }
 
+/**
+ * What a notification kind is about, in one table: the assessment page's part it leads to and the
+ * link text (`notificationLinkLabel` on the web) both follow from it.
+ */
+export type NotificationTopic = 'consultation' | 'comment' | 'section_change' | 'follow_up' | 'assessment';
+
+export const NOTIFICATION_TOPIC: Record<NotificationKind, NotificationTopic> = {
+  assessment_created: 'assessment',
+  consultation_opened: 'consultation',
+  consultation_deadline_extended: 'consultation',
+  consultation_deadline_reminder: 'consultation',
+  consultation_overdue: 'consultation',
+  consultation_returned: 'consultation',
+  statement_submitted: 'consultation',
+  statement_feedback: 'consultation',
+  statement_point_removed: 'consultation',
+  comment_added: 'comment',
+  mentioned: 'comment',
+  section_changed_after_comment: 'section_change',
+  review_requested: 'assessment',
+  assessment_returned: 'assessment',
+  decision_requested: 'assessment',
+  decision_recorded: 'assessment',
+  follow_up_due: 'follow_up',
+  signature_mismatch: 'assessment',
+  invitation: 'assessment',
+  password_reset: 'assessment',
+};
+
 /** The element id on the assessment page that a notification of this kind is about. */
 export function notificationFragment(kind: NotificationKind, params: Record<string, string>): string | null {
-  switch (kind) {
-    case 'consultation_opened':
-    case 'consultation_deadline_extended':
-    case 'consultation_deadline_reminder':
-    case 'consultation_overdue':
-    case 'consultation_returned':
-    case 'statement_submitted':
-    case 'statement_feedback':
-    case 'statement_point_removed':
+  switch (NOTIFICATION_TOPIC[kind]) {
+    case 'consultation':
       return 'consultation';
-    case 'comment_added':
-    case 'mentioned':
+    case 'comment':
       return sectionFragment(params['section']);
-    case 'section_changed_after_comment':
+    case 'section_change':
       return sectionFragment((params['sections'] ?? '').split(',')[0]?.trim());
-    case 'follow_up_due':
+    case 'follow_up':
       return 'section-followUp';
-    default:
+    case 'assessment':
       return null;
   }
 }

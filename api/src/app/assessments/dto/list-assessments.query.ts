@@ -3,25 +3,15 @@ import type { AssessmentListFilters } from '@lava/contracts';
 import { STAGES, type Stage } from '@lava/workflow';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { OrganizationFilterQueryDto } from '../../common/organization-filter.query';
 
 const DATE = { message: 'must be a date like 2027-02-15' };
 
-export class ListAssessmentsQueryDto extends PageQueryDto implements AssessmentListFilters {
+export class ListAssessmentsQueryDto extends OrganizationFilterQueryDto implements AssessmentListFilters {
   @ApiPropertyOptional({ enum: STAGES })
   @IsOptional()
   @IsIn(STAGES, { message: `must be one of ${STAGES.join(', ')}` })
   stage?: Stage;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the id of a municipality' })
-  municipalityId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the id of a committee' })
-  committeeId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -25,7 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DecisionDto } from '../../review-decision/review-decision.dto';
+import { DecisionDto } from './transition-decision.dto';
 
 import { RecordContentUpdateDto } from '../record-content/record-content.dto';
 

@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { requestProblems } from '../../common/validation';
 import type { Assessment } from '../assessment.entity';
+import { changeTracker, same, type Changes } from '../record-changes';
 import type { RecordContentUpdateDto } from './record-content.dto';
 import {
   AssessmentAlternative,
@@ -29,8 +30,6 @@ import {
   ImpactMatrixRowEntity,
 } from './record-content.entities';
 
-export type Changes = Record<string, { from: unknown; to: unknown }>;
-
 /** The lists of the record, as the API answers them. */
 export interface RecordLists {
   vulnerableGroups: VulnerableGroupNote[];
@@ -39,8 +38,6 @@ export interface RecordLists {
   matrix: ImpactMatrixRow[];
   indicators: FollowUpIndicator[];
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The content sections of the record: reading them, and saving a PATCH's sections in the caller's
@@ -103,11 +100,7 @@ export class RecordContentService {
    */
   async apply(tx: EntityManager, assessment: Assessment, dto: RecordContentUpdateDto): Promise<Changes> {
     const changes: Changes = {};
-    const set = <K extends keyof Assessment>(field: K, value: Assessment[K] | undefined, label: string) => {
-      if (value === undefined || same(assessment[field], value)) return;
-      changes[label] = { from: assessment[field], to: value };
-      assessment[field] = value;
-    };
+    const set = changeTracker(assessment, changes);
     set('scopeChildrenAffected', dto.scope?.childrenAffected, 'scope.childrenAffected');
     set(
       'legalUncrcArticles',

@@ -4,7 +4,7 @@ import type { AuthProviders } from '@lava/contracts';
 import type { Request, Response } from 'express';
 import { LavaConfig } from '../../config/lava-config';
 import { refreshCookieOptions, REFRESH_COOKIE } from '../refresh-cookie';
-import { Public } from '../public.decorator';
+import { Public } from '../../common/public.decorator';
 import { SessionsService } from '../sessions.service';
 import { OIDC_COOKIE, OidcService } from './oidc.service';
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OidcLoginError } from '@lava/contracts';
+import { STAFF_ROLES as WORKFLOW_STAFF_ROLES } from '@lava/workflow';
 import * as client from 'openid-client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -19,8 +20,8 @@ interface PendingLogin {
 
 export const OIDC_COOKIE = 'lava_oidc';
 const PENDING_TTL_SECONDS = 600;
-/** Youth council members never sign in through a municipal identity provider. */
-const STAFF_ROLES = ['official', 'reviewer', 'committee_chair', 'admin'];
+/** Youth council members never sign in through a municipal identity provider: staff only (the workflow's STAFF_ROLES). */
+const STAFF_ROLES: string[] = [...WORKFLOW_STAFF_ROLES];
 
 /**
  * OpenID Connect authorization-code flow with PKCE for staff. State, nonce and the PKCE verifier

@@ -1,4 +1,4 @@
-import type { Language, NotificationKind, NotificationView } from '@lava/contracts';
+import { NOTIFICATION_TOPIC, type Language, type NotificationKind, type NotificationTopic, type NotificationView } from '@lava/contracts';
 
 /** Finnish time for deadlines, whatever the browser's zone: the municipality's deadlines are Finnish. */
 const TIME_ZONE = 'Europe/Helsinki';
@@ -55,24 +55,16 @@ export function notificationDisplayParams(
   return out;
 }
 
+/** The link text by what the notification is about (a section change opens the assessment). */
+const LINK_LABELS: Record<NotificationTopic, string> = {
+  consultation: 'notifications.links.consultation',
+  comment: 'notifications.links.comment',
+  follow_up: 'notifications.links.followUp',
+  section_change: 'notifications.links.assessment',
+  assessment: 'notifications.links.assessment',
+};
+
 /** The translation key of the link's text: what the link opens. */
 export function notificationLinkLabel(kind: NotificationKind): string {
-  switch (kind) {
-    case 'consultation_opened':
-    case 'consultation_deadline_extended':
-    case 'consultation_deadline_reminder':
-    case 'consultation_overdue':
-    case 'consultation_returned':
-    case 'statement_submitted':
-    case 'statement_feedback':
-    case 'statement_point_removed':
-      return 'notifications.links.consultation';
-    case 'comment_added':
-    case 'mentioned':
-      return 'notifications.links.comment';
-    case 'follow_up_due':
-      return 'notifications.links.followUp';
-    default:
-      return 'notifications.links.assessment';
-  }
+  return LINK_LABELS[NOTIFICATION_TOPIC[kind]];
 }

@@ -1,14 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { AGE_GROUPS, VULNERABLE_GROUPS, type ImpactMatrixRow, type RecordAlternative } from '@lava/contracts';
+import type { ImpactMatrixRow, RecordAlternative } from '@lava/contracts';
+import { groupKind } from '../../shared/group-kind';
 import { articleNameKey } from './uncrc-articles';
 
 /** A matrix group as words: a translation key, or the free text the official wrote. */
 export function groupLabel(group: string): { key: string | null; text: string } {
-  if (group === 'all') return { key: 'content.groups.all', text: '' };
-  if ((VULNERABLE_GROUPS as readonly string[]).includes(group)) return { key: `content.vulnerable.${group}.name`, text: '' };
-  if ((AGE_GROUPS as readonly string[]).includes(group)) return { key: null, text: group.replace('-', '–') };
-  return { key: null, text: group };
+  switch (groupKind(group)) {
+    case 'all':
+      return { key: 'content.groups.all', text: '' };
+    case 'vulnerable':
+      return { key: `content.vulnerable.${group}.name`, text: '' };
+    case 'age':
+      return { key: null, text: group.replace('-', '–') };
+    case 'other':
+      return { key: null, text: group };
+  }
 }
 
 /**

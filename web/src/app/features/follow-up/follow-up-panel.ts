@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentDetail } from '@lava/contracts';
-import { canWriteEvaluation, isWorkflowRole } from '@lava/workflow';
+import { canWriteEvaluation, isImmutable } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { AuthService } from '../../core/auth/auth.service';
@@ -10,7 +10,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { AssessmentsApi } from '../assessments/assessments.api';
-import { contentFacts } from '../assessments/content-facts';
+import { contentFacts, municipalActor } from '../assessments/content-facts';
 
 /** Ex-post evaluation texts are running text, like the record's other long fields. */
 export const EX_POST_EVALUATION_MAX_LENGTH = 20_000;
@@ -38,16 +38,12 @@ export class FollowUpPanel {
   protected readonly locale = inject(LanguageService).locale;
   protected readonly max = EX_POST_EVALUATION_MAX_LENGTH;
 
-  protected readonly shown = computed(() => ['decided', 'follow_up', 'closed'].includes(this.assessment().stage));
+  protected readonly shown = computed(() => isImmutable(this.assessment().stage));
   protected readonly canWrite = computed(() => {
     const detail = this.assessment();
     const user = this.auth.user();
     if (!user) return false;
-    const roles = user.memberships
-      .filter((m) => m.organizationId === detail.municipalityId)
-      .map((m) => m.role)
-      .filter(isWorkflowRole);
-    return canWriteEvaluation(contentFacts(detail), { userId: user.id, roles }).allowed;
+    return canWriteEvaluation(contentFacts(detail), municipalActor(user, detail)).allowed;
   });
 
   protected text = '';

@@ -5,6 +5,7 @@ import type { PublicAssessment, PublicAssessmentPage } from '@lava/contracts';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { groupKind } from '../../shared/group-kind';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { PublicApi } from './public.api';
 import { SurveySummaryPipe } from '../../surveys/survey-summary.pipe';
@@ -50,15 +51,15 @@ export class PublicAssessmentPageComponent {
   }
 
   protected groupKey(group: string): string | null {
-    const known = ['all', '0-6', '7-12', '13-17', '18-20'];
-    if (known.includes(group)) return `public.groups.${group}`;
-    if (
-      ['disabled_children', 'children_in_care', 'low_income_families', 'migrant_background', 'minority_languages', 'rural_areas'].includes(
-        group,
-      )
-    )
-      return `public.vulnerable.${group}`;
-    return null;
+    switch (groupKind(group)) {
+      case 'all':
+      case 'age':
+        return `public.groups.${group}`;
+      case 'vulnerable':
+        return `public.vulnerable.${group}`;
+      case 'other':
+        return null;
+    }
   }
 
   protected screenedOut(a: PublicAssessment): boolean {

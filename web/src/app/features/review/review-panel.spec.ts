@@ -44,7 +44,10 @@ const flushed = async (fixture: { whenStable: () => Promise<unknown> }) => {
 
 async function render(userId: string, overview: ReviewOverview, candidates: { id: string; displayName: string }[] = []) {
   localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
-  const user = signal({ id: userId, email: 'x@test.example', displayName: 'Me', language: 'en', memberships: [] });
+  // The responsible official u1 is an official of the municipality; everyone else here is one of its reviewers.
+  const role = userId === 'u1' ? 'official' : 'reviewer';
+  const memberships = [{ organizationId: 'm1', organizationName: 'Kotka', organizationKind: 'municipality', role }];
+  const user = signal({ id: userId, email: 'x@test.example', displayName: 'Me', language: 'en', memberships });
   TestBed.configureTestingModule({
     imports: [Host, translocoTesting()],
     providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthService, useValue: { user, hasRole: () => false } }],

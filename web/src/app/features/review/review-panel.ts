@@ -9,7 +9,7 @@ import {
   type ReviewPerson,
   type ReviewRoundView,
 } from '@lava/contracts';
-import type { Stage } from '@lava/workflow';
+import { canAssignReviewer, canTickChecklist } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -17,10 +17,8 @@ import { apiError } from '../../shared/api-error';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { WorkflowTexts } from '../assessments/record/workflow-texts';
 import { ReviewApi } from './review.api';
+import { municipalActor } from '../assessments/content-facts';
 import { assessmentPlace } from '../../shared/assessment-place';
-
-/** Stages where the responsible official may change who reviews. */
-const ASSIGNMENT_STAGES: readonly Stage[] = ['draft', 'consultation', 'review'];
 
 /** How many of a round's checklist items are done. */
 export function checklistProgress(round: Pick<ReviewRoundView, 'checklist'>): { done: number; total: number } {
@@ -61,11 +59,16 @@ export class ReviewPanel {
   protected readonly error = signal<Status>(null);
   private queue: Promise<unknown> = Promise.resolve();
 
-  private readonly userId = computed(() => this.auth.user()?.id ?? null);
+  /** The signed-in user as the workflow policies see them (roles in the assessment's municipality). */
+  private readonly actor = computed(() => {
+    const user = this.auth.user();
+    return user ? municipalActor(user, this.assessment()) : null;
+  });
 
   protected readonly canAssign = computed(() => {
     const a = this.assessment();
-    return a.responsibleOfficial.id === this.userId() && ASSIGNMENT_STAGES.includes(a.stage);
+    const actor = this.actor();
+    return actor !== null && canAssignReviewer({ stage: a.stage, responsibleOfficialId: a.responsibleOfficial.id }, actor).allowed;
   });
 
   /** The round under way (there is one while the assessment is in review). */
@@ -78,14 +81,13 @@ export class ReviewPanel {
 
   protected readonly canTick = computed(() => {
     const a = this.assessment();
-    const me = this.userId();
-    return (
-      a.stage === 'review' &&
-      me !== null &&
-      me !== a.responsibleOfficial.id &&
-      (this.overview()?.reviewers.some((r) => r.id === me) ?? false) &&
-      this.openRound() !== null
-    );
+    const actor = this.actor();
+    const subject = {
+      stage: a.stage,
+      responsibleOfficialId: a.responsibleOfficial.id,
+      assignedReviewerIds: (this.overview()?.reviewers ?? []).map((r) => r.id),
+    };
+    return actor !== null && this.openRound() !== null && canTickChecklist(subject, actor).allowed;
   });
 
   protected readonly progress = computed(() => {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refusal, REFUSAL_CODES, type RefusalCode, type RefusalParams, STAGES, TRANSITIONS, WORKFLOW_ROLES } from '@lava/workflow';
-import { API_MESSAGE_CATALOGUE, API_MESSAGES } from './catalogue';
-import { COMMON_WORDS } from './common.messages';
+import { API_MESSAGE_CATALOGUE, API_MESSAGES } from './api-messages';
+import { COMMON_WORDS } from './common/messages/common.messages';
 
-const appRoot = fileURLToPath(new URL('../..', import.meta.url));
+const appRoot = fileURLToPath(new URL('.', import.meta.url));
 /** Startup configuration errors are for operators, in English, and never reach a browser. */
 const NOT_USER_FACING = new Set(['config', 'demo']);
 
@@ -24,6 +24,8 @@ const MESSAGE_SITES = [
   new RegExp(String.raw`new \w*Exception\(\s*` + LITERAL, 'g'),
   new RegExp(String.raw`\bmessage:\s*` + LITERAL, 'g'),
   new RegExp(String.raw`\b\w*[eE]rror\(\s*'[\w.]+',\s*` + LITERAL, 'g'),
+  // The stale-version 409 (common/stale-version.ts): its first argument is the message.
+  new RegExp(String.raw`\bstaleVersion\(\s*` + LITERAL, 'g'),
 ];
 
 /** The text of a literal, with each ${…} as {} so templates compare by shape. */

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type NotificationKind, QUEUES, type ScheduledEventKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { enqueueNotifications } from '../notifications/outbox';
-import { closeSurvey } from '../surveys/survey-closing';
+import { enqueueNotifications } from '../app/notifications/outbox';
+import { closeSurvey } from '../app/surveys/survey-closing';
 
 export type FireOutcome = 'fired' | 'condition-gone' | 'not-pending' | 'gone';
 

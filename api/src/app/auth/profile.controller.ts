@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CurrentUser as CurrentUserView } from '@lava/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuthService } from '../auth/auth.service';
-import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { User } from './user.entity';
+import { AuthService } from './auth.service';
+import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
+import { User } from '../users/user.entity';
 import { UpdateProfileDto } from './profile.dto';
 
 @ApiTags('profile')

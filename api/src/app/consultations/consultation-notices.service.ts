@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Language } from '@lava/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Assessment } from '../assessments/assessment.entity';
+import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
+import { ConsultationDeadlines } from '../scheduling/consultation-deadlines.service';
+import { councilParams } from './consultation-rules';
+import { ConsultationRepository } from './consultation.repository';
+
+/**
+ * What the council's members are told (sent, deadline extended, returned, the decision's
+ * feedback) and the deadline jobs (reminders, overdue notice). Each returns the ids to publish
+ * after the transaction commits.
+ */
+@Injectable()
+export class ConsultationNotices {
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly deadlines: ConsultationDeadlines,
+    private readonly store: ConsultationRepository,
+  ) {}
+
+  /** Tells every member of the request's council; the link takes them to their council's page for it. */
+  async notifyMembers(
+    tx: EntityManager,
+    assessment: Assessment,
+    request: { id: string; youthCouncilId: string },
+    kind: 'consultation_opened' | 'consultation_deadline_extended' | 'consultation_returned' | 'statement_feedback',
+    deadline: Date | null,
+    reason?: string,
+  ): Promise<string[]> {
+    const council = await this.store.councilNames(tx, request.youthCouncilId);
+    const members: { id: string; language: Language }[] = await tx.query(
+      `SELECT u.id, u.language FROM memberships ms JOIN users u ON u.id = ms.user_id AND u.active
+        WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member'`,
+      [request.youthCouncilId],
+    );
+    const drafts: NotificationDraft[] = members.map((m) => ({
+      recipientUserId: m.id,
+      kind,
+      assessmentId: assessment.id,
+      params: {
+        title: assessment.title,
+        ...councilParams(council, m.language),
+        consultationId: request.id,
+        ...(deadline ? { deadline: deadline.toISOString() } : {}),
+        ...(reason !== undefined ? { reason } : {}),
+      },
+    }));
+    return this.outbox.add(tx, drafts);
+  }
+
+  /** After the decision every council that submitted a statement (in any round) is told what became of it. */
+  async sendFeedback(tx: EntityManager, assessment: Assessment): Promise<string[]> {
+    // Each council's latest submitted request: its page shows the feedback for every round.
+    const councils: { id: string; youth_council_id: string }[] = await tx.query(
+      `SELECT DISTINCT ON (c.youth_council_id) c.id, c.youth_council_id FROM consultations c JOIN statements s ON s.consultation_id = c.id
+        WHERE c.assessment_id = $1 AND s.submitted_at IS NOT NULL
+        ORDER BY c.youth_council_id, c.round DESC`,
+      [assessment.id],
+    );
+    const ids: string[] = [];
+    for (const c of councils) {
+      const request = { id: c.id, youthCouncilId: c.youth_council_id };
+      ids.push(...(await this.notifyMembers(tx, assessment, request, 'statement_feedback', null)));
+    }
+    return ids;
+  }
+
+  /** The one call site of the scheduler: schedule the reminders and the overdue notice for `deadline`, or cancel them (null). */
+  async deadlineJobs(tx: EntityManager, consultationId: string, deadline: Date | null): Promise<readonly string[]> {
+    return deadline ? this.deadlines.schedule(tx, consultationId, deadline) : this.deadlines.cancel(tx, consultationId);
+  }
+}

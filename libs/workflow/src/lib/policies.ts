@@ -1,0 +1,122 @@
+import { refusal, type Refusal } from './refusals';
+import type { WorkflowActor, WorkflowRole } from './roles';
+import { isImmutable, type Stage } from './stages';
+import type { Permission } from './workflow';
+
+/**
+ * Feature policies: who may do which feature action (beside the stage transitions) and in which
+ * stage. Pure functions over plain data, answering like `checkTransition` does: allowed, or every
+ * refusal code. The API calls them before acting; the web calls them to show (or explain) a control.
+ * One table a newcomer reads: every feature-action rule is here, next to the transitions.
+ */
+
+/**
+ * Staff roles: the municipality's people who see its unpublished work. One list; where it is
+ * asked differs, and that is the real difference between two places:
+ * - the consultation board and the review look at the roles a person holds anywhere in the
+ *   municipality (`municipalityIdsWhere`), so a chair of *another* committee counts as staff;
+ * - the staff comment threads look at the roles held *for the assessment*
+ *   (`rolesForAssessment`: only the deciding committee's chair), so that chair does not.
+ */
+export const STAFF_ROLES = ['official', 'reviewer', 'committee_chair', 'admin'] as const satisfies readonly WorkflowRole[];
+
+/** True when one of `roles` is a staff role. Which roles are passed decides the scope (see STAFF_ROLES). */
+export function isStaff(roles: readonly string[]): boolean {
+  return roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+/** Stages where the responsible official may change who reviews (assigning and unassigning). */
+export const REVIEWER_ASSIGNMENT_STAGES = ['draft', 'consultation', 'review'] as const satisfies readonly Stage[];
+
+/** What the review policies look at: the API builds it from the database, the web from the assessment it loaded. */
+export interface ReviewSubject {
+  readonly stage: Stage;
+  readonly responsibleOfficialId: string;
+  /** The reviewers assigned to the assessment. */
+  readonly assignedReviewerIds: readonly string[];
+}
+
+function allowedIf(reasons: readonly Refusal[]): Permission {
+  return { allowed: reasons.length === 0, reasons };
+}
+
+/** Outside `expected`: final (decided, follow-up, closed) or simply another stage. */
+function stageRefusal(stage: Stage, expected: readonly Stage[]): Refusal[] {
+  if (expected.includes(stage)) return [];
+  return isImmutable(stage)
+    ? [refusal('stage_is_final', { stage })]
+    : [refusal('wrong_stage', { stage, expectedStage: expected.join(',') })];
+}
+
+/** Who may act as the responsible official: an official, and the one preparing this assessment. */
+function responsibleOfficialRefusals(subject: Pick<ReviewSubject, 'responsibleOfficialId'>, actor: WorkflowActor): Refusal[] {
+  if (!actor.roles.includes('official')) return [refusal('role_not_allowed', { allowedRoles: 'official' })];
+  return actor.userId === subject.responsibleOfficialId ? [] : [refusal('not_responsible_official')];
+}
+
+/**
+ * May this actor assign (or unassign) reviewers now? The responsible official, while the assessment
+ * is in draft, consultation or review. Who is assigned is checked apart: `canBeAssignedReviewer`.
+ * The reasons come actor first (`actorOnly`: the API answers those with 403), then the stage.
+ */
+export function canAssignReviewer(subject: Pick<ReviewSubject, 'stage' | 'responsibleOfficialId'>, actor: WorkflowActor): Permission {
+  return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, REVIEWER_ASSIGNMENT_STAGES)]);
+}
+
+/** May this person be asked to review? Never the official who prepared the assessment (the SQL also checks the reviewer role). */
+export function canBeAssignedReviewer(subject: Pick<ReviewSubject, 'responsibleOfficialId'>, reviewerId: string): Permission {
+  return allowedIf(reviewerId === subject.responsibleOfficialId ? [refusal('reviewer_is_responsible_official')] : []);
+}
+
+/**
+ * May this actor tick (or comment) the review checklist now? A reviewer, assigned to this
+ * assessment, not its responsible official, while it is in review. The same rules as the review
+ * transitions' `assigned_reviewer` actor, so the one who may tick is the one who may approve.
+ */
+export function canTickChecklist(subject: ReviewSubject, actor: WorkflowActor): Permission {
+  const reasons: Refusal[] = [];
+  if (!actor.roles.includes('reviewer')) reasons.push(refusal('role_not_allowed', { allowedRoles: 'reviewer' }));
+  else {
+    if (!subject.assignedReviewerIds.includes(actor.userId)) reasons.push(refusal('reviewer_not_assigned'));
+    if (actor.userId === subject.responsibleOfficialId) reasons.push(refusal('reviewer_is_responsible_official'));
+  }
+  reasons.push(...stageRefusal(subject.stage, ['review']));
+  return allowedIf(reasons);
+}
+
+/** The stage in which the responsible official plans (and changes) the requests to youth councils. */
+export const CONSULTATION_PLANNING_STAGES = ['draft'] as const satisfies readonly Stage[];
+
+/** Stages in which the responsible official answers a council's statement points (vastine): before the review starts. */
+export const POINT_ANSWERING_STAGES = ['draft', 'consultation'] as const satisfies readonly Stage[];
+
+/** May this actor plan a request to a youth council now? The responsible official, in draft. */
+export function canPlanConsultation(subject: Pick<ReviewSubject, 'stage' | 'responsibleOfficialId'>, actor: WorkflowActor): Permission {
+  return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, CONSULTATION_PLANNING_STAGES)]);
+}
+
+/** May this actor answer a submitted statement's points now? The responsible official, before the review starts. */
+export function canAnswerPoint(subject: Pick<ReviewSubject, 'stage' | 'responsibleOfficialId'>, actor: WorkflowActor): Permission {
+  return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, POINT_ANSWERING_STAGES)]);
+}
+
+/** Who may hide a comment: an official of the municipality or an admin. */
+export const MODERATOR_ROLES = ['official', 'admin'] as const satisfies readonly WorkflowRole[];
+
+/** May someone holding `roles` (for the assessment) moderate its comments? */
+export function canModerate(roles: readonly string[]): boolean {
+  return roles.some((role) => (MODERATOR_ROLES as readonly string[]).includes(role));
+}
+
+/** The refusal codes about who is acting (the rest are about the stage or the request). */
+export const ACTOR_REFUSAL_CODES = [
+  'role_not_allowed',
+  'not_responsible_official',
+  'reviewer_not_assigned',
+  'reviewer_is_responsible_official',
+] as const;
+
+/** The refusals about who is acting, apart from those about the stage. */
+export function actorRefusals(reasons: readonly Refusal[]): Refusal[] {
+  return reasons.filter((r) => (ACTOR_REFUSAL_CODES as readonly string[]).includes(r.code));
+}
