@@ -90,4 +90,27 @@ export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
     fi: 'saa sisältää vain verkkotunnuksia, kuten kotka.fi (ei @-merkkiä, välilyöntejä tai osoitteita)',
     sv: 'får bara innehålla domännamn som kotka.fi (inga @, mellanslag eller adresser)',
   },
+  // --- Wellbeing indicator set ---
+  {
+    // The kind is a word of the vocabulary (COMMON_WORDS).
+    en: 'Only a municipality or a wellbeing services county chooses a wellbeing indicator set, not a {kind}.',
+    fi: 'Hyvinvoinnin indikaattorit valitsee vain kunta tai hyvinvointialue, ei organisaatio, jonka tyyppi on {kind}.',
+    sv: 'Endast en kommun eller ett välfärdsområde väljer välfärdsindikatorer, inte en organisation av typen {kind}.',
+  },
+  { en: 'must be a list of names', fi: 'pitää olla luettelo nimistä', sv: 'måste vara en lista med namn' },
+  {
+    en: 'each name must be 1–200 characters long',
+    fi: 'jokaisen nimen pitää olla 1–200 merkkiä pitkä',
+    sv: 'varje namn måste vara 1–200 tecken långt',
+  },
+  {
+    en: 'An own indicator set needs at least one indicator.',
+    fi: 'Omassa indikaattoriluettelossa pitää olla vähintään yksi indikaattori.',
+    sv: 'En egen indikatorlista behöver minst en indikator.',
+  },
+  {
+    en: 'An indicator is named twice: {names}.',
+    fi: 'Sama indikaattori on luettelossa kahdesti: {names}.',
+    sv: 'Samma indikator finns två gånger i listan: {names}.',
+  },
 ];

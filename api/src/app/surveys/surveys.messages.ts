@@ -87,7 +87,6 @@ export const SURVEYS_MESSAGES: readonly MessageTranslation[] = [
   { en: 'must be an object', fi: 'pitää olla olio', sv: 'måste vara ett objekt' },
   { en: 'must be kept or hidden', fi: 'pitää olla kept tai hidden', sv: 'måste vara kept eller hidden' },
   { en: 'must have at least one question', fi: 'pitää sisältää vähintään yksi kysymys', sv: 'måste ha minst en fråga' },
-  { en: 'must name at least one language', fi: 'pitää nimetä vähintään yksi kieli', sv: 'måste ange minst ett språk' },
   { en: 'must name at most 3 languages', fi: 'saa nimetä enintään 3 kieltä', sv: 'får ange högst 3 språk' },
   { en: 'must have at most {count} codes', fi: 'saa sisältää enintään {count} koodia', sv: 'får ha högst {count} koder' },
   { en: 'must have at most {count} options', fi: 'saa sisältää enintään {count} vaihtoehtoa', sv: 'får ha högst {count} alternativ' },
