@@ -8,7 +8,15 @@ import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
 import { InvitePerson } from './invite-person';
 
 const ORGANIZATIONS: AdminOrganizationView[] = [
-  { id: 'm1', name: 'Kotka', names: { fi: 'Kotka', sv: 'Kotka', en: 'Kotka' }, kind: 'municipality', parentId: null, oidcEmailDomains: [], languages: ['fi'] },
+  {
+    id: 'm1',
+    name: 'Kotka',
+    names: { fi: 'Kotka', sv: 'Kotka', en: 'Kotka' },
+    kind: 'municipality',
+    parentId: null,
+    oidcEmailDomains: [],
+    languages: ['fi'],
+  },
   {
     id: 'y1',
     name: 'Kotka Youth Council',
