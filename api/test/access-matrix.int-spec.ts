@@ -435,6 +435,7 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/public/feed.atom': { expected: everyone(200) },
   // --- Notifications and scheduling (rows go here) ---
   // Sets the queue dashboard's cookie (the dashboard itself, /api/admin/queues/board/, is not in the document: queue-board.int-spec).
+  // Only for admins of a top-level organization: the matrix's admin is the region's; a municipality's admin gets 403 (queue-board.int-spec).
   'POST /api/admin/queues/board-session': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/health': { expected: everyone(200) },
   // Off unless DEMO_MODE (never in production).

@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FailedNotificationPage, QueueBoardSession, QueueCounts } from '@lava/contracts';
+import type { FailedNotificationPage, QueueBoardSession, QueueOverview } from '@lava/contracts';
 import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '../common/authenticated-user';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -40,23 +40,28 @@ export class AdminNotificationsController {
     return this.admin.retry(user.id, id);
   }
 
-  /** Job counts of each queue (the admin's view of the queues). */
+  /** Job counts of each queue (the admin's view of the queues), and whether this admin may open the dashboard. */
   @Get('queues')
-  queues(@CurrentUser() user: AuthenticatedUser): Promise<QueueCounts[]> {
+  queues(@CurrentUser() user: AuthenticatedUser): Promise<QueueOverview> {
     requireAdmin(user);
-    return this.admin.queueCounts();
+    return this.admin.queueOverview(user.id);
   }
 
   /**
    * Opens the queue dashboard (Bull Board, read-only) for 15 minutes: sets an httpOnly, SameSite=Strict
    * cookie, signed by the server and sent by the browser only to the board's path, because a browser
-   * navigation cannot carry the bearer token.
+   * navigation cannot carry the bearer token. Only for admins of a top-level organization (a region):
+   * the board shows every municipality's jobs (issue 17's stop-gap; see queue-board.ts).
    */
   @Post('queues/board-session')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The cookie is set; open `url`.' })
-  boardSession(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): QueueBoardSession {
+  @ApiForbiddenResponse({ description: 'Only for admins of a top-level organization (a region).' })
+  async boardSession(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<QueueBoardSession> {
     requireAdmin(user);
+    if (!(await this.admin.boardAllowed(user.id))) {
+      throw new ForbiddenException('The queue dashboard is only for administrators of a whole region: it shows every municipality’s jobs.');
+    }
     const expiresAt = new Date(Date.now() + QUEUE_BOARD_SESSION_MS);
     response.cookie(QUEUE_BOARD_COOKIE, signBoardSession(this.config, user.id, expiresAt), boardCookieOptions(this.config, expiresAt));
     response.setHeader('Cache-Control', 'no-store');

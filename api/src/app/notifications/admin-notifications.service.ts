@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type FailedNotificationPage, type NotificationKind, QUEUES, type QueueCounts } from '@lava/contracts';
+import { type FailedNotificationPage, type NotificationKind, QUEUES, type QueueOverview } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { enqueueNotifications } from './outbox';
+import { queueBoardAllowed } from './queue-board';
 
 interface FailedRow {
   id: string;
@@ -82,9 +83,17 @@ export class AdminNotificationsService {
     }
   }
 
-  async queueCounts(): Promise<QueueCounts[]> {
-    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-    return [
+  /** Whether the admin may open the queue dashboard (an admin of a top-level organization; see queue-board.ts). */
+  boardAllowed(adminId: string): Promise<boolean> {
+    return queueBoardAllowed(this.db, adminId);
+  }
+
+  async queueOverview(adminId: string): Promise<QueueOverview> {
+    const [counts, boardAvailable] = await Promise.all([
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+      this.boardAllowed(adminId),
+    ]);
+    const queues = [
       {
         name: QUEUES.notifications,
         waiting: counts['waiting'] ?? 0,
@@ -94,5 +103,6 @@ export class AdminNotificationsService {
         failed: counts['failed'] ?? 0,
       },
     ];
+    return { queues, boardAvailable };
   }
 }

@@ -17,4 +17,9 @@ export const NOTIFICATIONS_MESSAGES: readonly MessageTranslation[] = [
     fi: 'Ilmoitusvirta tarvitsee uuden lipun.',
     sv: 'Aviseringsflödet behöver en ny biljett.',
   },
+  {
+    en: 'The queue dashboard is only for administrators of a whole region: it shows every municipality’s jobs.',
+    fi: 'Jonojen koontinäkymä on vain koko alueen ylläpitäjille: se näyttää kaikkien kuntien työt.',
+    sv: 'Köernas översikt är bara för administratörer för hela regionen: den visar alla kommuners jobb.',
+  },
 ];

@@ -14,8 +14,12 @@ import type { LavaConfig } from '../config/lava-config';
  * httpOnly (no script reads it), SameSite=Strict (no other site's page or form can make the browser
  * send it: the board's own POSTs are safe from CSRF), Secure in production, Path=the board.
  * Every request to the board checks the signature, the expiry, and that the person is still an active
- * admin. The board is read-only: the queue is shared by every organization, so retrying and removing
- * stay with the scoped failed-deliveries list.
+ * admin of a top-level organization. The board is read-only: the queue is shared by every organization,
+ * so retrying and removing stay with the scoped failed-deliveries list.
+ *
+ * Stop-gap for issue 17: the board shows every municipality's jobs (they carry only ids; scoping them
+ * would need a custom adapter), so only admins of an organization with no parent (a region, whose admin
+ * scope covers every municipality below it) may open it. A municipality's admin gets 403.
  */
 export const QUEUE_BOARD_PATH = '/api/admin/queues/board';
 /** The route below the global `api` prefix (for the middleware consumer). */
@@ -43,7 +47,20 @@ function readCookie(request: Request, name: string): string | undefined {
   return (request as Request & { cookies?: Record<string, string> }).cookies?.[name];
 }
 
-/** Lets a request through to the board only with a valid cookie of a person who is an active admin now. */
+/**
+ * Whether the user is, now, an active admin of a top-level organization (one with no parent): the only
+ * people the board, which shows every municipality's jobs, is for. `$1` is the user id.
+ */
+export const QUEUE_BOARD_ALLOWED_SQL = `SELECT 1 FROM users u WHERE u.id = $1 AND u.active AND EXISTS (
+    SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.organization_id
+    WHERE m.user_id = u.id AND m.role = 'admin' AND o.parent_id IS NULL)`;
+
+export async function queueBoardAllowed(db: Pick<DataSource, 'query'>, userId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(QUEUE_BOARD_ALLOWED_SQL, [userId]);
+  return rows.length > 0;
+}
+
+/** Lets a request through to the board only with a valid cookie of a person who is an active top-level admin now. */
 export function boardGuard(config: Pick<LavaConfig, 'JWT_SECRET'>, db: DataSource): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const userId = verifyBoardSession(config, readCookie(request, QUEUE_BOARD_COOKIE));
@@ -55,12 +72,9 @@ export function boardGuard(config: Pick<LavaConfig, 'JWT_SECRET'>, db: DataSourc
       refuse(401, 'Open the queue dashboard from the admin page in Lava (the link is valid for 15 minutes).');
       return;
     }
-    db.query(
-      `SELECT 1 FROM users u WHERE u.id = $1 AND u.active AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'admin')`,
-      [userId],
-    ).then(
-      (rows: unknown[]) => {
-        if (rows.length === 0) refuse(403, 'The queue dashboard is for administrators.');
+    queueBoardAllowed(db, userId).then(
+      (allowed) => {
+        if (!allowed) refuse(403, 'The queue dashboard is only for administrators of a whole region: it shows every municipality’s jobs.');
         else next();
       },
       (error: unknown) => next(error),

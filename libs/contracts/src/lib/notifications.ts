@@ -293,6 +293,12 @@ export interface QueueCounts {
   failed: number;
 }
 
+/** The admin's view of the queues: their counts, and whether this admin may open the dashboard (admins of a top-level organization only). */
+export interface QueueOverview {
+  queues: QueueCounts[];
+  boardAvailable: boolean;
+}
+
 /** A session for the queue dashboard (Bull Board): a cookie scoped to `url` was set; open `url` before `expiresAt`. */
 export interface QueueBoardSession {
   url: string;

@@ -11,7 +11,7 @@ import type {
   OrganizationNames,
   SetOrganizationLanguagesRequest,
   Page,
-  QueueCounts,
+  QueueOverview,
   UpdateMembershipsRequest,
   WellbeingSet,
   WellbeingSetRequest,
@@ -65,8 +65,8 @@ export class AdminApi {
     return this.http.post<void>(`/api/admin/notifications/${id}/retry`, {});
   }
 
-  queues(): Observable<QueueCounts[]> {
-    return this.http.get<QueueCounts[]>('/api/admin/queues');
+  queues(): Observable<QueueOverview> {
+    return this.http.get<QueueOverview>('/api/admin/queues');
   }
 
   setMemberships(userId: string, body: UpdateMembershipsRequest): Observable<MembershipsSaved> {

@@ -25,6 +25,8 @@ export class DeliveriesSection {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly queues = signal<QueueCounts[]>([]);
   protected readonly error = signal<string | null>(null);
+  /** Whether this admin may open the dashboard: only admins of a top-level organization (a region), as it shows every municipality's jobs (null until known). */
+  protected readonly boardAvailable = signal<boolean | null>(null);
   /** Set once the dashboard's cookie is set: the link to open it, and until when it works. */
   protected readonly board = signal<QueueBoardSession | null>(null);
 
@@ -65,6 +67,13 @@ export class DeliveriesSection {
       },
       error: (error: unknown) => this.error.set(apiError(error)?.message ?? null),
     });
-    if (!cursor) this.api.queues().subscribe({ next: (queues) => this.queues.set(queues) });
+    if (!cursor) {
+      this.api.queues().subscribe({
+        next: (overview) => {
+          this.queues.set(overview.queues);
+          this.boardAvailable.set(overview.boardAvailable);
+        },
+      });
+    }
   }
 }
