@@ -95,7 +95,7 @@ describe('survey results suppression', () => {
       'Miltä tuntuu?: hymiö 3/3 8',
       'Miten kuljet?: Kävellen 6',
       'Ikä: 10–12 v. 6',
-      'Alle 5 vastauksen määriä ei näytetä.',
+      'Alle 5 vastauksen määriä ei näytetä, eikä määriä, joista ne voisi laskea.',
     ]);
     expect(summary.sv).toContain('Kävellen (sv) 6');
     expect(summary.en).toBe('');
@@ -141,6 +141,21 @@ describe('survey results suppression', () => {
       { total: 'y', parts: ['r1y', 'r2y'] },
     ];
     expect([...suppressCells(counts, groups, 5)].sort()).toEqual(['r1x', 'r1y', 'r2x', 'r2y']);
+    // A hidden total (b: 6, hidden because its neighbours are 0) whose only other part is 0 equals its shown part:
+    // with the respondents (13 = a 7 + the rest 6) that would pin b at 6, so the shown part goes as well.
+    //   a 7, b 6, c 0 (of 13 respondents); b = b1 6 + b2 0
+    expect(
+      [
+        ...suppressCells(
+          { a: 7, b: 6, c: 0, b1: 6, b2: 0 },
+          [
+            { total: null, parts: ['a', 'b', 'c'] },
+            { total: 'b', parts: ['b1', 'b2'] },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['b', 'b1', 'b2', 'c']);
   });
 
   it('never lets a hidden answer be worked out from the number who answered, in the results or the summary', () => {

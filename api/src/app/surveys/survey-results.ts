@@ -55,7 +55,9 @@ export interface SuppressionGroup {
  * derivable by subtraction: exactly one hidden part, hidden parts that must all be zero (their sum is 0),
  * or hidden parts that must all be `minCell - 1` (their sum is the most they could be), each makes the next
  * smallest shown part hidden too, until no group gives a hidden value away (groups share cells, so this runs
- * until nothing changes). A locked rest may be derived when it is 0 or at least `minCell`.
+ * until nothing changes). A hidden total whose hidden parts are none or all 0 equals the sum of its shown
+ * parts, a bound that other groups can turn into its value, so one of those parts is hidden too. A locked
+ * rest may be derived when it is 0 or at least `minCell`.
  * Returns the keys of every hidden cell.
  */
 export function suppressCells(
@@ -71,10 +73,11 @@ export function suppressCells(
     // A locked rest of 0 tells nothing: leave it out of the sums.
     const parts = g.parts.filter((key) => !(locked.has(key) && n(key) === 0));
     const hiddenParts = parts.filter((key) => hidden.has(key));
-    if (g.total !== null && hidden.has(g.total)) return hiddenParts.length === 0 && sensitive(g.total);
+    const sum = hiddenParts.reduce((total, key) => total + n(key), 0);
+    // A hidden total is at least its shown parts: exactly that when the hidden parts are none or all 0.
+    if (g.total !== null && hidden.has(g.total)) return sum === 0 && sensitive(g.total);
     if (hiddenParts.length === 0) return false;
     if (hiddenParts.length === 1) return sensitive(hiddenParts[0] as string);
-    const sum = hiddenParts.reduce((total, key) => total + n(key), 0);
     if (sum === 0) return true;
     return hiddenParts.every((key) => !locked.has(key) && n(key) < minCell) && sum >= hiddenParts.length * (minCell - 1);
   };
@@ -206,21 +209,21 @@ const SUMMARY_WORDS: Record<
 > = {
   fi: {
     respondents: 'Kysely lapsille ja nuorille ”{title}”, {from}–{to}: {n} vastaajaa.',
-    hidden: 'Alle {min} vastauksen määriä ei näytetä.',
+    hidden: 'Alle {min} vastauksen määriä ei näytetä, eikä määriä, joista ne voisi laskea.',
     faces: 'hymiö {face}/{of}',
     age: 'Ikä',
     ages: { under_10: 'alle 10 v.', '10_12': '10–12 v.', '13_15': '13–15 v.', '16_17': '16–17 v.' },
   },
   sv: {
     respondents: 'Enkät till barn och unga ”{title}”, {from}–{to}: {n} svarande.',
-    hidden: 'Antal under {min} svar visas inte.',
+    hidden: 'Antal under {min} svar visas inte, inte heller antal som de kunde räknas ut från.',
     faces: 'smiley {face}/{of}',
     age: 'Ålder',
     ages: { under_10: 'under 10 år', '10_12': '10–12 år', '13_15': '13–15 år', '16_17': '16–17 år' },
   },
   en: {
     respondents: 'Survey of children and young people “{title}”, {from}–{to}: {n} respondents.',
-    hidden: 'Counts under {min} answers are not shown.',
+    hidden: 'Counts under {min} answers are not shown, nor counts they could be worked out from.',
     faces: 'face {face} of {of}',
     age: 'Age',
     ages: { under_10: 'under 10', '10_12': '10–12', '13_15': '13–15', '16_17': '16–17' },
