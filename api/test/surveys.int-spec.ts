@@ -168,10 +168,13 @@ describe('children’s surveys', () => {
       ['4', null],
       ['5', 5],
     ]);
-    expect(must(mood.rows[4]).byAgeBand).toEqual({ under_10: null, '10_12': 5, '13_15': null, '16_17': null });
+    // Every face 5 was 10–12 (the other bands must be 0): the 5 is hidden too.
+    expect(must(mood.rows[4]).byAgeBand).toEqual({ under_10: null, '10_12': null, '13_15': null, '16_17': null });
+    // 7 answered: showing walk 5 would give bus 2 away.
     const how = must(r.questions.find((q) => q.questionId === 'how'));
+    expect(how.answered).toBe(7);
     expect(how.rows).toEqual([
-      { value: 'walk', count: 5, byAgeBand: { under_10: null, '10_12': 5, '13_15': null, '16_17': null } },
+      { value: 'walk', count: null, byAgeBand: { under_10: null, '10_12': null, '13_15': null, '16_17': null } },
       { value: 'bus', count: null, byAgeBand: { under_10: null, '10_12': null, '13_15': null, '16_17': null } },
     ]);
     expect(must(r.questions.find((q) => q.questionId === 'like')).rows[0]).toMatchObject({ value: 'friends', count: 7 });
@@ -187,12 +190,59 @@ describe('children’s surveys', () => {
     const entry = (await env.http().post(`/api/surveys/${s.id}/views`).set(as('official')).expect(200)).body as SurveyViewsEntry;
     expect(entry).toMatchObject({ method: 'survey', respondents: 7, opensAt: s.opensAt, closesAt: s.closesAt });
     expect(entry.summary.fi).toContain('7 vastaajaa');
-    expect(entry.summary.fi).toContain('Kävellen 5');
+    expect(entry.summary.fi).toContain('Miltä koulumatka tuntuu?: hymiö 5/5 5');
+    expect(entry.summary.fi).toContain('Miten kuljet?: –');
     expect(entry.summary.fi).not.toContain('Bussilla');
-    expect(entry.summary.sv).toContain('Till fots 5');
+    expect(entry.summary.sv).toContain('Hur känns skolvägen?: smiley 5/5 5');
     const views = (await env.http().get(`/api/assessments/${assessmentId}/survey-views`).set(as('reviewer')).expect(200))
       .body as SurveyViewsEntry[];
     expect(views.map((v) => v.surveyId)).toContain(s.id);
+  });
+
+  it('hides a second count wherever a hidden one could be worked out from a total: results, CSV and summary', async () => {
+    const s = await create();
+    const child = (mood: number, how: string, age: string, classCode: string) =>
+      answer(s.id, { classCode, answers: { mood, how, age } }).expect(200);
+    for (let i = 0; i < 6; i++) await child(5, 'walk', '10_12', '7a');
+    for (let i = 0; i < 5; i++) await child(4, 'walk', '13_15', '7a');
+    for (let i = 0; i < 2; i++) await child(1, 'bus', '13_15', '7b');
+    const r = await results(s.id);
+    expect(r.respondents).toBe(13);
+    // 13 answered "how": walk 11 would leave bus = 13 - 11 = 2; class 7A 11 would leave 7B = 2.
+    const how = must(r.questions.find((q) => q.questionId === 'how'));
+    expect(how.answered).toBe(13);
+    expect(how.rows.map((x) => x.count)).toEqual([null, null]);
+    expect(r.classes).toEqual([
+      { code: '7A', count: null },
+      { code: '7B', count: null },
+    ]);
+    // Faces 1–3 are hidden together (2, 0 and 0): their sum 2 tells none of them; faces 4 and 5 stay.
+    const mood = must(r.questions.find((q) => q.questionId === 'mood'));
+    expect(mood.rows.map((x) => x.count)).toEqual([null, null, null, 5, 6]);
+    // Under 10 and 16–17 are 0; 10–12 (6) hidden with them, 13–15 shown.
+    expect(r.ageBands).toEqual([
+      { band: 'under_10', count: null },
+      { band: '10_12', count: null },
+      { band: '13_15', count: 7 },
+      { band: '16_17', count: null },
+    ]);
+    // No shown total and shown parts leave exactly one hidden part.
+    for (const q of r.questions.filter((x) => x.kind === 'single' || x.kind === 'smiley')) {
+      const hidden = q.rows.filter((x) => x.count === null).length;
+      expect(q.answered === null || hidden !== 1).toBe(true);
+    }
+
+    const csv = (await env.http().get(`/api/surveys/${s.id}/export.csv`).set(as('official')).expect(200)).text;
+    const line = (label: string) => must(csv.split('\r\n').find((l) => l.split(',')[1] === label));
+    expect(line('Kävellen')).toBe('Miten kuljet?,Kävellen,,,,,');
+    expect(line('Bussilla')).toBe('Miten kuljet?,Bussilla,,,,,');
+    expect(csv).not.toMatch(/,11(,|\r)/);
+
+    const entry = (await env.http().post(`/api/surveys/${s.id}/views`).set(as('official')).expect(200)).body as SurveyViewsEntry;
+    expect(entry.summary.fi).toContain('13 vastaajaa');
+    expect(entry.summary.fi).toContain('Miten kuljet?: –');
+    expect(entry.summary.fi).toContain('hymiö 4/5 5, hymiö 5/5 6');
+    expect(entry.summary.fi).not.toMatch(/ 11(,|\n|$)/);
   });
 
   it('counts an answer once however often its device sends it', async () => {

@@ -40,8 +40,66 @@ export function questionValues(q: SurveyQuestion): string[] {
 }
 
 /**
+ * A group of counts that add up to a total: `parts` (cell keys) sum to `total` (a cell key, or null when the
+ * total is always shown, as the number of respondents is). Lists every part, including the "rest" that is never
+ * shown (those who gave no age band, say) as a locked cell, so that the sum holds.
+ */
+export interface SuppressionGroup {
+  total: string | null;
+  parts: string[];
+}
+
+/**
+ * Primary and complementary suppression (pure). A cell under `minCell` is hidden (primary; zero included);
+ * locked cells are never shown. Then, in every group whose total is shown, the hidden parts must not be
+ * derivable by subtraction: exactly one hidden part, hidden parts that must all be zero (their sum is 0),
+ * or hidden parts that must all be `minCell - 1` (their sum is the most they could be), each makes the next
+ * smallest shown part hidden too, until no group gives a hidden value away (groups share cells, so this runs
+ * until nothing changes). A hidden total whose hidden parts are none or all 0 equals the sum of its shown
+ * parts, a bound that other groups can turn into its value, so one of those parts is hidden too. A locked
+ * rest may be derived when it is 0 or at least `minCell`.
+ * Returns the keys of every hidden cell.
+ */
+export function suppressCells(
+  counts: Record<string, number>,
+  groups: SuppressionGroup[],
+  minCell: number,
+  locked: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const n = (key: string) => counts[key] ?? 0;
+  const hidden = new Set(Object.keys(counts).filter((key) => locked.has(key) || n(key) < minCell));
+  const sensitive = (key: string) => !locked.has(key) || (n(key) > 0 && n(key) < minCell);
+  const leaks = (g: SuppressionGroup): boolean => {
+    // A locked rest of 0 tells nothing: leave it out of the sums.
+    const parts = g.parts.filter((key) => !(locked.has(key) && n(key) === 0));
+    const hiddenParts = parts.filter((key) => hidden.has(key));
+    const sum = hiddenParts.reduce((total, key) => total + n(key), 0);
+    // A hidden total is at least its shown parts: exactly that when the hidden parts are none or all 0.
+    if (g.total !== null && hidden.has(g.total)) return sum === 0 && sensitive(g.total);
+    if (hiddenParts.length === 0) return false;
+    if (hiddenParts.length === 1) return sensitive(hiddenParts[0] as string);
+    if (sum === 0) return true;
+    return hiddenParts.every((key) => !locked.has(key) && n(key) < minCell) && sum >= hiddenParts.length * (minCell - 1);
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const g of groups) {
+      while (leaks(g)) {
+        const shown = g.parts.filter((key) => !hidden.has(key)).sort((a, b) => n(a) - n(b));
+        const next = shown[0] ?? (g.total !== null && !hidden.has(g.total) ? g.total : undefined);
+        if (next === undefined) break;
+        hidden.add(next);
+        changed = true;
+      }
+    }
+  }
+  return hidden;
+}
+
+/**
  * The staff's view of the counts: nothing at all until `minCell` children answered; after that every
- * cell (a value, a value within an age band, an age band, a class) under `minCell` is null.
+ * cell (a value, a value within an age band, an age band, a class) under `minCell` is null, and so is any
+ * other cell that would let a hidden one be worked out from a shown total (see suppressCells).
  */
 export function suppressResults(surveyId: string, questions: SurveyQuestion[], raw: RawCounts, minCell: number): SurveyResults {
   const shown = raw.respondents >= minCell;
@@ -51,6 +109,75 @@ export function suppressResults(surveyId: string, questions: SurveyQuestion[], r
       .filter((c) => c.questionId === questionId && c.value === value && (band === undefined || c.ageBand === band))
       .reduce((sum, c) => sum + c.n, 0);
   const ageBandCount = (band: string) => raw.ageBands.find((b) => b.ageBand === band)?.n ?? 0;
+
+  // Every count shown, by key, and the groups in which they add up.
+  const counts: Record<string, number> = {};
+  const locked = new Set<string>();
+  const groups: SuppressionGroup[] = [];
+  const group = (restKey: string, total: string | null, totalN: number, parts: string[]) => {
+    const rest = totalN - parts.reduce((sum, key) => sum + (counts[key] ?? 0), 0);
+    if (rest > 0) {
+      counts[restKey] = rest;
+      locked.add(restKey);
+      parts = [...parts, restKey];
+    }
+    groups.push({ total, parts });
+  };
+  const bandKey = (band: string) => `band:${band}`;
+  const rowKey = (q: SurveyQuestion, value: string) => (q.kind === 'age_band' ? bandKey(value) : `row:${q.id}:${value}`);
+  const byBandKey = (q: SurveyQuestion, value: string, band: string) => `row:${q.id}:${value}:${band}`;
+  if (shown) {
+    if (asksAge) {
+      for (const band of SURVEY_AGE_BANDS) counts[bandKey(band)] = ageBandCount(band);
+      group('rest:band', null, raw.respondents, SURVEY_AGE_BANDS.map(bandKey));
+    }
+    for (const c of raw.classes) counts[`class:${c.code}`] = c.n;
+    if (raw.classes.length)
+      group(
+        'rest:class',
+        null,
+        raw.respondents,
+        raw.classes.map((c) => `class:${c.code}`),
+      );
+    for (const q of questions) {
+      if (q.kind === 'text') continue;
+      counts[`answered:${q.id}`] = raw.answered.find((a) => a.questionId === q.id)?.n ?? 0;
+      const values = questionValues(q);
+      for (const value of values) {
+        if (q.kind === 'age_band') continue;
+        counts[rowKey(q, value)] = cell(q.id, value);
+        if (!asksAge) continue;
+        for (const band of SURVEY_AGE_BANDS) counts[byBandKey(q, value, band)] = cell(q.id, value, band);
+        // The value's count is its age bands plus those who gave none.
+        group(
+          `rest:${q.id}:${value}`,
+          rowKey(q, value),
+          counts[rowKey(q, value)] ?? 0,
+          SURVEY_AGE_BANDS.map((b) => byBandKey(q, value, b)),
+        );
+      }
+      // One answer each (not "choose several"): the values add up to those who answered, and per age band to the band.
+      if (q.kind === 'multiple') continue;
+      const answered = `answered:${q.id}`;
+      group(
+        `rest:${q.id}`,
+        answered,
+        counts[answered] ?? 0,
+        values.map((v) => rowKey(q, v)),
+      );
+      if (asksAge && q.kind !== 'age_band')
+        for (const band of SURVEY_AGE_BANDS)
+          group(
+            `rest:${q.id}:band:${band}`,
+            bandKey(band),
+            ageBandCount(band),
+            values.map((v) => byBandKey(q, v, band)),
+          );
+    }
+  }
+  const hidden = suppressCells(counts, groups, minCell, locked);
+  const show = (key: string): SuppressedCount => (hidden.has(key) ? null : (counts[key] ?? 0));
+
   return {
     surveyId,
     minCell,
@@ -58,19 +185,19 @@ export function suppressResults(surveyId: string, questions: SurveyQuestion[], r
     shown,
     firstAnswerAt: raw.firstAnswerOn,
     lastAnswerAt: raw.lastAnswerOn,
-    ageBands: shown && asksAge ? SURVEY_AGE_BANDS.map((band) => ({ band, count: suppress(ageBandCount(band), minCell) })) : [],
-    classes: shown ? raw.classes.map((c) => ({ code: c.code, count: suppress(c.n, minCell) })) : [],
+    ageBands: shown && asksAge ? SURVEY_AGE_BANDS.map((band) => ({ band, count: show(bandKey(band)) })) : [],
+    classes: shown ? raw.classes.map((c) => ({ code: c.code, count: show(`class:${c.code}`) })) : [],
     questions: !shown
       ? []
       : questions.map((q) => ({
           questionId: q.id,
           kind: q.kind,
-          answered: suppress(raw.answered.find((a) => a.questionId === q.id)?.n ?? 0, minCell),
+          answered:
+            q.kind === 'text' ? suppress(raw.answered.find((a) => a.questionId === q.id)?.n ?? 0, minCell) : show(`answered:${q.id}`),
           rows: questionValues(q).map((value) => {
             const byAgeBand: Partial<Record<SurveyAgeBand, SuppressedCount>> = {};
-            if (asksAge && q.kind !== 'age_band')
-              for (const band of SURVEY_AGE_BANDS) byAgeBand[band] = suppress(cell(q.id, value, band), minCell);
-            return { value, count: suppress(q.kind === 'age_band' ? ageBandCount(value) : cell(q.id, value), minCell), byAgeBand };
+            if (asksAge && q.kind !== 'age_band') for (const band of SURVEY_AGE_BANDS) byAgeBand[band] = show(byBandKey(q, value, band));
+            return { value, count: show(rowKey(q, value)), byAgeBand };
           }),
         })),
   };
@@ -82,21 +209,21 @@ const SUMMARY_WORDS: Record<
 > = {
   fi: {
     respondents: 'Kysely lapsille ja nuorille ”{title}”, {from}–{to}: {n} vastaajaa.',
-    hidden: 'Alle {min} vastauksen määriä ei näytetä.',
+    hidden: 'Alle {min} vastauksen määriä ei näytetä, eikä määriä, joista ne voisi laskea.',
     faces: 'hymiö {face}/{of}',
     age: 'Ikä',
     ages: { under_10: 'alle 10 v.', '10_12': '10–12 v.', '13_15': '13–15 v.', '16_17': '16–17 v.' },
   },
   sv: {
     respondents: 'Enkät till barn och unga ”{title}”, {from}–{to}: {n} svarande.',
-    hidden: 'Antal under {min} svar visas inte.',
+    hidden: 'Antal under {min} svar visas inte, inte heller antal som de kunde räknas ut från.',
     faces: 'smiley {face}/{of}',
     age: 'Ålder',
     ages: { under_10: 'under 10 år', '10_12': '10–12 år', '13_15': '13–15 år', '16_17': '16–17 år' },
   },
   en: {
     respondents: 'Survey of children and young people “{title}”, {from}–{to}: {n} respondents.',
-    hidden: 'Counts under {min} answers are not shown.',
+    hidden: 'Counts under {min} answers are not shown, nor counts they could be worked out from.',
     faces: 'face {face} of {of}',
     age: 'Age',
     ages: { under_10: 'under 10', '10_12': '10–12', '13_15': '13–15', '16_17': '16–17' },

@@ -20,7 +20,7 @@ import { download, SurveysApi } from './surveys.api';
 
 /**
  * A survey for the official: its link, QR code and poster; the results (each chart with its table,
- * small cells shown as "under 5"); the free texts to keep or hide; "Add to children's views".
+ * small cells, and any count they could be worked out from, shown as "hidden"); the free texts to keep or hide; "Add to children's views".
  */
 @Component({
   selector: 'lava-survey-results-page',
