@@ -40,11 +40,6 @@ export interface ViewRow {
   version: number;
 }
 
-/** Minors' personal data stays minimal: first name only. */
-export function firstName(displayName: string | null): string | null {
-  return displayName ? (displayName.split(' ')[0] ?? null) : null;
-}
-
 /** The start of a point's text, for the notice to its author. */
 export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();

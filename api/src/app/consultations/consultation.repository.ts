@@ -16,7 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { nameColumn } from '../organizations/organizations.service';
 import { Consultation, Statement, StatementPoint } from './consultation.entities';
-import { bump, firstName, type ViewRow } from './consultation-rules';
+import { bump, type ViewRow } from './consultation-rules';
 
 /**
  * Where the consultations' SQL stays: reading requests (the board's rows), statements and their
@@ -56,7 +56,8 @@ export class ConsultationRepository {
       linked_section: StatementPointView['linkedSection'];
       version: number;
     }[] = await db.query(
-      `SELECT p.id, p.position, p.text, u.display_name, w.display_name AS author_name, p.created_by_id, p.updated_at,
+      `SELECT p.id, p.position, p.text, shown_name(u.id, u.display_name) AS display_name, shown_name(w.id, w.display_name) AS author_name,
+              p.created_by_id, p.updated_at,
               p.disposition, p.disposition_reason, p.linked_section, p.version
          FROM statement_points p LEFT JOIN users u ON u.id = p.updated_by_id LEFT JOIN users w ON w.id = p.created_by_id
         WHERE p.statement_id = $1 AND p.deleted_at IS NULL ORDER BY p.position, p.created_at`,
@@ -66,9 +67,9 @@ export class ConsultationRepository {
       id: r.id,
       position: r.position,
       text: r.text,
-      // Minors' personal data stays minimal: first name only.
-      updatedBy: firstName(r.display_name),
-      writtenBy: firstName(r.author_name),
+      // Names as others see them (shown_name: a youth council member by first name only).
+      updatedBy: r.display_name,
+      writtenBy: r.author_name,
       mine: r.created_by_id === viewerId,
       updatedAt: r.updated_at.toISOString(),
       disposition: r.disposition,
@@ -82,7 +83,7 @@ export class ConsultationRepository {
   async removedPoints(db: EntityManager, statementId: string, now: Date): Promise<RemovedStatementPointView[]> {
     const rows: { id: string; position: number; text: string; remover: string | null; deleted_at: Date; version: number }[] =
       await db.query(
-        `SELECT p.id, p.position, p.text, u.display_name AS remover, p.deleted_at, p.version
+        `SELECT p.id, p.position, p.text, shown_name(u.id, u.display_name) AS remover, p.deleted_at, p.version
          FROM statement_points p LEFT JOIN users u ON u.id = p.deleted_by_id
         WHERE p.statement_id = $1 AND p.deleted_at > $2 ORDER BY p.deleted_at DESC, p.id`,
         [statementId, new Date(now.getTime() - STATEMENT_POINT_UNDO_HOURS * 3600_000)],
@@ -91,7 +92,7 @@ export class ConsultationRepository {
       id: r.id,
       position: r.position,
       text: r.text,
-      removedBy: firstName(r.remover),
+      removedBy: r.remover,
       removedAt: r.deleted_at.toISOString(),
       undoUntil: new Date(r.deleted_at.getTime() + STATEMENT_POINT_UNDO_HOURS * 3600_000).toISOString(),
       version: r.version,
@@ -180,21 +181,22 @@ export class ConsultationRepository {
     );
   }
 
-  /** First names of the council's chair and secretary (null where nobody active holds the office). */
+  /** The council's chair and secretary as others see them, by first name (null where nobody active holds the office). */
   async councilOfficers(db: EntityManager, councilId: string): Promise<NonNullable<ConsultationDetail['councilOfficers']>> {
     const rows: { council_office: CouncilOffice; display_name: string }[] = await db.query(
-      `SELECT ms.council_office, u.display_name FROM memberships ms JOIN users u ON u.id = ms.user_id
+      `SELECT ms.council_office, shown_name(u.id, u.display_name) AS display_name FROM memberships ms JOIN users u ON u.id = ms.user_id
         WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member' AND ms.council_office IS NOT NULL AND u.active`,
       [councilId],
     );
-    const firstName = (office: CouncilOffice) => rows.find((r) => r.council_office === office)?.display_name.split(' ')[0] ?? null;
-    return { chair: firstName('chair'), secretary: firstName('secretary') };
+    const holder = (office: CouncilOffice) => rows.find((r) => r.council_office === office)?.display_name ?? null;
+    return { chair: holder('chair'), secretary: holder('secretary') };
   }
 
+  /** A person's name as others see it (shown_name), for conflict messages and notices. */
   async displayName(tx: EntityManager, userId: string | null): Promise<string | null> {
     if (!userId) return null;
-    const [row]: { display_name: string }[] = await tx.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
-    return row?.display_name.split(' ')[0] ?? null;
+    const [row]: { name: string }[] = await tx.query(`SELECT shown_name(id, display_name) AS name FROM users WHERE id = $1`, [userId]);
+    return row?.name ?? null;
   }
 
   /** Numbers the statement's points 1, 2, 3… in their order (removed points keep where they stood). */
