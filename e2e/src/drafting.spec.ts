@@ -180,12 +180,12 @@ test.describe('drafting the full assessment record', () => {
     // Copy the impact to "no change" in one action: its judgements are left for the official.
     await page.keyboard.press('ArrowRight');
     await expect(
-      page.getByRole('button', { name: /^Copy to No change \(things stay as they are\): The proposal, article 15, 31, 34/ }),
+      page.getByRole('button', { name: /^Copy to “No change \(things stay as they are\)”: The proposal, article 15, 31, 34/ }),
     ).toBeFocused();
     await page.keyboard.press('Enter');
     const copied = 'No change (things stay as they are), articles 15, 31, 34';
     await expect(cell(page, `${copied}, Direction: Not stated`)).toBeFocused();
-    await expect(page.getByRole('status').filter({ hasText: 'Impact copied under No change (things stay as they are).' })).toBeAttached();
+    await expect(page.getByRole('status').filter({ hasText: 'Impact copied under “No change (things stay as they are)”.' })).toBeAttached();
     await page.keyboard.press('Enter');
     await typed.selectOption('neutral');
     await page.keyboard.press('Enter');

@@ -213,7 +213,7 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
   it('copies an impact to the other alternative in one action, judgements not stated, focus on its direction', async () => {
     const { host, cell, key } = await render();
     expect(cell(2, 7).getAttribute('aria-label')).toBe(
-      'Copy to No change (things stay as they are): The proposal, article 31, Low-income families',
+      'Copy to “No change (things stay as they are)”: The proposal, article 31, Low-income families',
     );
     cell(2, 7).focus();
     await key(cell(2, 7), 'Enter');
@@ -274,7 +274,7 @@ describe('ImpactMatrixGrid (keyboard-driven ARIA grid)', () => {
     expect(host.rows()[2]).toMatchObject({ articles: [34, 35, 36], direction: 'positive', wellbeing: ['w1'] });
 
     const copy = [...cards[2].querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === 'Copy to No change (things stay as they are)',
+      (b) => b.textContent?.trim() === 'Copy to “No change (things stay as they are)”',
     );
     copy?.click();
     fixture.detectChanges();
