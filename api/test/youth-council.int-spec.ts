@@ -27,7 +27,8 @@ describe('youth council pages: points removed and restored, the chair told', () 
       reviewer: await createUser(env.db, 'reviewer', kotka.municipality),
       chair: await createUser(env.db, 'committee_chair', kotka.education, { displayName: 'Pekka Puheenjohtaja' }),
       aino: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Aino Aalto', councilOffice: 'chair' }),
-      onni: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'Onni Ojala' }),
+      // Onni's name was left as defaulted from his e-mail address: shown_name shows `onni` (issue 17).
+      onni: await createUser(env.db, 'youth_council_member', kotka.youthCouncil, { displayName: 'onni.ojala' }),
       kouvolaYouth: await createUser(env.db, 'youth_council_member', kouvola.youthCouncil, { displayName: 'Eetu' }),
     };
     tokens = Object.fromEntries(
@@ -96,7 +97,7 @@ describe('youth council pages: points removed and restored, the chair told', () 
     const before = await detail('onni', consultationId);
     expect(points(before).map((p) => [p.position, p.writtenBy, p.mine])).toEqual([
       [1, 'Aino', false],
-      [2, 'Onni', true],
+      [2, 'onni', true],
       [3, 'Aino', false],
     ]);
 
@@ -115,14 +116,14 @@ describe('youth council pages: points removed and restored, the chair told', () 
     ]);
     expect(removed.pointCount).toBe(2);
     const gone = removed.statement?.removedPoints[0];
-    expect(gone).toMatchObject({ id: first?.id, position: 1, text: 'Skeittipuisto keskustaan.', removedBy: 'Onni' });
+    expect(gone).toMatchObject({ id: first?.id, position: 1, text: 'Skeittipuisto keskustaan.', removedBy: 'onni' });
     expect(new Date(gone?.undoUntil ?? 0).getTime() - new Date(gone?.removedAt ?? 0).getTime()).toBe(24 * 3600_000);
 
     // Aino, who wrote it, is told who removed it (first name only); Onni removing his own point tells nobody.
     const told = await notifications('statement_point_removed', assessmentId);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ recipient_user_id: users.aino.id });
-    expect(told[0]?.params).toMatchObject({ by: 'Onni', excerpt: 'Skeittipuisto keskustaan.', consultationId, title: 'Skeittipuisto' });
+    expect(told[0]?.params).toMatchObject({ by: 'onni', excerpt: 'Skeittipuisto keskustaan.', consultationId, title: 'Skeittipuisto' });
     const own = points(removed)[0];
     await http()
       .delete(`/api/consultations/${consultationId}/points/${own?.id}`)
