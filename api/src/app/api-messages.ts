@@ -2,6 +2,7 @@ import { ADMIN_MESSAGES } from './admin/admin.messages';
 import { ASSESSMENTS_MESSAGES } from './assessments/assessments.messages';
 import { AUTH_MESSAGES } from './auth/auth.messages';
 import { CALENDAR_MESSAGES } from './calendar/calendar.messages';
+import { DASHBOARD_MESSAGES } from './dashboard/dashboard.messages';
 import { COMMENTS_MESSAGES } from './comments/comments.messages';
 import { CONSULTATIONS_MESSAGES } from './consultations/consultations.messages';
 import { INVITATIONS_MESSAGES } from './invitations/invitations.messages';
@@ -30,6 +31,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...USERS_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...SURVEYS_MESSAGES,
+  ...DASHBOARD_MESSAGES,
 ];
 
 export const API_MESSAGES = new MessageTranslator(API_MESSAGE_CATALOGUE, COMMON_WORDS);

@@ -9,6 +9,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { LavaConfigModule } from './config/config.module';
 import type { LavaConfig } from './config/lava-config';
 import { DatabaseModule } from './database/database.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoController } from './demo/demo.controller';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -47,6 +48,7 @@ export class AppModule {
         PublicationModule,
         CalendarModule,
         SurveysModule,
+        DashboardModule,
       ],
       controllers: [DemoController],
     };

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssessmentFacts, WorkflowActor } from '@lava/workflow';
+import { canCoordinatorRead, type AssessmentFacts, type WorkflowActor } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
@@ -35,7 +35,11 @@ export class AssessmentAccess {
 
   async canRead(manager: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
     const staffIn = await this.organizations.municipalityIdsWhere(userId, MUNICIPAL_STAFF_ROLES);
-    return staffIn.includes(assessment.municipalityId) || (await this.extensions.grantsRead(manager, userId, assessment));
+    if (staffIn.includes(assessment.municipalityId)) return true;
+    // The region's coordinator: out of draft only (the workflow's rule); never its private parts, which check staff or council roles.
+    if (canCoordinatorRead(assessment.stage).allowed && (await this.organizations.coordinates(userId, assessment.municipalityId)))
+      return true;
+    return this.extensions.grantsRead(manager, userId, assessment);
   }
 
   /**

@@ -32,6 +32,16 @@ export class OrganizationsService {
     return rows.map((r) => r.id);
   }
 
+  /** True when the user is the regional coordinator of the region the organization belongs to. */
+  async coordinates(userId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM memberships ms JOIN organizations o ON o.parent_id = ms.organization_id
+        WHERE ms.user_id = $1 AND ms.role = 'regional_coordinator' AND o.id = $2 LIMIT 1`,
+      [userId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * The roles the user holds for one assessment: official, reviewer and admin in its municipality
    * (an admin also from the region), chair of its deciding committee, member of its municipality's

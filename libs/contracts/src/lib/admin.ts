@@ -115,6 +115,7 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   admin: ['region', 'municipality', 'wellbeing_county'],
   committee_chair: ['committee'],
   youth_council_member: ['youth_council'],
+  regional_coordinator: ['region'],
 };
 
 /**

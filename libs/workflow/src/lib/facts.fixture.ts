@@ -36,6 +36,7 @@ const USER_FOR_ROLE: Readonly<Record<WorkflowRole, string>> = {
   committee_chair: 'u-chair',
   youth_council_member: 'u-youth',
   admin: 'u-admin',
+  regional_coordinator: 'u-coordinator',
 };
 
 export function actorWith(role: WorkflowRole | null, userId?: string): WorkflowActor {

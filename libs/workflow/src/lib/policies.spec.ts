@@ -6,6 +6,11 @@ import {
   canAssignReviewer,
   canBeAssignedReviewer,
   canTickChecklist,
+  canCoordinatorRead,
+  canCoordinatorReadPart,
+  canSeeDashboard,
+  COORDINATOR_PRIVATE_PARTS,
+  COORDINATOR_READABLE_STAGES,
   isStaff,
   REVIEWER_ASSIGNMENT_STAGES,
   STAFF_ROLES,
@@ -114,5 +119,40 @@ describe('canModerate', () => {
   });
   it('does not let reviewers, chairs or council members moderate', () => {
     expect(canModerate(['reviewer', 'committee_chair', 'youth_council_member'])).toBe(false);
+  });
+});
+
+describe('canCoordinatorRead', () => {
+  it('reads from the consultation on, and a closed screening', () => {
+    for (const stage of COORDINATOR_READABLE_STAGES) expect(canCoordinatorRead(stage).allowed).toBe(true);
+    expect(canCoordinatorRead('closed').allowed).toBe(true);
+  });
+
+  it('never reads the screening or the draft', () => {
+    for (const stage of STAGES.filter((s) => !(COORDINATOR_READABLE_STAGES as readonly string[]).includes(s))) {
+      expect(canCoordinatorRead(stage)).toEqual({ allowed: false, reasons: [expect.objectContaining({ code: 'wrong_stage' })] });
+    }
+    expect(canCoordinatorRead('draft').allowed).toBe(false);
+    expect(canCoordinatorRead('screening').allowed).toBe(false);
+  });
+
+  it('never reads the private parts, and reads the rest', () => {
+    for (const part of COORDINATOR_PRIVATE_PARTS) expect(canCoordinatorReadPart(part)).toBe(false);
+    expect(canCoordinatorReadPart('record')).toBe(true);
+    expect(canCoordinatorReadPart('submitted_statements')).toBe(true);
+  });
+});
+
+describe('canSeeDashboard', () => {
+  it('lets officials, admins and the regional coordinator in', () => {
+    expect(canSeeDashboard(['official'])).toBe(true);
+    expect(canSeeDashboard(['admin'])).toBe(true);
+    expect(canSeeDashboard(['regional_coordinator'])).toBe(true);
+    expect(canSeeDashboard(['youth_council_member', 'regional_coordinator'])).toBe(true);
+  });
+
+  it('keeps everyone else out', () => {
+    expect(canSeeDashboard([])).toBe(false);
+    expect(canSeeDashboard(['reviewer', 'committee_chair', 'youth_council_member'])).toBe(false);
   });
 });

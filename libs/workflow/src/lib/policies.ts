@@ -120,3 +120,48 @@ export const ACTOR_REFUSAL_CODES = [
 export function actorRefusals(reasons: readonly Refusal[]): Refusal[] {
   return reasons.filter((r) => (ACTOR_REFUSAL_CODES as readonly string[]).includes(r.code));
 }
+
+/**
+ * The regional coordinator (LAPE coordinator) reads an assessment of the region's organizations once
+ * it has left draft: from the consultation on, and a screening closed as "no impact". Never the
+ * screening or the draft (unfinished work), and nothing private in any stage: see
+ * `COORDINATOR_PRIVATE_PARTS`. They take no workflow action (no transition lists their role).
+ */
+export const COORDINATOR_READABLE_STAGES = [
+  'consultation',
+  'review',
+  'decision',
+  'decided',
+  'follow_up',
+  'closed',
+] as const satisfies readonly Stage[];
+
+/**
+ * What the coordinator never reads, whatever the stage: a council's statement before it is
+ * submitted (its drafts and the council's discussion), the staff's comment threads, and the
+ * version history (which holds the drafts). The API answers these 404 for a coordinator; the web
+ * does not offer them.
+ */
+export const COORDINATOR_PRIVATE_PARTS = ['statement_drafts', 'council_discussion', 'staff_comments', 'version_history'] as const;
+export type CoordinatorPrivatePart = (typeof COORDINATOR_PRIVATE_PARTS)[number];
+
+/** May a regional coordinator (of the assessment's region: the API checks that) read this assessment now? */
+export function canCoordinatorRead(stage: Stage): Permission {
+  return allowedIf(stageRefusal(stage, COORDINATOR_READABLE_STAGES));
+}
+
+/** May a regional coordinator read this part of an assessment? Never one of the private parts. */
+export function canCoordinatorReadPart(part: string): boolean {
+  return !(COORDINATOR_PRIVATE_PARTS as readonly string[]).includes(part);
+}
+
+/**
+ * Who sees the dashboard, and over what: an official over their organization, an admin over what
+ * they administer, a regional coordinator over the region. Other roles see none.
+ */
+export const DASHBOARD_ROLES = ['official', 'admin', 'regional_coordinator'] as const satisfies readonly WorkflowRole[];
+
+/** True when one of `roles` (held anywhere) lets its holder see a dashboard. */
+export function canSeeDashboard(roles: readonly string[]): boolean {
+  return roles.some((role) => (DASHBOARD_ROLES as readonly string[]).includes(role));
+}

@@ -58,6 +58,7 @@ const ROLE_NAMES: Readonly<Record<WorkflowRole, string>> = {
   committee_chair: 'the committee chair',
   youth_council_member: 'a youth council member',
   admin: 'an administrator',
+  regional_coordinator: 'the regional coordinator',
 };
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { fi: 'Finnish', sv: 'Swedish' };

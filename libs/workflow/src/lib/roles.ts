@@ -2,7 +2,11 @@
  * The roles the workflow knows. The same strings as `ROLES` in `@lava/contracts`; they are
  * spelled out again here so that the workflow depends on nothing (contracts may re-export these).
  */
-export const WORKFLOW_ROLES = ['official', 'reviewer', 'committee_chair', 'youth_council_member', 'admin'] as const;
+/**
+ * `regional_coordinator` (LAPE coordinator) is held on a region: it reads the region's assessments once
+ * they have left draft and its dashboard, and takes no workflow action (see `canCoordinatorRead`).
+ */
+export const WORKFLOW_ROLES = ['official', 'reviewer', 'committee_chair', 'youth_council_member', 'admin', 'regional_coordinator'] as const;
 
 export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
 

@@ -287,6 +287,7 @@ const ROLE_PHRASES = {
   committee_chair: { en: 'the committee chair', fi: 'lautakunnan puheenjohtaja', sv: 'nämndens ordförande' },
   youth_council_member: { en: 'a youth council member', fi: 'nuorisovaltuutettu', sv: 'en ledamot i ungdomsfullmäktige' },
   admin: { en: 'an administrator', fi: 'pääkäyttäjä', sv: 'en administratör' },
+  regional_coordinator: { en: 'the regional coordinator', fi: 'LAPE-koordinaattori', sv: 'LAPE-koordinatorn' },
 } as const satisfies Record<string, MessageTranslation>;
 
 /**
@@ -310,6 +311,7 @@ const ROLE_CODE_WORDS: readonly MessageTranslation[] = [
   { en: 'committee_chair', fi: 'lautakunnan puheenjohtaja', sv: 'nämndens ordförande' },
   { en: 'youth_council_member', fi: 'nuorisovaltuutettu', sv: 'ledamot i ungdomsfullmäktige' },
   { en: 'admin', fi: 'pääkäyttäjä', sv: 'administratör' },
+  { en: 'regional_coordinator', fi: 'LAPE-koordinaattori', sv: 'LAPE-koordinator' },
 ];
 
 /** Kinds of organization as messages write them (`youth_council` reads "youth council"). */
