@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
 import { askBeforeLeaving } from './core/unsaved/unsaved-work';
-import { adminGuard, authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
+import { adminGuard, authGuard, dashboardGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
 import { tokenToFragment } from './shared/link-token';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved work (askBeforeLeaving). */
@@ -67,6 +67,13 @@ export const appRoutes: Route[] = askBeforeLeaving([
     title: 'titles.profile',
     canActivate: [authGuard],
     loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
+  },
+  {
+    // Issue 13: figures for officials, admins and the regional coordinator.
+    path: 'dashboard',
+    title: 'dashboard.title',
+    canActivate: [authGuard, dashboardGuard],
+    loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
   },
   {
     path: 'admin',

@@ -30,6 +30,14 @@ export const adminGuard: CanActivateFn = async () => {
   return auth.hasRole('admin') ? true : router.createUrlTree(['/assessments']);
 };
 
+/** The dashboard: for those whose roles show one (the workflow's `canSeeDashboard`). */
+export const dashboardGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.restore();
+  return auth.canSeeDashboard() ? true : router.parseUrl(auth.homePath());
+};
+
 /** `/`: each person's home (a youth council member's is their council, everyone else's the assessments). */
 export const homeGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);

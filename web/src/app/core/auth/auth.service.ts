@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AUTH_ROUTES, type CurrentUser, type LoginRequest, type LoginResponse, type Role } from '@lava/contracts';
+import { canSeeDashboard } from '@lava/workflow';
 import { Observable, catchError, defer, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
 
 /** Where earlier versions kept the token; removed on start, as the token now stays in memory. */
@@ -44,10 +45,20 @@ export class AuthService {
     return this.user()?.memberships.some((m) => m.role === role) ?? false;
   }
 
-  /** Where a person starts: youth council members at their council's consultations, everyone else at the assessments. */
+  /** Whether the person's roles show them a dashboard (official, admin, regional coordinator). */
+  canSeeDashboard(): boolean {
+    return canSeeDashboard((this.user()?.memberships ?? []).map((m) => m.role));
+  }
+
+  /**
+   * Where a person starts: youth council members at their council's consultations, a regional
+   * coordinator (who prepares nothing) at the dashboard, everyone else at the assessments.
+   */
   homePath(): string {
     const memberships = this.user()?.memberships ?? [];
-    return memberships.length > 0 && memberships.every((m) => m.role === 'youth_council_member') ? '/consultations' : '/assessments';
+    if (memberships.length > 0 && memberships.every((m) => m.role === 'youth_council_member')) return '/consultations';
+    if (memberships.length > 0 && memberships.every((m) => m.role === 'regional_coordinator')) return '/dashboard';
+    return '/assessments';
   }
 
   /** Once per page load (the route guards wait for it): picks up the session the refresh cookie holds, if any. */
