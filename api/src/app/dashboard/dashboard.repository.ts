@@ -10,17 +10,15 @@ import type {
   DashboardOverdueRow,
   DashboardScreeningRow,
   DashboardStageRow,
+  DashboardTable,
   Language,
 } from '@lava/contracts';
+import { DECISION_MEASURES, OVERDUE_ITEMS, type DecisionMeasure, type OverdueItem } from '@lava/contracts';
 import { DataSource } from 'typeorm';
 import { nameColumn } from '../organizations/organizations.service';
+import { DASHBOARD_SQL, dashboardParameters, type DashboardFilter } from './dashboard.sql';
 
-/** The assessments a dashboard counts: organizations (already scoped), optionally one committee and one year. */
-export interface DashboardFilter {
-  organizationIds: readonly string[];
-  committeeId: string | null;
-  year: number | null;
-}
+export type { DashboardFilter } from './dashboard.sql';
 
 /** A role a person holds that shows them a dashboard, and over which assessing organizations. */
 export interface DashboardScopeRow {
@@ -28,21 +26,7 @@ export interface DashboardScopeRow {
   role: 'official' | 'admin' | 'regional_coordinator';
 }
 
-/**
- * Every dashboard figure as one SQL aggregate: no assessment row is loaded into Node. The
- * assessments counted are always `scoped` (the `SCOPED` CTE below, with its four parameters first);
- * its year bounds are half-open instants so that the (municipality_id, stage, created_at) index serves
- * them. Consulted bodies are grouped per organization (`consultations.youth_council_id`) with their
- * kind, so a new kind of body heard appears as more rows, not a new query.
- */
-const SCOPED = `
-  scoped AS (
-    SELECT a.id, a.created_at, a.stage, a.screening_signed_at, a.screening_affects_children, a.planned_meeting_date, a.follow_up_date
-      FROM assessments a
-     WHERE a.municipality_id = ANY($1::uuid[])
-       AND ($2::uuid IS NULL OR a.committee_id = $2)
-       AND ($3::timestamptz IS NULL OR (a.created_at >= $3 AND a.created_at < $4)))`;
-
+/** Whose dashboard a person sees (scope, filter options) and every table's aggregate (SQL in dashboard.sql.ts). */
 @Injectable()
 export class DashboardRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -86,132 +70,36 @@ export class DashboardRepository {
   }
 
   async stages(filter: DashboardFilter): Promise<DashboardStageRow[]> {
-    return this.query(
-      `WITH ${SCOPED}
-       SELECT extract(year FROM created_at AT TIME ZONE 'Europe/Helsinki')::int AS year, stage, count(*)::int AS count
-         FROM scoped GROUP BY 1, 2
-         ORDER BY 1, array_position(ARRAY['screening','draft','consultation','review','decision','decided','follow_up','closed'], stage)`,
-      filter,
-    );
+    return this.query('stages', filter, 'fi');
   }
 
   async screening(filter: DashboardFilter): Promise<DashboardScreeningRow[]> {
-    return this.query(
-      `WITH ${SCOPED}
-       SELECT CASE WHEN screening_signed_at IS NULL THEN 'not_screened'
-                   WHEN screening_affects_children THEN 'affects_children' ELSE 'no_impact' END AS outcome,
-              count(*)::int AS count
-         FROM scoped GROUP BY 1`,
-      filter,
-    );
+    return this.query('screening', filter, 'fi');
   }
 
   async decisions(filter: DashboardFilter): Promise<DashboardDecisionRow[]> {
-    const [row]: Record<string, number>[] = await this.query(
-      `WITH ${SCOPED},
-       decided AS (
-         SELECT DISTINCT d.assessment_id FROM decisions d JOIN scoped a ON a.id = d.assessment_id
-          WHERE d.outcome IN ('approved', 'approved_as_modified', 'rejected')),
-       heard AS (
-         SELECT DISTINCT c.assessment_id FROM consultations c JOIN scoped a ON a.id = c.assessment_id
-          WHERE c.status = 'submitted')
-       SELECT count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NOT NULL)::int AS full_assessment,
-              count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NOT NULL AND h.assessment_id IS NOT NULL)::int AS children_heard,
-              count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NULL)::int AS awaiting_decision,
-              count(*) FILTER (WHERE a.screening_signed_at IS NOT NULL AND NOT a.screening_affects_children)::int AS screened_out
-         FROM scoped a
-         LEFT JOIN decided d ON d.assessment_id = a.id
-         LEFT JOIN heard h ON h.assessment_id = a.id`,
-      filter,
-    );
-    return (['full_assessment', 'children_heard', 'awaiting_decision', 'screened_out'] as const).map((measure) => ({
-      measure,
-      count: row?.[measure] ?? 0,
-    }));
+    const [row] = await this.query<Record<DecisionMeasure, number>>('decisions', filter, 'fi');
+    return DECISION_MEASURES.map((measure) => ({ measure, count: row?.[measure] ?? 0 }));
   }
 
   async consultations(filter: DashboardFilter, language: Language): Promise<DashboardConsultationRow[]> {
-    const name = nameColumn(language);
-    return this.query(
-      `WITH ${SCOPED},
-       asked AS (
-         SELECT c.youth_council_id AS body_id,
-                count(*)::int AS asked,
-                count(*) FILTER (WHERE c.status = 'submitted' AND s.submitted_at <= c.deadline)::int AS on_time,
-                count(*) FILTER (WHERE c.status = 'submitted' AND s.submitted_at > c.deadline)::int AS late,
-                count(*) FILTER (WHERE c.status <> 'submitted' AND (c.closed_at IS NOT NULL OR c.deadline < now()))::int AS unanswered,
-                count(*) FILTER (WHERE c.status <> 'submitted' AND c.closed_at IS NULL AND c.deadline >= now())::int AS pending
-           FROM consultations c
-           JOIN scoped a ON a.id = c.assessment_id
-           LEFT JOIN statements s ON s.consultation_id = c.id
-          WHERE c.opened_at IS NOT NULL AND c.status <> 'withdrawn'
-          GROUP BY c.youth_council_id)
-       SELECT o.id AS "bodyId", o.${name} AS "bodyName", o.kind AS "bodyKind",
-              asked, on_time AS "onTime", late, unanswered, pending
-         FROM asked JOIN organizations o ON o.id = asked.body_id
-        ORDER BY o.${name}, o.id`,
-      filter,
-    );
+    return this.query('consultations', filter, language);
   }
 
   async dispositions(filter: DashboardFilter): Promise<DashboardDispositionRow[]> {
-    return this.query(
-      `WITH ${SCOPED}
-       SELECT coalesce(p.disposition, 'unanswered') AS disposition, count(*)::int AS points,
-              count(*) FILTER (WHERE p.disposition IS NOT NULL AND p.disposition_reason <> '')::int AS "withReason"
-         FROM scoped a
-         JOIN consultations c ON c.assessment_id = a.id AND c.status = 'submitted'
-         JOIN statements s ON s.consultation_id = c.id AND s.submitted_at IS NOT NULL
-         JOIN statement_points p ON p.statement_id = s.id AND p.deleted_at IS NULL
-        GROUP BY 1
-        ORDER BY array_position(ARRAY['accepted','partly_accepted','not_accepted','out_of_scope','unanswered'], coalesce(p.disposition, 'unanswered'))`,
-      filter,
-    );
+    return this.query('dispositions', filter, 'fi');
   }
 
-  /** Each finished stay in a stage: from the event that entered it (created or a transition) to the next one. */
   async durations(filter: DashboardFilter): Promise<DashboardDurationRow[]> {
-    return this.query(
-      `WITH ${SCOPED},
-       stays AS (
-         SELECT coalesce(e.to_stage, 'screening') AS stage, e.occurred_at,
-                lead(e.occurred_at) OVER (PARTITION BY e.entity_id ORDER BY e.occurred_at, e.id) AS left_at
-           FROM audit_events e JOIN scoped a ON a.id = e.entity_id
-          WHERE e.entity_type = 'assessment' AND e.action IN ('assessment.created', 'assessment.transition'))
-       SELECT stage,
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - occurred_at)) / 86400)::numeric, 1)::float AS "medianDays",
-              count(*)::int AS stays
-         FROM stays WHERE left_at IS NOT NULL
-        GROUP BY stage
-        ORDER BY array_position(ARRAY['screening','draft','consultation','review','decision','decided','follow_up','closed'], stage)`,
-      filter,
-    );
+    return this.query('durations', filter, 'fi');
   }
 
   async overdue(filter: DashboardFilter): Promise<DashboardOverdueRow[]> {
-    const [row]: Record<string, number>[] = await this.query(
-      `WITH ${SCOPED}
-       SELECT (SELECT count(*) FROM consultations c JOIN scoped a ON a.id = c.assessment_id
-                WHERE c.closed_at IS NULL AND c.opened_at IS NOT NULL AND c.status IN ('not_started', 'drafting') AND c.deadline < now())::int AS consultation,
-              (SELECT count(*) FROM scoped
-                WHERE stage IN ('screening', 'draft', 'consultation', 'review')
-                  AND planned_meeting_date < (now() AT TIME ZONE 'Europe/Helsinki')::date)::int AS meeting,
-              (SELECT count(*) FROM scoped
-                WHERE stage IN ('decided', 'follow_up')
-                  AND follow_up_date < (now() AT TIME ZONE 'Europe/Helsinki')::date)::int AS follow_up`,
-      filter,
-    );
-    return (['consultation', 'meeting', 'follow_up'] as const).map((item) => ({ item, count: row?.[item] ?? 0 }));
+    const [row] = await this.query<Record<OverdueItem, number>>('overdue', filter, 'fi');
+    return OVERDUE_ITEMS.map((item) => ({ item, count: row?.[item] ?? 0 }));
   }
 
-  private query<T>(sql: string, filter: DashboardFilter): Promise<T[]> {
-    return this.db.query(sql, dashboardParameters(filter));
+  private query<T>(table: DashboardTable, filter: DashboardFilter, language: Language): Promise<T[]> {
+    return this.db.query(DASHBOARD_SQL[table](nameColumn(language)), dashboardParameters(filter));
   }
-}
-
-/** The four parameters of `SCOPED`: organizations, committee, and the year as [start, end) in Finnish time. */
-export function dashboardParameters(filter: DashboardFilter): unknown[] {
-  const start = filter.year === null ? null : `${filter.year}-01-01 00:00 Europe/Helsinki`;
-  const end = filter.year === null ? null : `${filter.year + 1}-01-01 00:00 Europe/Helsinki`;
-  return [filter.organizationIds, filter.committeeId, start, end];
 }

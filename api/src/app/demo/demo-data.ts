@@ -41,9 +41,17 @@ export interface DemoUser {
   councilOffice?: CouncilOffice;
 }
 
-/** One person per role in Kotka and Kouvola, and a regional admin. Youth members: first name only. */
+/** One person per role in Kotka and Kouvola, a regional admin and the region's LAPE coordinator. Youth members: first name only. */
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@kymenlaakso.example', displayName: 'Kaisa Järvinen', language: 'fi', role: 'admin', at: { region: true } },
+  {
+    // The LAPE coordinator: reads the region's assessments once out of draft, and the regional dashboard.
+    email: 'coordinator@kymenlaakso.example',
+    displayName: 'Riikka Salonen',
+    language: 'fi',
+    role: 'regional_coordinator',
+    at: { region: true },
+  },
   { email: 'official@kotka.example', displayName: 'Anna Virtanen', language: 'fi', role: 'official', at: { municipality: 'kotka' } },
   { email: 'reviewer@kotka.example', displayName: 'Mikko Korhonen', language: 'fi', role: 'reviewer', at: { municipality: 'kotka' } },
   {
