@@ -10,6 +10,10 @@ import { eventually, startTestEnvironment, type TestEnvironment } from './suppor
  * `consultedClosed`: a member of a youth council that was sent the fixture assessment in a round
  * that has closed. It reads no more than a council never asked (`youth`), except the history up to
  * the version it was sent.
+ * `coordinator`: the regional coordinator of the fixture's region (issue 13). The fixture assessment
+ * is in screening, which a coordinator never reads: every assessment route answers them as it
+ * answers an official of another municipality (404), and only the dashboard opens. Their reading
+ * once out of draft, and never the private parts, is in dashboard.int-spec.
  */
 const CALLERS = [
   'anonymous',
@@ -20,6 +24,7 @@ const CALLERS = [
   'consultedClosed',
   'admin',
   'otherMunicipality',
+  'coordinator',
   'deactivated',
 ] as const;
 type Caller = (typeof CALLERS)[number];
@@ -31,6 +36,7 @@ const signedIn = (status: number, overrides: Partial<Expected> = {}): Expected =
   anonymous: 401,
   deactivated: 401,
   consultedClosed: overrides.youth ?? status,
+  coordinator: overrides.otherMunicipality ?? status,
   ...overrides,
 });
 
@@ -438,6 +444,12 @@ const MATRIX: Record<string, RouteCase> = {
   // Only for admins of a top-level organization: the matrix's admin is the region's; a municipality's admin gets 403 (queue-board.int-spec).
   'POST /api/admin/queues/board-session': { expected: signedIn(403, { admin: 200 }) },
   'GET /api/health': { expected: everyone(200) },
+  // The dashboard (issue 13): officials, admins and the regional coordinator, each over their scope.
+  'GET /api/dashboard': { expected: signedIn(403, { official: 200, admin: 200, otherMunicipality: 200, coordinator: 200 }) },
+  'GET /api/dashboard/tables/{table}': {
+    expected: signedIn(403, { official: 200, admin: 200, otherMunicipality: 200, coordinator: 200 }),
+    path: () => '/api/dashboard/tables/stages?format=csv',
+  },
   // Off unless DEMO_MODE (never in production).
   'GET /api/demo-accounts': { expected: everyone(404) },
   // --- Children's surveys (issue 14): the rules with real surveys are in surveys.int-spec ---
@@ -498,6 +510,11 @@ describe('access matrix', () => {
       // A member of Hamina's youth council, whose round on the fixture assessment closed (below).
       consultedClosed: await createUser(env.db, 'youth_council_member', (await createMunicipality(env.db, 'Hamina')).youthCouncil),
       otherMunicipality: await createUser(env.db, 'official', kouvola.municipality),
+      coordinator: await createUser(
+        env.db,
+        'regional_coordinator',
+        (await env.db.query(`SELECT * FROM organizations WHERE id = $1`, [kotka.municipality.parentId]))[0],
+      ),
       deactivated: await createUser(env.db, 'official', kotka.municipality),
       // Someone for the admin routes to act on.
       spare: await createUser(env.db, 'official', kotka.municipality),

@@ -15,8 +15,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel(/^(Sähköposti|E-post|Email)/).fill(email);
   await page.getByLabel(/^(Salasana|Lösenord|Password)/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Kirjaudu sisään|Logga in|Sign in)$/ }).click();
-  // Youth council members start at their council's consultations, everyone else at the assessments.
-  await page.waitForURL(/\/(assessments|consultations)$/);
+  // Youth council members start at their council's consultations, the regional coordinator at the dashboard, everyone else at the assessments.
+  await page.waitForURL(/\/(assessments|consultations|dashboard)$/);
 }
 
 /** Switches the UI language with the visible language selector. */

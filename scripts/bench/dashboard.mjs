@@ -23,9 +23,14 @@ const env = childEnv({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'lava-bench-dash
 
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${cpus().length} CPUs`;
 
-console.log(`Preparing ${ASSESSMENTS.toLocaleString('en')} assessments and ${POINTS.toLocaleString('en')} statement points in lava_bench_dashboard (${load()})…`);
+console.log(
+  `Preparing ${ASSESSMENTS.toLocaleString('en')} assessments and ${POINTS.toLocaleString('en')} statement points in lava_bench_dashboard (${load()})…`,
+);
 if (process.env.BENCH_SKIP_BUILD !== 'true') await run('nx', ['build', 'api'], { cwd: repoRoot, env });
 await recreateDatabase(databaseUrl);
 await run('node', [join('dist', 'api', 'seed-demo.js')], { cwd: repoRoot, env });
@@ -164,7 +169,9 @@ for (const [scopeLabel, filter] of scopes) {
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    console.log(`  ${table.padEnd(14)} p50 ${percentile(times, 50).toFixed(1).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(8)} ms`);
+    console.log(
+      `  ${table.padEnd(14)} p50 ${percentile(times, 50).toFixed(1).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(8)} ms`,
+    );
     if (scopeLabel === 'one organization') plans.push([table, text, params]);
   }
 }
@@ -177,6 +184,8 @@ for (const [table, text, params] of plans) {
 }
 if (process.env.BENCH_FULL_PLANS === 'true')
   for (const [table, text, params] of plans)
-    console.log(`\n${table}:\n` + (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n'));
+    console.log(
+      `\n${table}:\n` + (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
+    );
 console.log(`\nDone (${load()}). The database lava_bench_dashboard is left for inspection; drop it when done.`);
 await db.end();
