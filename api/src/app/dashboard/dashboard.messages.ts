@@ -2,7 +2,6 @@ import type { MessageTranslation } from '../common/messages/message-translation'
 
 /** The dashboard's API messages in Finnish and Swedish (see app/api-messages.ts). */
 export const DASHBOARD_MESSAGES: readonly MessageTranslation[] = [
-  { en: 'must be the id of an organization', fi: 'pitää olla organisaation tunniste', sv: 'måste vara ett id för en organisation' },
   { en: 'must be a year from 2000 to 2100', fi: 'pitää olla vuosi väliltä 2000–2100', sv: 'måste vara ett år mellan 2000 och 2100' },
   {
     en: 'The dashboard is for officials, administrators and regional coordinators.',
