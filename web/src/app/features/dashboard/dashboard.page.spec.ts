@@ -99,13 +99,13 @@ describe('DashboardPage', () => {
       'Overdue now',
     ]);
     const summaries = [...root.querySelectorAll('.summary')].map((p) => p.textContent?.trim());
-    expect(summaries).toContain('4 assessments in all; most are in Consultation (3).');
-    expect(summaries).toContain('3 statements were asked from 1 bodies: 1 answered on time, 1 late and 1 unanswered.');
-    expect(summaries).toContain('Of 7 statement points, 5 were taken up, 0 partly and 2 not.');
-    expect(summaries).toContain('3 items are overdue now.');
+    expect(summaries).toContain('Assessments in all: 4; most of them in Consultation (3).');
+    expect(summaries).toContain('Statements asked: 3, from 1 bodies heard; answered on time: 1, late: 1, unanswered: 1.');
+    expect(summaries).toContain('Statement points: 7; taken up: 5, partly: 0, not: 2.');
+    expect(summaries).toContain('Overdue now: 3.');
     const canvas = root.querySelector('canvas');
     expect(canvas?.getAttribute('role')).toBe('img');
-    expect(canvas?.getAttribute('aria-label')).toBe('4 assessments in all; most are in Consultation (3).');
+    expect(canvas?.getAttribute('aria-label')).toBe('Assessments in all: 4; most of them in Consultation (3).');
     const table = root.querySelectorAll('table')[3];
     expect([...table.querySelectorAll('th')].map((th) => th.textContent?.trim())).toEqual([
       'Body heard',

@@ -48,8 +48,8 @@ export class DashboardPage {
   protected readonly organizationId = signal('');
   protected readonly committeeId = signal('');
   protected readonly year = signal('');
-  /** The translation, so that the sections' words follow a change of language. */
-  private readonly language = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  /** The active language's translation once loaded, so that the sections' words follow a change of language. */
+  private readonly translation = toSignal(this.transloco.selectTranslation());
 
   protected readonly committees = computed(() => {
     const all = this.view()?.scope.committees ?? [];
@@ -58,7 +58,7 @@ export class DashboardPage {
   });
 
   protected readonly sections = computed<Section[]>(() => {
-    this.language();
+    if (!this.translation()) return [];
     const view = this.view();
     return view ? buildSections(view, (key, params) => this.transloco.translate(key, params)) : [];
   });
