@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from './admin/admin.messages';
 import { ASSESSMENTS_MESSAGES } from './assessments/assessments.messages';
 import { AUTH_MESSAGES } from './auth/auth.messages';
+import { BODIES_MESSAGES } from './bodies/bodies.messages';
 import { CALENDAR_MESSAGES } from './calendar/calendar.messages';
 import { COMMENTS_MESSAGES } from './comments/comments.messages';
 import { CONSULTATIONS_MESSAGES } from './consultations/consultations.messages';
@@ -30,6 +31,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...USERS_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...SURVEYS_MESSAGES,
+  ...BODIES_MESSAGES,
 ];
 
 export const API_MESSAGES = new MessageTranslator(API_MESSAGE_CATALOGUE, COMMON_WORDS);

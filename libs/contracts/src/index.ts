@@ -14,3 +14,4 @@ export * from './lib/privacy';
 export * from './lib/publication';
 export * from './lib/calendar';
 export * from './lib/surveys';
+export * from './lib/bodies';

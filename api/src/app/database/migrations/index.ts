@@ -24,6 +24,7 @@ import { SessionStartedAt1764800000003 } from './1764800000003-session-started-a
 import { ShownName1764910000000 } from './1764910000000-shown-name';
 import { CalendarFeeds1764930000000 } from './1764930000000-calendar-feeds';
 import { Surveys1764950000000 } from './1764950000000-surveys';
+import { HeardBodies1764960000000 } from './1764960000000-heard-bodies';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ShownName1764910000000,
   CalendarFeeds1764930000000,
   Surveys1764950000000,
+  HeardBodies1764960000000,
 ];
