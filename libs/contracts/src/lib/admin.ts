@@ -61,8 +61,8 @@ export interface AdminOrganizationView {
    * the other kinds of organization.
    */
   languages: SummaryLanguage[] | null;
-  /** A heard body's type (pupil council, NGO, …); null for every other kind. */
-  bodyType: BodyType | null;
+  /** A heard body's type (pupil council, NGO, …); null (or absent, in older clients' fixtures) for every other kind. */
+  bodyType?: BodyType | null;
 }
 
 /** `PUT /api/admin/organizations/:id/languages`: the municipality's languages, at least one. */
