@@ -1,3 +1,4 @@
+import { hashLinkToken, newLinkToken } from '../src/app/auth/refresh-cookie';
 import type { User } from '../src/app/users/user.entity';
 import { createMunicipality, createUser, TEST_PASSWORD } from './support/factories';
 import { eventually, startTestEnvironment, type TestEnvironment } from './support/test-app';
@@ -14,6 +15,11 @@ import { eventually, startTestEnvironment, type TestEnvironment } from './suppor
  * is in screening, which a coordinator never reads: every assessment route answers them as it
  * answers an official of another municipality (404), and only the dashboard opens. Their reading
  * once out of draft, and never the private parts, is in dashboard.int-spec.
+ *
+ * `bodyMember`: a member of a heard body in Kotka's register (a pupil council, issue 13) that was not
+ * asked about the fixture assessment: it reads no more than a youth council never asked. The
+ * e-mail-only link is no caller: its token, not a session, is the key (rows `/api/statement-links/…`,
+ * the same answer for every caller).
  */
 const CALLERS = [
   'anonymous',
@@ -22,6 +28,7 @@ const CALLERS = [
   'chair',
   'youth',
   'consultedClosed',
+  'bodyMember',
   'admin',
   'otherMunicipality',
   'coordinator',
@@ -37,6 +44,7 @@ const signedIn = (status: number, overrides: Partial<Expected> = {}): Expected =
   deactivated: 401,
   consultedClosed: overrides.youth ?? status,
   coordinator: overrides.otherMunicipality ?? status,
+  bodyMember: overrides.youth ?? status,
   ...overrides,
 });
 
@@ -48,6 +56,12 @@ interface Fixture {
   kotkaEducationId: string;
   kotkaMunicipalityId: string;
   users: Record<Exclude<Caller, 'anonymous'>, User> & { spare: User };
+  /** Kotka's NGO (a heard body) with one e-mail-only contact. */
+  bodyId: string;
+  /** A second contact of the NGO, for the removal row (removing the first would take its link along). */
+  spareContactId: string;
+  /** A valid statement link of an open request to the NGO (the token from its e-mail). */
+  linkToken: string;
 }
 
 interface RouteCase {
@@ -171,6 +185,26 @@ const MATRIX: Record<string, RouteCase> = {
     path: (f) => `/api/admin/organizations/${f.kotkaMunicipalityId}/wellbeing`,
     body: () => ({ framework: 'shanarri' }),
   },
+  // A heard body's e-mail-only contacts (issue 13; heard-bodies.int-spec has the rest).
+  'GET /api/admin/organizations/{id}/contacts': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.bodyId}/contacts`,
+  },
+  'POST /api/admin/organizations/{id}/contacts': {
+    expected: signedIn(403, { admin: 201 }),
+    path: (f) => `/api/admin/organizations/${f.bodyId}/contacts`,
+    body: () => ({ name: 'Matriisi', email: `matrix-${Date.now()}@ngo.example`, language: 'fi' }),
+  },
+  'DELETE /api/admin/organizations/{id}/contacts/{contactId}': {
+    // Only the admin removes the contact (one admin among the callers, so nobody tries it twice).
+    expected: signedIn(403, { admin: 204 }),
+    path: (f) => `/api/admin/organizations/${f.bodyId}/contacts/${f.spareContactId}`,
+  },
+  // The e-mail-only link: the token is the key, whoever calls (no session needed, none used).
+  'POST /api/statement-links/open': { expected: everyone(200), body: (f) => ({ token: f.linkToken }) },
+  'PUT /api/statement-links/draft': { expected: everyone(200), body: (f) => ({ token: f.linkToken, points: ['Matriisi'] }) },
+  // Submitting uses the link up (heard-bodies.int-spec): here an unknown token, 404 for everyone.
+  'POST /api/statement-links/submit': { expected: everyone(404), body: () => ({ token: 'x'.repeat(43), points: ['Matriisi'] }) },
   'PUT /api/admin/users/{id}/memberships': {
     expected: signedIn(403, { admin: 200 }),
     path: (f) => `/api/admin/users/${f.users.spare.id}/memberships`,
@@ -515,6 +549,17 @@ describe('access matrix', () => {
         'regional_coordinator',
         (await env.db.query(`SELECT * FROM organizations WHERE id = $1`, [kotka.municipality.parentId]))[0],
       ),
+      bodyMember: await createUser(
+        env.db,
+        'youth_council_member',
+        (
+          await env.db.query(
+            `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en, body_type)
+             VALUES ('heard_body', $1, 'Koulun oppilaskunta', 'Skolans elevkår', 'School pupil council', 'pupil_council') RETURNING *`,
+            [kotka.municipality.id],
+          )
+        )[0],
+      ),
       deactivated: await createUser(env.db, 'official', kotka.municipality),
       // Someone for the admin routes to act on.
       spare: await createUser(env.db, 'official', kotka.municipality),
@@ -545,7 +590,41 @@ describe('access matrix', () => {
          FROM memberships ms WHERE ms.user_id = $2`,
       [created.body.id, users.consultedClosed.id],
     );
+    // Kotka's NGO, its e-mail-only contact, and an open request to it on a second assessment (put in consultation directly).
+    const [ngo] = await env.db.query(
+      `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en, body_type)
+       VALUES ('heard_body', $1, 'MLL Kotka', 'MLL Kotka', 'MLL Kotka', 'ngo') RETURNING id`,
+      [kotka.municipality.id],
+    );
+    const [contact] = await env.db.query(
+      `INSERT INTO body_contacts (organization_id, name, email, language) VALUES ($1, 'Maija', 'maija@mll.example', 'fi') RETURNING id`,
+      [ngo.id],
+    );
+    const [spare] = await env.db.query(
+      `INSERT INTO body_contacts (organization_id, name, email, language) VALUES ($1, 'Pekka', 'pekka@mll.example', 'sv') RETURNING id`,
+      [ngo.id],
+    );
+    const asked = await env
+      .http()
+      .post('/api/assessments')
+      .set('Authorization', `Bearer ${tokens.get('official')}`)
+      .send({ title: 'Kotka asks its NGO', committeeId: kotka.education.id })
+      .expect(201);
+    await env.db.query(`UPDATE assessments SET stage = 'consultation' WHERE id = $1`, [asked.body.id]);
+    const linkToken = newLinkToken();
+    await env.db.query(
+      `WITH c AS (
+         INSERT INTO consultations (assessment_id, youth_council_id, round, deadline, opened_at, sent_version, status)
+         VALUES ($1, $2, 1, now() + interval '7 days', now(), 1, 'not_started') RETURNING id),
+       s AS (INSERT INTO statements (consultation_id) SELECT id FROM c)
+       INSERT INTO consultation_links (consultation_id, contact_id, token_hash, expires_at)
+       SELECT id, $3, $4, now() + interval '7 days' FROM c`,
+      [asked.body.id, ngo.id, contact.id, hashLinkToken(linkToken)],
+    );
     fixture = {
+      bodyId: ngo.id,
+      spareContactId: spare.id,
+      linkToken,
       kotkaAssessmentId: created.body.id,
       version: async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [created.body.id]))[0].version,
       officialNotificationId: notificationId,

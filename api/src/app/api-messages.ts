@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from './admin/admin.messages';
 import { ASSESSMENTS_MESSAGES } from './assessments/assessments.messages';
 import { AUTH_MESSAGES } from './auth/auth.messages';
+import { BODIES_MESSAGES } from './bodies/bodies.messages';
 import { CALENDAR_MESSAGES } from './calendar/calendar.messages';
 import { DASHBOARD_MESSAGES } from './dashboard/dashboard.messages';
 import { COMMENTS_MESSAGES } from './comments/comments.messages';
@@ -32,6 +33,7 @@ export const API_MESSAGE_CATALOGUE = [
   ...CALENDAR_MESSAGES,
   ...SURVEYS_MESSAGES,
   ...DASHBOARD_MESSAGES,
+  ...BODIES_MESSAGES,
 ];
 
 export const API_MESSAGES = new MessageTranslator(API_MESSAGE_CATALOGUE, COMMON_WORDS);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { BodiesModule } from './bodies/bodies.module';
 import { AuditModule } from './audit/audit.module';
 import { CommentsModule } from './comments/comments.module';
 import { AuthModule } from './auth/auth.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AssessmentsModule,
         ReviewDecisionModule,
         ConsultationsModule,
+        BodiesModule,
         CommentsModule,
         NotificationsModule,
         SchedulingModule,

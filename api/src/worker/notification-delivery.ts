@@ -14,12 +14,15 @@ import { NotificationEvents } from '../app/notifications/notification-events';
 import { isPermanentMailError, Mailer, type OutgoingMail } from './mail/mailer';
 import { renderDigest, renderNotification, type TemplateInput } from './mail/templates';
 import { type IssuedLink, issueSignInLink } from './sign-in-links';
+import { issueStatementLink } from './statement-links';
 
 export type DeliveryOutcome = 'delivered' | 'emailed' | 'already-delivered' | 'failed-earlier' | 'gone';
 
 interface RowForDelivery {
   id: string;
-  recipient_user_id: string;
+  recipient_user_id: string | null;
+  /** A body's e-mail-only contact instead of a user (issue 13): e-mail at once, with a statement link. */
+  recipient_contact_id: string | null;
   kind: NotificationKind;
   params: Record<string, string>;
   assessment_id: string | null;
@@ -64,10 +67,12 @@ export class NotificationDelivery {
   /** `finalAttempt`: the queue will not try again, so a transient failure is recorded as failed too. */
   async deliver(notificationId: string, finalAttempt = false): Promise<DeliveryOutcome> {
     const [row]: RowForDelivery[] = await this.db.query(
-      `SELECT n.id, n.recipient_user_id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at, n.email_sent_at, n.failed_at,
-              u.email, u.language, u.active, p.channel AS preferred
+      `SELECT n.id, n.recipient_user_id, n.recipient_contact_id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at,
+              n.email_sent_at, n.failed_at, coalesce(u.email, bc.email) AS email, coalesce(u.language, bc.language) AS language,
+              coalesce(u.active, bc.id IS NOT NULL) AS active, p.channel AS preferred
          FROM notifications n
-         JOIN users u ON u.id = n.recipient_user_id
+         LEFT JOIN users u ON u.id = n.recipient_user_id
+         LEFT JOIN body_contacts bc ON bc.id = n.recipient_contact_id
          LEFT JOIN notification_preferences p ON p.user_id = n.recipient_user_id AND p.kind = n.kind
         WHERE n.id = $1`,
       [notificationId],
@@ -82,7 +87,8 @@ export class NotificationDelivery {
     let outcome: DeliveryOutcome = 'already-delivered';
     if (!row.delivered_at) {
       // Invitations and resets carry a sign-in link: always an e-mail at once, whatever the preferences say.
-      const emailOnly = (EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(row.kind);
+      // So does every notice to an e-mail-only contact: they have no account to see it in.
+      const emailOnly = row.recipient_contact_id !== null || (EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(row.kind);
       const wanted: NotificationChannel = !row.active
         ? 'in_app'
         : emailOnly
@@ -98,7 +104,7 @@ export class NotificationDelivery {
         channel = wanted;
         outcome = 'delivered';
         // The person's open tabs show it now (server-sent events through every API replica).
-        if (!emailOnly) await this.events.publish(row.recipient_user_id);
+        if (!emailOnly && row.recipient_user_id) await this.events.publish(row.recipient_user_id);
       } else {
         channel = (await this.db.query(`SELECT channel FROM notifications WHERE id = $1`, [notificationId]))[0]?.channel ?? null;
       }
@@ -120,11 +126,19 @@ export class NotificationDelivery {
         [notificationId, this.leaseMs],
       );
       if (claimed.length === 0) return null;
-      const link = await issueSignInLink(
-        tx,
-        { id: row.id, kind: row.kind, recipientUserId: row.recipient_user_id, params: row.params },
-        this.config,
-      );
+      const link = row.recipient_contact_id
+        ? await issueStatementLink(tx, {
+            kind: row.kind,
+            contactId: row.recipient_contact_id,
+            assessmentId: row.assessment_id,
+            language: row.language,
+            params: row.params,
+          })
+        : await issueSignInLink(
+            tx,
+            { id: row.id, kind: row.kind, recipientUserId: row.recipient_user_id ?? '', params: row.params },
+            this.config,
+          );
       return { link };
     });
     if (claim?.link === 'obsolete') {

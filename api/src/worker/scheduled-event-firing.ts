@@ -22,7 +22,9 @@ interface EventRow {
 }
 
 interface Draft {
-  recipientUserId: string;
+  /** A user, or (recipientContactId) a body's e-mail-only contact. */
+  recipientUserId: string | null;
+  recipientContactId?: string;
   assessmentId: string;
   params: Record<string, string>;
 }
@@ -64,14 +66,15 @@ export class ScheduledEventFiring {
         return { outcome: 'condition-gone' as const, ids: [] };
       }
       const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO notifications (recipient_user_id, kind, assessment_id, params)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[])
+        `INSERT INTO notifications (recipient_user_id, kind, assessment_id, params, recipient_contact_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[], $5::uuid[])
          RETURNING id`,
         [
           drafts.map((d) => d.recipientUserId),
           drafts.map(() => row.kind as NotificationKind),
           drafts.map((d) => d.assessmentId),
           drafts.map((d) => JSON.stringify(d.params)),
+          drafts.map((d) => d.recipientContactId ?? null),
         ],
       );
       await tx.query(`UPDATE scheduled_events SET status = 'fired', fired_at = now(), notification_count = $2 WHERE id = $1`, [
@@ -134,7 +137,15 @@ export class ScheduledEventFiring {
         );
         // Members' links go to their council's page for the request (`consultationId`).
         const forMembers = { ...params, consultationId: row.subject_id };
-        return members.map((m) => ({ recipientUserId: m.id, assessmentId: c.assessment_id, params: forMembers }));
+        // A body's e-mail-only contacts who have not answered yet are reminded by e-mail with a new link.
+        const contacts: { id: string }[] = await tx.query(
+          `SELECT contact_id AS id FROM consultation_links WHERE consultation_id = $1 AND used_at IS NULL ORDER BY contact_id`,
+          [row.subject_id],
+        );
+        return [
+          ...members.map((m) => ({ recipientUserId: m.id, assessmentId: c.assessment_id, params: forMembers })),
+          ...contacts.map((k) => ({ recipientUserId: null, recipientContactId: k.id, assessmentId: c.assessment_id, params: forMembers })),
+        ];
       }
       case 'follow_up_due': {
         const [a]: { id: string; title: string; responsible_official_id: string }[] = await tx.query(

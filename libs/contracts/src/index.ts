@@ -15,3 +15,4 @@ export * from './lib/publication';
 export * from './lib/calendar';
 export * from './lib/surveys';
 export * from './lib/dashboard';
+export * from './lib/bodies';

@@ -36,6 +36,12 @@ export const appRoutes: Route[] = askBeforeLeaving([
   },
   { path: 'invitation/:token', redirectTo: tokenToFragment('/invitation') },
   {
+    // A heard body's e-mail-only contact answers a statement request through the e-mail's one-time link (no account).
+    path: 'statement-link',
+    title: 'bodies.titles.statementLink',
+    loadComponent: () => import('./features/bodies/statement-link.page').then((m) => m.StatementLinkPage),
+  },
+  {
     // Children's surveys (issue 14): the official's pages for an assessment's surveys.
     path: 'assessments/:assessmentId/surveys',
     canActivate: [authGuard],

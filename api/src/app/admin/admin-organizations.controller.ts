@@ -24,6 +24,7 @@ import {
   CHILD_ORGANIZATION_KINDS,
   SUMMARY_LANGUAGES,
   type AdminOrganizationView,
+  type BodyType,
   type Language,
   type OrganizationKind,
   type SummaryLanguage,
@@ -49,6 +50,7 @@ interface OrganizationRow {
   parent_id: string | null;
   oidc_email_domains: string[];
   languages: SummaryLanguage[];
+  body_type: BodyType | null;
 }
 
 @ApiTags('admin')
@@ -70,10 +72,10 @@ export class AdminOrganizationsController {
     const column = nameColumn(language);
     const rows: (OrganizationRow & { path: string[] })[] = await this.db.query(
       `WITH RECURSIVE tree AS (
-         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, o.oidc_email_domains, o.languages, ARRAY[o.${column}] AS path
+         SELECT o.id, o.name_fi, o.name_sv, o.name_en, o.kind, o.parent_id, o.oidc_email_domains, o.languages, o.body_type, ARRAY[o.${column}] AS path
            FROM organizations o WHERE o.id = ANY($1) AND (o.parent_id IS NULL OR NOT o.parent_id = ANY($1))
          UNION ALL
-         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, c.oidc_email_domains, c.languages, tree.path || c.${column}
+         SELECT c.id, c.name_fi, c.name_sv, c.name_en, c.kind, c.parent_id, c.oidc_email_domains, c.languages, c.body_type, tree.path || c.${column}
            FROM organizations c JOIN tree ON c.parent_id = tree.id)
        SELECT * FROM tree ORDER BY path`,
       [ids],
@@ -96,14 +98,22 @@ export class AdminOrganizationsController {
         details: [{ field: 'kind', messages: [`must be one of ${CHILD_ORGANIZATION_KINDS[parent.kind].join(', ') || '(none)'} here`] }],
       });
     }
+    if ((body.kind === 'heard_body') !== (body.bodyType !== undefined)) {
+      throw new BadRequestException({
+        message: 'A heard body needs its type (pupil council, NGO, …); other kinds of organization have none.',
+        details: [
+          { field: 'bodyType', messages: [body.kind === 'heard_body' ? 'is required for a heard body' : 'is only for a heard body'] },
+        ],
+      });
+    }
     const row = await this.db.transaction(async (tx) => {
       if (body.kind === 'youth_council') {
         const [existing] = await tx.query(`SELECT 1 FROM organizations WHERE parent_id = $1 AND kind = 'youth_council'`, [parent.id]);
         if (existing) throw new ConflictException('This municipality already has its youth council.');
       }
       const [created]: OrganizationRow[] = await tx.query(
-        `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [body.kind, parent.id, body.names.fi, body.names.sv, body.names.en],
+        `INSERT INTO organizations (kind, parent_id, name_fi, name_sv, name_en, body_type) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [body.kind, parent.id, body.names.fi, body.names.sv, body.names.en, body.bodyType ?? null],
       );
       if (!created) throw new Error('insert returned nothing');
       await this.audit.record(tx, {
@@ -202,9 +212,9 @@ export class AdminOrganizationsController {
     @RequestLanguage() language: Language,
   ): Promise<AdminOrganizationView> {
     const before = await this.inScope(admin, id);
-    if (before.kind !== 'municipality') {
+    if (before.kind !== 'municipality' && before.kind !== 'wellbeing_county') {
       throw new BadRequestException({
-        message: 'Only a municipality has languages; its committees and youth council use the same.',
+        message: 'Only a municipality or a wellbeing services county has languages; its committees and youth council use the same.',
         details: [{ field: 'id', messages: ['must be a municipality'] }],
       });
     }
@@ -244,6 +254,7 @@ function view(row: OrganizationRow, language: Language): AdminOrganizationView {
     kind: row.kind,
     parentId: row.parent_id,
     oidcEmailDomains: row.oidc_email_domains ?? [],
-    languages: row.kind === 'municipality' ? row.languages : null,
+    languages: row.kind === 'municipality' || row.kind === 'wellbeing_county' ? row.languages : null,
+    bodyType: row.body_type ?? null,
   };
 }

@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  BODY_TYPES,
+  type BodyType,
   OIDC_EMAIL_DOMAINS_MAX,
   ORGANIZATION_KINDS,
   type OidcEmailDomainsRequest,
@@ -19,6 +21,7 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -57,6 +60,11 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   @IsIn(ORGANIZATION_KINDS, { message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
   kind!: OrganizationKind;
+
+  @ApiPropertyOptional({ enum: BODY_TYPES, description: 'What a heard body is (required for `heard_body`, refused otherwise).' })
+  @IsOptional()
+  @IsIn(BODY_TYPES, { message: `must be one of ${BODY_TYPES.join(', ')}` })
+  bodyType?: BodyType;
 
   @ApiProperty({ type: OrganizationNamesDto })
   @IsDefined({ message: 'is required' })

@@ -29,11 +29,6 @@ export const ADMIN_MESSAGES: readonly MessageTranslation[] = [
     sv: 'måste vara id:t för en av dina organisationer',
   },
 
-  {
-    en: 'Only a municipality has languages; its committees and youth council use the same.',
-    fi: 'Kielet asetetaan vain kunnalle; sen lautakunnat ja nuorisovaltuusto käyttävät samoja.',
-    sv: 'Endast en kommun har språk; dess nämnder och ungdomsfullmäktige använder samma.',
-  },
   { en: 'must be a municipality', fi: 'pitää olla kunta', sv: 'måste vara en kommun' },
   { en: 'must be a list of languages', fi: 'pitää olla luettelo kielistä', sv: 'måste vara en lista med språk' },
   { en: 'must name at least one language', fi: 'pitää sisältää vähintään yksi kieli', sv: 'måste ange minst ett språk' },

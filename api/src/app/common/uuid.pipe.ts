@@ -4,6 +4,7 @@ import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
 const NOT_A_UUID = {
   assessment: 'The assessment id must be a UUID.',
   comment: 'The comment id must be a UUID.',
+  contact: 'The contact id must be a UUID.',
   consultation: 'The consultation id must be a UUID.',
   notification: 'The notification id must be a UUID.',
   organization: 'The organization id must be a UUID.',

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ConsultationDetail, ConsultationView, Language, Page, YouthCouncilOption } from '@lava/contracts';
+import type { BodyType, ConsultationDetail, ConsultationView, Language, Page, YouthCouncilOption } from '@lava/contracts';
+import { ASSESSING_KINDS, CONSULTED_KINDS } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { Assessment } from '../assessments/assessment.entity';
@@ -27,22 +28,44 @@ export class ConsultationBoard {
     private readonly store: ConsultationRepository,
   ) {}
 
-  /** The councils the official may ask: the municipality's own first, then the others of its region. */
+  /**
+   * The bodies the official may ask: the assessing organization's own youth council and the other
+   * bodies in its register (pupil councils, NGOs, …) first, then the youth councils of the other
+   * municipalities and counties of its region (a county's assessment is heard by the region's
+   * municipal youth councils).
+   */
   async councilOptions(user: AuthenticatedUser, assessmentId: string, language: Language): Promise<YouthCouncilOption[]> {
     const assessment = await this.access.readable(null, user, assessmentId);
     if (!(await this.callers.isStaff(user, assessment)))
       throw new ForbiddenException('Only municipal staff choose the youth councils to ask.');
     const column = nameColumn(language);
-    const rows: { id: string; name: string; municipality_name: string; own: boolean }[] = await this.db.query(
-      `SELECT yc.id, yc.${column} AS name, m.${column} AS municipality_name, m.id = $1 AS own
+    const rows: {
+      id: string;
+      name: string;
+      municipality_name: string;
+      own: boolean;
+      kind: 'youth_council' | 'heard_body';
+      body_type: BodyType | null;
+      contacts: number;
+    }[] = await this.db.query(
+      `SELECT yc.id, yc.${column} AS name, m.${column} AS municipality_name, m.id = $1 AS own, yc.kind, yc.body_type,
+              (SELECT count(*)::int FROM body_contacts bc WHERE bc.organization_id = yc.id) AS contacts
          FROM organizations yc
-         JOIN organizations m ON m.id = yc.parent_id AND m.kind = 'municipality'
+         JOIN organizations m ON m.id = yc.parent_id AND m.kind = ANY($2)
          JOIN organizations home ON home.id = $1
-        WHERE yc.kind = 'youth_council' AND (m.id = home.id OR m.parent_id = home.parent_id)
-        ORDER BY (m.id = $1) DESC, m.${column}`,
-      [assessment.municipalityId],
+        WHERE (yc.kind = ANY($3) AND m.id = home.id) OR (yc.kind = 'youth_council' AND m.parent_id = home.parent_id)
+        ORDER BY (m.id = $1) DESC, m.${column}, (yc.kind = 'youth_council') DESC, yc.${column}`,
+      [assessment.municipalityId, ASSESSING_KINDS, CONSULTED_KINDS],
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, municipalityName: r.municipality_name, own: r.own }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      municipalityName: r.municipality_name,
+      own: r.own,
+      kind: r.kind,
+      bodyType: r.body_type,
+      emailContacts: r.contacts,
+    }));
   }
 
   /** Staff see every request of every round (newest round first); a council member sees their own council's sent requests. */

@@ -15,7 +15,8 @@ function setUp(members: { id: string; language: 'fi' | 'sv' | 'en' }[]) {
     cancel: async (_tx: EntityManager, id: string) => (calls.push(`cancel ${id}`), ['e2']),
   };
   const store = { councilNames: async () => ({ nameFi: 'Nuorisovaltuusto', nameSv: 'Ungdomsfullmäktige', nameEn: 'Youth council' }) };
-  const tx = { query: async () => members } as unknown as EntityManager;
+  // The members; no e-mail-only contacts (contact-notices.ts asks about links and contacts).
+  const tx = { query: async (sql: string) => (/consultation_links|body_contacts/.test(sql) ? [] : members) } as unknown as EntityManager;
   const notices = new ConsultationNotices(
     outbox as unknown as NotificationOutbox,
     deadlines as unknown as ConsultationDeadlines,

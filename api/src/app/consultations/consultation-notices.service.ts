@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Assessment } from '../assessments/assessment.entity';
 import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
 import { ConsultationDeadlines } from '../scheduling/consultation-deadlines.service';
+import { notifyContacts } from './contact-notices';
 import { councilParams } from './consultation-rules';
 import { ConsultationRepository } from './consultation.repository';
 
@@ -47,7 +48,8 @@ export class ConsultationNotices {
         ...(reason !== undefined ? { reason } : {}),
       },
     }));
-    return this.outbox.add(tx, drafts);
+    const contactExtra = { ...(deadline ? { deadline: deadline.toISOString() } : {}), ...(reason !== undefined ? { reason } : {}) };
+    return [...(await this.outbox.add(tx, drafts)), ...(await notifyContacts(tx, assessment, request, council, kind, contactExtra))];
   }
 
   /** After the decision every council that submitted a statement (in any round) is told what became of it. */

@@ -30,5 +30,6 @@ import { StatementService } from './statements.service';
     ConsultationRequests,
     StatementService,
   ],
+  exports: [ConsultationRepository, ConsultationNotices],
 })
 export class ConsultationsModule {}

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiOkResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/public.decorator';
 import { LavaConfig } from '../config/lava-config';
-import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS } from './demo-data';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, DEMO_WELLBEING_COUNTY } from './demo-data';
+import { DEMO_COUNTY_USERS, DEMO_PUPIL_COUNCIL } from './seed-bodies';
 
 /** Lets the login page show the demo accounts, only when DEMO_MODE is on (never in production). */
 @ApiTags('demo')
@@ -23,7 +24,15 @@ export class DemoController {
         role: u.role,
         councilOffice: u.councilOffice ?? null,
         municipality: 'municipality' in u.at ? municipalityName(u.at.municipality) : DEMO_REGION.names[0],
-      })),
+      })).concat(
+        // The wellbeing services county and the pupil council in its register (issue 13).
+        DEMO_COUNTY_USERS.map((u) => ({
+          email: u.email,
+          role: u.role,
+          councilOffice: u.councilOffice ?? null,
+          municipality: u.at === 'pupil_council' ? DEMO_PUPIL_COUNCIL[0] : DEMO_WELLBEING_COUNTY.names[0],
+        })),
+      ),
     };
   }
 }

@@ -15,6 +15,7 @@ import {
   DEMO_USERS,
   DEMO_WELLBEING_COUNTY,
 } from './demo-data';
+import { seedCountyDemo } from './seed-bodies';
 import { seedCommentsDemo } from './seed-comments';
 import { seedConsultationDemo } from './seed-consultation';
 import { seedRecordContent } from './seed-content';
@@ -105,6 +106,7 @@ async function seed(tx: EntityManager): Promise<void> {
   await seedReviewDemo(tx);
   await seedNotificationsDemo(tx);
   await seedSurveysDemo(tx);
+  await seedCountyDemo(tx, passwordHash);
 }
 
 function demoMunicipality<T>(municipalities: Map<string, T>, key: string): T {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommitteeOption, Language, Role } from '@lava/contracts';
-import { STAFF_ROLES } from '@lava/workflow';
+import { ASSESSING_KINDS, STAFF_ROLES } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 
 /** Roles whose holders see the unpublished work of their municipality (the workflow's STAFF_ROLES, asked municipality-wide). */
@@ -12,14 +12,15 @@ export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Municipalities where the user holds one of `roles`: on the municipality itself,
-   * on its region (a regional admin), or on one of its committees or its youth council.
+   * Assessing organizations (municipalities and wellbeing services counties; the name stays from
+   * when only municipalities assessed) where the user holds one of `roles`: on the organization
+   * itself, on its region (a regional admin), or on one of its committees or its youth council.
    */
   async municipalityIdsWhere(userId: string, roles: Role[]): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
       `SELECT m.id
          FROM organizations m
-        WHERE m.kind = 'municipality'
+        WHERE m.kind = ANY($3)
           AND EXISTS (
                 SELECT 1
                   FROM memberships ms
@@ -27,7 +28,7 @@ export class OrganizationsService {
                  WHERE ms.user_id = $1
                    AND ms.role = ANY($2)
                    AND (o.id = m.id OR o.id = m.parent_id OR o.parent_id = m.id))`,
-      [userId, roles],
+      [userId, roles, ASSESSING_KINDS],
     );
     return rows.map((r) => r.id);
   }

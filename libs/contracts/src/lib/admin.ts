@@ -1,5 +1,6 @@
 import type { CouncilOffice, Language, OrganizationKind, Role } from './roles';
 import type { SummaryLanguage } from './assessments';
+import type { BodyType } from './bodies';
 
 /** A person as an admin sees them: only the memberships within the admin's organizations. */
 export interface AdminUserView {
@@ -60,6 +61,8 @@ export interface AdminOrganizationView {
    * the other kinds of organization.
    */
   languages: SummaryLanguage[] | null;
+  /** A heard body's type (pupil council, NGO, …); null (or absent, in older clients' fixtures) for every other kind. */
+  bodyType?: BodyType | null;
 }
 
 /** `PUT /api/admin/organizations/:id/languages`: the municipality's languages, at least one. */
@@ -83,6 +86,8 @@ export interface CreateOrganizationRequest {
   parentId: string;
   kind: OrganizationKind;
   names: OrganizationNames;
+  /** Required for a `heard_body`, absent otherwise. */
+  bodyType?: BodyType;
 }
 
 export interface RenameOrganizationRequest {
@@ -92,10 +97,11 @@ export interface RenameOrganizationRequest {
 /** Which kinds of organization may sit under which (a region holds municipalities; a municipality its committees and one youth council). */
 export const CHILD_ORGANIZATION_KINDS: Record<OrganizationKind, readonly OrganizationKind[]> = {
   region: ['municipality', 'wellbeing_county'],
-  municipality: ['committee', 'youth_council'],
-  wellbeing_county: ['committee'],
+  municipality: ['committee', 'youth_council', 'heard_body'],
+  wellbeing_county: ['committee', 'youth_council', 'heard_body'],
   committee: [],
   youth_council: [],
+  heard_body: [],
 };
 
 /** Replaces the user's memberships within the admin's organizations (others stay as they are). */
@@ -114,7 +120,8 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   reviewer: ['municipality', 'wellbeing_county'],
   admin: ['region', 'municipality', 'wellbeing_county'],
   committee_chair: ['committee'],
-  youth_council_member: ['youth_council'],
+  // Members of any consulted body (a youth council or another heard body): see CONSULTED_KINDS.
+  youth_council_member: ['youth_council', 'heard_body'],
   regional_coordinator: ['region'],
 };
 

@@ -1,3 +1,4 @@
+import type { BodyType } from './bodies';
 import type { ConsultationStatus, Stage } from '@lava/workflow';
 import type { RecordSection } from './assessments';
 
@@ -35,6 +36,11 @@ export interface YouthCouncilOption {
   municipalityName: string;
   /** The youth council of the assessment's own municipality. */
   own: boolean;
+  /** A youth council, or another body heard (then its type). */
+  kind: 'youth_council' | 'heard_body';
+  bodyType: BodyType | null;
+  /** How many e-mail-only contacts the body has (they answer through a one-time link). */
+  emailContacts: number;
 }
 
 /** One council's request in one round, as the official's board and the council's own list show it. */

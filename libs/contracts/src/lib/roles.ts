@@ -4,7 +4,7 @@ import { WORKFLOW_ROLES, type WorkflowRole } from '@lava/workflow';
 export const ROLES = WORKFLOW_ROLES;
 export type Role = WorkflowRole;
 
-export const ORGANIZATION_KINDS = ['region', 'municipality', 'wellbeing_county', 'committee', 'youth_council'] as const;
+export const ORGANIZATION_KINDS = ['region', 'municipality', 'wellbeing_county', 'committee', 'youth_council', 'heard_body'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;

@@ -25,6 +25,23 @@ export function isStaff(roles: readonly string[]): boolean {
   return roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
 }
 
+/**
+ * Organizations asked for statements: a youth council, or another body heard (pupil council, NGO,
+ * parish, …; issue 13). Their members hold one role, CONSULTED_MEMBER_ROLE, whatever the body:
+ * drafting, adopting and submitting a statement is the same work, so every rule written for a
+ * youth council's members holds for a pupil council's or an NGO's without a second copy.
+ */
+export const CONSULTED_KINDS = ['youth_council', 'heard_body'] as const;
+export const CONSULTED_MEMBER_ROLE = 'youth_council_member' as const satisfies WorkflowRole;
+
+/** Organizations that assess their own decisions (and whose officials ask consulted bodies). */
+export const ASSESSING_KINDS = ['municipality', 'wellbeing_county'] as const;
+
+/** Whether an organization of `kind` may be asked for a statement. */
+export function isConsultedKind(kind: string): boolean {
+  return (CONSULTED_KINDS as readonly string[]).includes(kind);
+}
+
 /** Stages where the responsible official may change who reviews (assigning and unassigning). */
 export const REVIEWER_ASSIGNMENT_STAGES = ['draft', 'consultation', 'review'] as const satisfies readonly Stage[];
 

@@ -322,6 +322,7 @@ const ORGANIZATION_KIND_WORDS: readonly MessageTranslation[] = [
   { en: 'wellbeing services county', fi: 'hyvinvointialue', sv: 'välfärdsområde' },
   { en: 'committee', fi: 'lautakunta', sv: 'nämnd' },
   { en: 'youth council', fi: 'nuorisovaltuusto', sv: 'ungdomsfullmäktige' },
+  { en: 'heard body', fi: 'kuultava taho', sv: 'hört organ' },
   { en: '(none)', fi: '(ei mitään)', sv: '(inget)' },
 ];
 

@@ -25,6 +25,7 @@ import { ShownName1764910000000 } from './1764910000000-shown-name';
 import { CalendarFeeds1764930000000 } from './1764930000000-calendar-feeds';
 import { Surveys1764950000000 } from './1764950000000-surveys';
 import { RegionalCoordinatorDashboard1764970000000 } from './1764970000000-regional-coordinator-dashboard';
+import { HeardBodies1764960000000 } from './1764960000000-heard-bodies';
 
 /** Every migration, in order. Imported explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   CalendarFeeds1764930000000,
   Surveys1764950000000,
   RegionalCoordinatorDashboard1764970000000,
+  HeardBodies1764960000000,
 ];

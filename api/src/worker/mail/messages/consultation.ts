@@ -1,21 +1,25 @@
 import type { Language, NotificationKind } from '@lava/contracts';
 import { kind, v, type MessageFor } from '../message';
 
-/** The youth council consultation's e-mails: requests, deadlines, statements and the feedback. */
+/**
+ * The consultation's e-mails: requests, deadlines, statements and the feedback. The same texts go to a
+ * youth council's members, to the members of another body heard and to a body's e-mail-only contacts
+ * (issue 13), so none of them names the kind of body: `council` is its name.
+ */
 export const CONSULTATION_MESSAGES = {
   consultation_opened: kind(
     (p) => ({
-      subject: `Nuorisovaltuustolta pyydetään lausuntoa: ${v(p, 'title')}`,
+      subject: `Lausuntopyyntö: ${v(p, 'title')}`,
       summary: `${v(p, 'council')} voi nyt kertoa, mitä mieltä olette asiasta ”${v(p, 'title')}”. Lukekaa asia ja lähettäkää lausunto viimeistään ${v(p, 'deadline')}.`,
       action: 'Lue asia ja kirjoita lausunto',
     }),
     (p) => ({
-      subject: `Ungdomsfullmäktige ombeds ge ett utlåtande: ${v(p, 'title')}`,
+      subject: `Begäran om utlåtande: ${v(p, 'title')}`,
       summary: `${v(p, 'council')} kan nu säga vad ni tycker om ”${v(p, 'title')}”. Läs ärendet och skicka ert utlåtande senast ${v(p, 'deadline')}.`,
       action: 'Läs ärendet och skriv utlåtandet',
     }),
     (p) => ({
-      subject: `Your youth council is asked for a statement: ${v(p, 'title')}`,
+      subject: `Request for a statement: ${v(p, 'title')}`,
       summary: `${v(p, 'council')} can now say what you think about “${v(p, 'title')}”. Read it and send your statement by ${v(p, 'deadline')}.`,
       action: 'Read it and write the statement',
     }),

@@ -20,6 +20,7 @@ export const TRANSLATION_PARTS = [
   'wellbeing',
   'surveys',
   'dashboard',
+  'bodies',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
+  BODY_TYPES,
+  type BodyType,
   CHILD_ORGANIZATION_KINDS,
   SUMMARY_LANGUAGES,
   type AdminOrganizationView,
@@ -12,11 +14,13 @@ import {
 import { AnnouncerService } from '../../core/a11y/announcer.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { apiError } from '../../shared/api-error';
+import { BodyContacts } from '../bodies/body-contacts';
 import { AdminApi } from './admin.api';
 
 type Editor =
   | { mode: 'rename'; id: string; names: OrganizationNames }
-  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames }
+  | { mode: 'add'; parentId: string; kind: OrganizationKind; names: OrganizationNames; bodyType: BodyType }
+  | { mode: 'contacts'; id: string }
   | { mode: 'domains'; id: string; name: string; text: string }
   | { mode: 'languages'; id: string; chosen: Record<SummaryLanguage, boolean> };
 
@@ -27,7 +31,7 @@ type Editor =
  */
 @Component({
   selector: 'lava-organizations-section',
-  imports: [FormsModule, TranslocoPipe],
+  imports: [FormsModule, TranslocoPipe, BodyContacts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './organizations-section.html',
   styleUrl: './organizations-section.css',
@@ -69,7 +73,16 @@ export class OrganizationsSection {
 
   protected startAdd(org: AdminOrganizationView, kind: OrganizationKind): void {
     this.error.set(null);
-    this.editor.set({ mode: 'add', parentId: org.id, kind, names: { fi: '', sv: '', en: '' } });
+    this.editor.set({ mode: 'add', parentId: org.id, kind, names: { fi: '', sv: '', en: '' }, bodyType: 'pupil_council' });
+  }
+
+  protected readonly bodyTypes = BODY_TYPES;
+
+  /** A heard body's e-mail-only contacts (issue 13): shown below it, or hidden again. */
+  protected toggleContacts(org: AdminOrganizationView): void {
+    this.error.set(null);
+    const open = this.editor();
+    this.editor.set(open?.mode === 'contacts' && open.id === org.id ? null : { mode: 'contacts', id: org.id });
   }
 
   protected startDomains(org: AdminOrganizationView): void {
@@ -119,7 +132,7 @@ export class OrganizationsSection {
 
   protected save(): void {
     const editor = this.editor();
-    if (!editor || editor.mode === 'languages') return;
+    if (!editor || editor.mode === 'languages' || editor.mode === 'contacts') return;
     if (editor.mode === 'domains') {
       // One per line; commas, semicolons and spaces separate too. The API checks and normalizes them.
       const domains = editor.text.split(/[\s,;]+/).filter((d) => d.length > 0);
@@ -136,7 +149,12 @@ export class OrganizationsSection {
     const request =
       editor.mode === 'rename'
         ? this.api.renameOrganization(editor.id, editor.names)
-        : this.api.createOrganization({ parentId: editor.parentId, kind: editor.kind, names: editor.names });
+        : this.api.createOrganization({
+            parentId: editor.parentId,
+            kind: editor.kind,
+            names: editor.names,
+            ...(editor.kind === 'heard_body' ? { bodyType: editor.bodyType } : {}),
+          });
     request.subscribe({
       next: (saved) => {
         this.editor.set(null);

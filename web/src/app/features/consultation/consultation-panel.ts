@@ -76,6 +76,14 @@ export class ConsultationPanel {
     );
     return this.councils().filter((o) => !asked.has(o.id));
   });
+  /** The askable youth councils and the other bodies heard (pupil councils, NGOs, …), each in its own group of the list. */
+  protected readonly askableGroups = computed(() => {
+    const options = this.askable();
+    return [
+      { label: 'bodies.plan.youthCouncils', options: options.filter((o) => o.kind !== 'heard_body') },
+      { label: 'bodies.plan.otherBodies', options: options.filter((o) => o.kind === 'heard_body') },
+    ].filter((g) => g.options.length > 0);
+  });
   protected readonly visible = computed(
     () => this.loaded() && (this.items().length > 0 || (this.isOfficial() && this.stage() === 'draft')),
   );

@@ -1,0 +1,103 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, provideRouter } from '@angular/router';
+import type { StatementLinkView } from '@lava/contracts';
+import { translocoTesting } from '../../../testing/translations';
+import { LANGUAGE_STORAGE_KEY } from '../../core/i18n/languages';
+import { StatementLinkPage } from './statement-link.page';
+
+const TOKEN = 'k3J9_statement-token-0123456789abcdef';
+const VIEW: StatementLinkView = {
+  contactName: 'Maija Mäkinen',
+  contactLanguage: 'en',
+  bodyName: 'MLL Kymenlaakso District',
+  organizationName: 'Kymenlaakso Wellbeing Services County',
+  assessmentTitle: 'Family centre opening hours',
+  message: 'Tell us which hours suit families.',
+  deadline: '2027-02-01T14:00:00.000Z',
+  plainLanguageSummary: 'The county thinks about when the family centres are open.',
+  points: ['Evenings are needed.'],
+  submittedAt: null,
+};
+
+async function render(fragment: string | null) {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({
+    imports: [StatementLinkPage, translocoTesting()],
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+  });
+  TestBed.inject(ActivatedRoute).snapshot.fragment = fragment;
+  const fixture = TestBed.createComponent(StatementLinkPage);
+  fixture.detectChanges();
+  await fixture.whenStable();
+  const http = TestBed.inject(HttpTestingController);
+  const settle = async () => {
+    await fixture.whenStable();
+    fixture.detectChanges();
+  };
+  return { fixture, http, settle, el: fixture.nativeElement as HTMLElement };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('StatementLinkPage', () => {
+  afterEach(() => localStorage.clear());
+
+  it('opens the request with the token in the body, keeps the draft as the contact types, and sends it once', async () => {
+    const { http, settle, el } = await render(`token=${TOKEN}`);
+    const open = http.expectOne('/api/statement-links/open');
+    expect(open.request.body).toEqual({ token: TOKEN });
+    open.flush(VIEW);
+    await settle();
+    expect(el.textContent).toContain('Hello Maija Mäkinen!');
+    expect(el.textContent).toContain('The county thinks about when the family centres are open.');
+    // The saved draft, and an empty field for the next point.
+    const first = el.querySelector<HTMLTextAreaElement>('#point-0');
+    expect(first?.value).toBe('Evenings are needed.');
+    const second = el.querySelector<HTMLTextAreaElement>('#point-1');
+    expect(el.querySelector('label[for="point-1"]')?.textContent?.trim()).toBe('Point 2');
+    if (!second) throw new Error('no second point');
+    second.value = 'Also a chat.';
+    second.dispatchEvent(new Event('input'));
+    await sleep(900);
+    const draft = http.expectOne('/api/statement-links/draft');
+    expect(draft.request.method).toBe('PUT');
+    expect(draft.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'] });
+    draft.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'] });
+    await settle();
+    expect(el.querySelector('.save-state')?.textContent?.trim()).toBe('Draft saved.');
+
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const submit = http.expectOne('/api/statement-links/submit');
+    expect(submit.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'] });
+    submit.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], submittedAt: '2027-01-10T10:00:00.000Z' });
+    await settle();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'The statement of MLL Kymenlaakso District was sent to the official.',
+    );
+    http.verify();
+  });
+
+  it('shows the API’s sentence when the link is used, expired or withdrawn (410)', async () => {
+    const { http, settle, el } = await render(`token=${TOKEN}`);
+    http
+      .expectOne('/api/statement-links/open')
+      .flush(
+        { statusCode: 410, error: 'Gone', message: 'This link has been used: the statement was already sent.' },
+        { status: 410, statusText: 'Gone' },
+      );
+    await settle();
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('This link has been used: the statement was already sent.');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('says so without asking the API when the link has no token', async () => {
+    const { http, settle, el } = await render(null);
+    await settle();
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'The link is missing its code. Open the link straight from the e-mail.',
+    );
+    http.verify();
+  });
+});
