@@ -208,9 +208,11 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
       ['consultation_overdue', null],
     ]);
     const oldReminder = firstOf(old);
-    // The old reminder would fire in 1.5 s…
+    // The old reminder would fire in 1.5 s… (queued as a delayed job; the worker starts only once the
+    // deadline has moved: a worker started now could take longer than 1.5 s on a loaded machine and fire
+    // it first, and its outbox relay could queue the moved schedule's rows with their real delay before
+    // they are moved ahead below.)
     await dueSoon([oldReminder.id], 1500);
-    await env.startWorker();
     await deadlines.publish(firstIds);
     await eventually(async () => (await queue.getJob(oldReminder.id)) ?? null);
 
@@ -235,6 +237,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     // Publishing a cancelled row removes its delayed job.
     expect(await queue.getJob(oldReminder.id)).toBeUndefined();
 
+    await env.startWorker();
     await settled([newReminder.id]);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // past the old reminder's due time
     await mailsSettled();

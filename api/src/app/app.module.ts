@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PublicationModule } from './publication/publication.module';
+import { RedisClientModule } from './queue/redis-client.module';
 import { ReviewDecisionModule } from './review-decision/review-decision.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { UsersModule } from './users/users.module';
@@ -32,6 +33,7 @@ export class AppModule {
       imports: [
         LavaConfigModule.forRoot(config),
         DatabaseModule,
+        RedisClientModule,
         AuditModule,
         AuthModule,
         OrganizationsModule,

@@ -134,27 +134,12 @@ export class AdminOrganizationsController {
     @Body() body: RenameOrganizationDto,
     @RequestLanguage() language: Language,
   ): Promise<AdminOrganizationView> {
-    const before = await this.inScope(admin, id);
-    const row = await this.db.transaction(async (tx) => {
-      const [updated]: OrganizationRow[] = (
-        await tx.query(`UPDATE organizations SET name_fi = $2, name_sv = $3, name_en = $4 WHERE id = $1 RETURNING *`, [
-          id,
-          body.names.fi,
-          body.names.sv,
-          body.names.en,
-        ])
-      )[0];
-      if (!updated) throw new NotFoundException('No such organization.');
-      await this.audit.record(tx, {
-        actorUserId: admin.id,
-        entityType: 'organization',
-        entityId: id,
-        action: 'organization.renamed',
-        details: { from: before.name_fi, to: body.names.fi },
-      });
-      return updated;
+    return this.update(admin, id, language, {
+      set: 'name_fi = $2, name_sv = $3, name_en = $4',
+      values: [body.names.fi, body.names.sv, body.names.en],
+      action: 'organization.renamed',
+      details: (before) => ({ from: before.name_fi, to: body.names.fi }),
     });
-    return view(row, language);
   }
 
   /**
@@ -172,32 +157,21 @@ export class AdminOrganizationsController {
     @Body() body: OidcEmailDomainsDto,
     @RequestLanguage() language: Language,
   ): Promise<AdminOrganizationView> {
-    const before = await this.inScope(admin, id);
-    if (before.kind === 'youth_council')
-      throw new BadRequestException({
-        message:
-          'Youth council members never sign in through the organization’s identity provider: a youth council has no sign-in domains.',
-        details: [{ field: 'domains', messages: ['cannot be set for a youth council'] }],
-      });
     const domains = [...body.domains].sort();
-    const row = await this.db.transaction(async (tx) => {
-      // An UPDATE … RETURNING answers [rows, count].
-      const [rows]: [OrganizationRow[], number] = await tx.query(
-        `UPDATE organizations SET oidc_email_domains = $2 WHERE id = $1 RETURNING *`,
-        [id, domains],
-      );
-      const updated = rows[0];
-      if (!updated) throw new NotFoundException('No such organization.');
-      await this.audit.record(tx, {
-        actorUserId: admin.id,
-        entityType: 'organization',
-        entityId: id,
-        action: 'organization.oidc_domains_changed',
-        details: { from: before.oidc_email_domains.join(', '), to: domains.join(', ') },
-      });
-      return updated;
+    return this.update(admin, id, language, {
+      check: (before) => {
+        if (before.kind === 'youth_council')
+          throw new BadRequestException({
+            message:
+              'Youth council members never sign in through the organization’s identity provider: a youth council has no sign-in domains.',
+            details: [{ field: 'domains', messages: ['cannot be set for a youth council'] }],
+          });
+      },
+      set: 'oidc_email_domains = $2',
+      values: [domains],
+      action: 'organization.oidc_domains_changed',
+      details: (before) => ({ from: before.oidc_email_domains.join(', '), to: domains.join(', ') }),
     });
-    return view(row, language);
   }
 
   /**
@@ -211,26 +185,57 @@ export class AdminOrganizationsController {
     @Body() body: SetOrganizationLanguagesDto,
     @RequestLanguage() language: Language,
   ): Promise<AdminOrganizationView> {
-    const before = await this.inScope(admin, id);
-    if (before.kind !== 'municipality' && before.kind !== 'wellbeing_county') {
-      throw new BadRequestException({
-        message: 'Only a municipality or a wellbeing services county has languages; its committees and youth council use the same.',
-        details: [{ field: 'id', messages: ['must be a municipality'] }],
-      });
-    }
     // Kept in one order (Finnish first) whatever order they came in.
     const languages = SUMMARY_LANGUAGES.filter((l) => body.languages.includes(l));
+    return this.update(admin, id, language, {
+      check: (before) => {
+        if (before.kind !== 'municipality' && before.kind !== 'wellbeing_county') {
+          throw new BadRequestException({
+            message: 'Only a municipality or a wellbeing services county has languages; its committees and youth council use the same.',
+            details: [{ field: 'id', messages: ['must be a municipality'] }],
+          });
+        }
+      },
+      set: 'languages = $2',
+      values: [languages],
+      action: 'organization.languages_changed',
+      details: (before) => ({ from: before.languages.join(','), to: languages.join(',') }),
+    });
+  }
+
+  /**
+   * One change to one of the caller's organizations, always in this order: in the caller's scope
+   * (404 if not) → `check` (its kind may take the change, else it throws 400) → `UPDATE … SET <set>
+   * RETURNING` ($1 is the id, `values` are $2…) → the audit entry, in the same transaction → the view.
+   */
+  private async update(
+    admin: AuthenticatedUser,
+    id: string,
+    language: Language,
+    change: {
+      check?: (before: OrganizationRow) => void;
+      set: string;
+      values: unknown[];
+      action: string;
+      details: (before: OrganizationRow) => Record<string, string>;
+    },
+  ): Promise<AdminOrganizationView> {
+    const before = await this.inScope(admin, id);
+    change.check?.(before);
     const row = await this.db.transaction(async (tx) => {
-      const [updated]: OrganizationRow[] = (
-        await tx.query(`UPDATE organizations SET languages = $2 WHERE id = $1 RETURNING *`, [id, languages])
-      )[0];
+      // An UPDATE … RETURNING answers [rows, count].
+      const [rows]: [OrganizationRow[], number] = await tx.query(`UPDATE organizations SET ${change.set} WHERE id = $1 RETURNING *`, [
+        id,
+        ...change.values,
+      ]);
+      const updated = rows[0];
       if (!updated) throw new NotFoundException('No such organization.');
       await this.audit.record(tx, {
         actorUserId: admin.id,
         entityType: 'organization',
         entityId: id,
-        action: 'organization.languages_changed',
-        details: { from: before.languages.join(','), to: languages.join(',') },
+        action: change.action,
+        details: change.details(before),
       });
       return updated;
     });

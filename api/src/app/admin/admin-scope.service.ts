@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { personScope, type PersonScope } from './person-scope';
 
 /** What an admin administers: the organizations where they are admin, and everything below them. */
 @Injectable()
@@ -18,5 +19,16 @@ export class AdminScope {
       [adminUserId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Where the person stands to an admin of `adminOrganizationIds` (personScope), by their memberships read in `tx`. */
+  async person(tx: EntityManager, userId: string, adminOrganizationIds: readonly string[]): Promise<PersonScope> {
+    const rows: { organization_id: string }[] = await tx.query(`SELECT DISTINCT organization_id FROM memberships WHERE user_id = $1`, [
+      userId,
+    ]);
+    return personScope(
+      rows.map((r) => r.organization_id),
+      adminOrganizationIds,
+    );
   }
 }

@@ -54,7 +54,7 @@ export class AdminUsersService {
 
   async get(admin: AuthenticatedUser, userId: string, language: Language): Promise<AdminUserView> {
     const orgIds = await this.scope.organizationIds(admin.id);
-    const row = await this.inScope(this.db.manager, userId, orgIds);
+    const { row } = await this.inScope(this.db.manager, userId, orgIds);
     return (await this.views([row], orgIds, language))[0] as AdminUserView;
   }
 
@@ -68,8 +68,8 @@ export class AdminUsersService {
     if (userId === admin.id) throw new BadRequestException('You cannot deactivate your own account.');
     const orgIds = await this.scope.organizationIds(admin.id);
     return this.db.transaction(async (tx) => {
-      const row = await this.inScope(tx, userId, orgIds, true);
-      if (await hasRolesOutside(tx, userId, orgIds)) {
+      const { row, wholePerson } = await this.inScope(tx, userId, orgIds, true);
+      if (!wholePerson) {
         const [removed]: [{ organization_id: string; role: string }[], number] = await tx.query(
           `DELETE FROM memberships WHERE user_id = $1 AND organization_id = ANY($2) RETURNING organization_id, role`,
           [userId, orgIds],
@@ -95,9 +95,9 @@ export class AdminUsersService {
   async reactivate(admin: AuthenticatedUser, userId: string): Promise<void> {
     const orgIds = await this.scope.organizationIds(admin.id);
     await this.db.transaction(async (tx) => {
-      const row = await this.inScope(tx, userId, orgIds, true);
+      const { row, wholePerson } = await this.inScope(tx, userId, orgIds, true);
       if (row.active) return;
-      if (await hasRolesOutside(tx, userId, orgIds)) {
+      if (!wholePerson) {
         throw new ConflictException(
           'This person also has roles in organizations you do not administer. An administrator of those organizations can reactivate them.',
         );
@@ -114,7 +114,7 @@ export class AdminUsersService {
   async setMemberships(admin: AuthenticatedUser, userId: string, dto: UpdateMembershipsDto, language: Language): Promise<MembershipsSaved> {
     const orgIds = await this.scope.organizationIds(admin.id);
     const { row, replaced } = await this.db.transaction(async (tx) => {
-      const row = await this.inScope(tx, userId, orgIds, true);
+      const { row } = await this.inScope(tx, userId, orgIds, true);
       await checkMemberships(tx, dto.memberships, orgIds);
       if (userId === admin.id && !dto.memberships.some((m) => m.role === 'admin')) {
         throw new BadRequestException('You cannot remove your own admin role; ask another admin.');
@@ -163,16 +163,23 @@ export class AdminUsersService {
     });
   }
 
-  /** The user if they have a role in the admin's organizations; otherwise 404, as if they did not exist. */
-  private async inScope(tx: EntityManager, userId: string, orgIds: string[], lock = false): Promise<UserRow> {
+  /**
+   * The user if they have a role in the admin's organizations, otherwise 404 as if they did not exist;
+   * `wholePerson` when every role of theirs is in them (AdminScope.person: the rule erasure follows too).
+   */
+  private async inScope(
+    tx: EntityManager,
+    userId: string,
+    orgIds: string[],
+    lock = false,
+  ): Promise<{ row: UserRow; wholePerson: boolean }> {
     const [row]: UserRow[] = await tx.query(
-      `SELECT u.id, u.email, u.display_name, u.language, u.active FROM users u
-        WHERE u.id = $1 AND EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = u.id AND ms.organization_id = ANY($2))
-        ${lock ? 'FOR UPDATE' : ''}`,
-      [userId, orgIds],
+      `SELECT u.id, u.email, u.display_name, u.language, u.active FROM users u WHERE u.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [userId],
     );
-    if (!row) throw new NotFoundException('No such user.');
-    return row;
+    const scope = row ? await this.scope.person(tx, userId, orgIds) : 'not_found';
+    if (!row || scope === 'not_found') throw new NotFoundException('No such user.');
+    return { row, wholePerson: scope === 'in_scope' };
   }
 
   private async views(rows: UserRow[], orgIds: string[], language: Language): Promise<AdminUserView[]> {
@@ -209,15 +216,6 @@ export class AdminUsersService {
         })),
     }));
   }
-}
-
-/** Whether the person has a role in an organization outside `orgIds` (the admin's): then their account is not the admin's alone. */
-export async function hasRolesOutside(tx: EntityManager, userId: string, orgIds: string[]): Promise<boolean> {
-  const [row]: { outside: boolean }[] = await tx.query(
-    `SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = $1 AND NOT (organization_id = ANY($2))) AS outside`,
-    [userId, orgIds],
-  );
-  return row?.outside ?? false;
 }
 
 /** Refuses (400, field by field) roles outside the admin's organizations, not possible in the organization's kind, or offices outside a youth council. */

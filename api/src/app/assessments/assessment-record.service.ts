@@ -1,3 +1,5 @@
+// Over 400 lines: the record's one write path (read, edit with optimistic versions, transitions, history and
+// comparison share the version helpers at the bottom). Next split along the domain: history and compare.
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {

@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LavaConfig } from '../config/lava-config';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Membership } from '../organizations/membership.entity';
+import { RedisClient } from '../queue/redis-client';
 import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { OidcController } from './oidc/oidc.controller';
@@ -46,10 +47,10 @@ import { SessionsService } from './sessions.service';
     JwtStrategy,
     {
       provide: LoginThrottle,
-      inject: [LavaConfig],
-      useFactory: (config: LavaConfig) => {
+      inject: [LavaConfig, RedisClient],
+      useFactory: (config: LavaConfig, redisClient: RedisClient) => {
         const logger = new Logger('LoginThrottle');
-        return createLoginThrottle(config, (message) => logger.warn(message));
+        return createLoginThrottle(config, (message) => logger.warn(message), redisClient);
       },
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

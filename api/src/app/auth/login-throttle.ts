@@ -1,13 +1,8 @@
-import { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { giveBack, rateLimiter, take, type Limiter } from '../common/rate-limit';
 import type { LavaConfig } from '../config/lava-config';
+import { RedisClient } from '../queue/redis-client';
 
-/** The part of a rate-limiter-flexible limiter the throttle uses (RateLimiterRedis in the app, RateLimiterMemory in unit tests). */
-export interface Limiter {
-  consume(key: string, points?: number): Promise<RateLimiterRes>;
-  reward(key: string, points?: number): Promise<RateLimiterRes>;
-  delete(key: string): Promise<boolean>;
-}
+export type { Limiter } from '../common/rate-limit';
 
 export interface LoginBlocked {
   retryAfterSeconds: number;
@@ -21,9 +16,8 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
     : `Too many sign-in attempts. Try again in ${minutes} minutes.`;
 }
 
-function blocked(msBeforeNext: number): LoginBlocked {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return { retryAfterSeconds, message: tooManyAttemptsMessage(retryAfterSeconds) };
+function blocked(seconds: number): LoginBlocked {
+  return { retryAfterSeconds: seconds, message: tooManyAttemptsMessage(seconds) };
 }
 
 /**
@@ -86,39 +80,26 @@ export class LoginThrottle {
    * always but send nothing, so nobody can flood a mailbox and the answer reveals nothing).
    */
   async checkReset(email: string, address: string): Promise<{ blocked: LoginBlocked | null; send: boolean }> {
-    try {
-      await this.limiters.address.consume(address);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return { blocked: blocked(error.msBeforeNext), send: false };
-      this.storeFailed(error);
-    }
+    const fromAddress = await take(this.limiters.address, address);
+    if (fromAddress.kind === 'refused') return { blocked: blocked(fromAddress.retryAfterSeconds), send: false };
+    if (fromAddress.kind === 'storeFailed') this.storeFailed(fromAddress.error);
     if (!this.limiters.reset) return { blocked: null, send: true };
-    try {
-      await this.limiters.reset.consume(accountKey(email));
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return { blocked: null, send: false };
-      this.storeFailed(error);
-    }
+    const forAccount = await take(this.limiters.reset, accountKey(email));
+    if (forAccount.kind === 'refused') return { blocked: null, send: false };
+    if (forAccount.kind === 'storeFailed') this.storeFailed(forAccount.error);
     return { blocked: null, send: true };
   }
 
   private async consume(limiter: Limiter, key: string): Promise<LoginBlocked | null> {
-    try {
-      await limiter.consume(key);
-      return null;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return blocked(error.msBeforeNext);
-      this.storeFailed(error);
-      return null;
-    }
+    const taken = await take(limiter, key);
+    if (taken.kind === 'refused') return blocked(taken.retryAfterSeconds);
+    if (taken.kind === 'storeFailed') this.storeFailed(taken.error);
+    return null;
   }
 
   private async giveBack(limiter: Limiter, key: string): Promise<void> {
-    try {
-      await limiter.reward(key, 1);
-    } catch (error) {
-      this.storeFailed(error);
-    }
+    const failed = await giveBack(limiter, key, 1);
+    if (failed !== null) this.storeFailed(failed);
   }
 
   onApplicationShutdown(): void {
@@ -138,27 +119,16 @@ export function accountKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The throttle on the Redis at REDIS_URL, keys under `<QUEUE_PREFIX>:login:`. */
-export function createLoginThrottle(config: LavaConfig, warn: (message: string) => void): LoginThrottle {
-  const redis = new Redis(config.REDIS_URL, {
-    lazyConnect: true,
-    // Fail fast rather than queue: a sign-in must never wait for an absent Redis.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 3000,
-    commandTimeout: 1000,
-  });
-  redis.on('error', () => undefined); // reported through the failing commands (see storeFailed)
-  void redis.connect().catch(() => undefined);
+/**
+ * The throttle on the shared Redis connection (`redisClient`; a connection of its own, closed with the
+ * throttle, when none is given), keys under `<QUEUE_PREFIX>:login:`. Its limiters fail open rather than
+ * count in memory: see the class comment.
+ */
+export function createLoginThrottle(config: LavaConfig, warn: (message: string) => void, redisClient?: RedisClient): LoginThrottle {
+  const client = redisClient ?? new RedisClient(config);
   const duration = config.LOGIN_THROTTLE_WINDOW_MINUTES * 60;
   const limiter = (name: string, points: number) =>
-    new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${config.QUEUE_PREFIX}:login:${name}`,
-      points,
-      duration,
-      rejectIfRedisNotReady: true,
-    });
+    rateLimiter(client.redis, { keyPrefix: client.key(`login:${name}`), points, duration, whenRedisDown: 'open' });
   return new LoginThrottle(
     {
       account: limiter('account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT),
@@ -166,6 +136,6 @@ export function createLoginThrottle(config: LavaConfig, warn: (message: string) 
       reset: limiter('reset', config.PASSWORD_RESET_MAX_PER_ACCOUNT),
     },
     warn,
-    () => redis.disconnect(),
+    redisClient ? undefined : () => client.redis.disconnect(),
   );
 }

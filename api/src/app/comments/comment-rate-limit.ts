@@ -1,13 +1,7 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { giveBack, rateLimiter, take, type Limiter } from '../common/rate-limit';
 import { LavaConfig } from '../config/lava-config';
-
-/** The part of a rate-limiter-flexible limiter used here (RateLimiterRedis in the app). */
-interface Limiter {
-  consume(key: string, points?: number): Promise<RateLimiterRes>;
-  reward(key: string, points?: number): Promise<RateLimiterRes>;
-}
+import { RedisClient } from '../queue/redis-client';
 
 export function commentsTooFastMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -32,37 +26,17 @@ export function mentionsTooFastMessage(retryAfterSeconds: number): string {
  * transaction, so a refused or invalid request costs nothing.
  */
 @Injectable()
-export class CommentRateLimit implements OnApplicationShutdown {
-  private readonly redis: Redis;
+export class CommentRateLimit {
   private readonly comments: Limiter;
   private readonly mentions: Limiter;
   private readonly logger = new Logger('CommentRateLimit');
 
-  constructor(@Inject(LavaConfig) config: LavaConfig) {
-    this.redis = new Redis(config.REDIS_URL, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 3000,
-      commandTimeout: 1000,
-    });
-    this.redis.on('error', () => undefined);
-    void this.redis.connect().catch(() => undefined);
+  constructor(@Inject(LavaConfig) config: LavaConfig, redisClient: RedisClient) {
     const duration = config.COMMENT_RATE_WINDOW_MINUTES * 60;
     const limiter = (name: string, points: number) =>
-      new RateLimiterRedis({
-        storeClient: this.redis,
-        keyPrefix: `${config.QUEUE_PREFIX}:comment-rate:${name}`,
-        points,
-        duration,
-        insuranceLimiter: new RateLimiterMemory({ points, duration }),
-      });
+      rateLimiter(redisClient.redis, { keyPrefix: redisClient.key(`comment-rate:${name}`), points, duration });
     this.comments = limiter('comments', config.COMMENT_RATE_LIMIT);
     this.mentions = limiter('mentions', config.MENTION_RATE_LIMIT);
-  }
-
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
   }
 
   /**
@@ -77,7 +51,8 @@ export class CommentRateLimit implements OnApplicationShutdown {
     if (post.mentions > 0) {
       const refused = await this.consume(this.mentions, userId, post.mentions);
       if (refused !== null) {
-        if (post.comment) await this.giveBack(this.comments, userId, 1);
+        // The count stays a little high until the window ends if this fails.
+        if (post.comment) await giveBack(this.comments, userId, 1);
         throw new HttpException(mentionsTooFastMessage(refused), HttpStatus.TOO_MANY_REQUESTS);
       }
     }
@@ -85,25 +60,16 @@ export class CommentRateLimit implements OnApplicationShutdown {
 
   /** Seconds to wait when refused; null when taken (or when the limiter itself failed: post rather than refuse). */
   private async consume(limiter: Limiter, key: string, points: number): Promise<number | null> {
-    try {
-      await limiter.consume(key, points);
-      return null;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        // Asking for more than is left takes the points anyway: give them back, the post is not made.
-        await this.giveBack(limiter, key, points);
-        return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      }
+    const taken = await take(limiter, key, points);
+    if (taken.kind === 'refused') {
+      // Asking for more than is left takes the points anyway: give them back, the post is not made.
+      await giveBack(limiter, key, points);
+      return taken.retryAfterSeconds;
+    }
+    if (taken.kind === 'storeFailed') {
+      const error = taken.error;
       this.logger.warn(`Comment rate limit not applied: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
     }
-  }
-
-  private async giveBack(limiter: Limiter, key: string, points: number): Promise<void> {
-    try {
-      await limiter.reward(key, points);
-    } catch {
-      // The count stays a little high until the window ends.
-    }
+    return null;
   }
 }

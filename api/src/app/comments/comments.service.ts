@@ -1,3 +1,5 @@
+// Over 400 lines: threads, replies, edits and moderation share the loading, visibility and quoting helpers
+// (access rules are in comment-access.ts, limits in comment-rate-limit.ts). Next split: moderation (flag/hide).
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {

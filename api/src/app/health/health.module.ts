@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RedisClient } from '../queue/redis-client';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService, RedisClient] })
+/** GET /api/health; its Redis connection is the shared RedisClient (RedisClientModule). */
+@Module({ controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

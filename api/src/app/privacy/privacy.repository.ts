@@ -33,13 +33,6 @@ export class PrivacyRepository {
     return row ?? null;
   }
 
-  async membershipOrganizationIds(tx: EntityManager, userId: string): Promise<string[]> {
-    const rows: { organization_id: string }[] = await tx.query(`SELECT DISTINCT organization_id FROM memberships WHERE user_id = $1`, [
-      userId,
-    ]);
-    return rows.map((r) => r.organization_id);
-  }
-
   /**
    * Replaces the person by a pseudonym and closes the account, in the caller's transaction (the row
    * is locked by lockPerson). Kept, under the pseudonym: what the record needs (comments on the

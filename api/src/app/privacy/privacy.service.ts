@@ -3,7 +3,6 @@ import type { ErasureDone, Language, MyDataExport } from '@lava/contracts';
 import { AdminScope } from '../admin/admin-scope.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { erasureScope } from './erasure-scope';
 import { renderMyDataHtml } from './my-data-html';
 import { PrivacyRepository } from './privacy.repository';
 import { translatePseudonym, translatePseudonyms } from './pseudonym';
@@ -27,14 +26,14 @@ export class PrivacyService {
 
   /**
    * Erases a person on request (GDPR art. 17), as far as the record allows: see PrivacyRepository.erase.
-   * Only when every membership of the person is within the admin's organizations (erasureScope).
+   * Only when every membership of the person is within the admin's organizations (AdminScope.person).
    */
   async erase(admin: AuthenticatedUser, userId: string, reason: string, language: Language): Promise<ErasureDone> {
     if (userId === admin.id) throw new BadRequestException('You cannot erase your own account; ask another admin.');
     const adminOrganizations = await this.scope.organizationIds(admin.id);
     const token = await this.repository.transaction(async (tx) => {
       if (!(await this.repository.lockPerson(tx, userId))) throw new NotFoundException('No such user.');
-      const scope = erasureScope(await this.repository.membershipOrganizationIds(tx, userId), adminOrganizations);
+      const scope = await this.scope.person(tx, userId, adminOrganizations);
       if (scope === 'not_found') throw new NotFoundException('No such user.');
       if (scope === 'out_of_scope') {
         throw new ForbiddenException('This person also belongs to organizations outside yours; an admin of all of them can erase them.');

@@ -1,18 +1,9 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NestInterceptor,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { from, mergeMap, tap, type Observable } from 'rxjs';
+import { rateLimiter, take, tooManyRequests, type Limiter } from '../common/rate-limit';
 import { LavaConfig } from '../config/lava-config';
+import { RedisClient } from '../queue/redis-client';
 
 /**
  * What every public route does: a per-address rate limit (Redis, shared by every API replica; an
@@ -20,30 +11,15 @@ import { LavaConfig } from '../config/lava-config';
  * matching If-None-Match with 304. CORS for /api/public is open (see configure-app.ts).
  */
 @Injectable()
-export class PublicApiInterceptor implements NestInterceptor, OnApplicationShutdown {
-  private readonly redis: Redis;
-  private readonly limiter: RateLimiterRedis;
+export class PublicApiInterceptor implements NestInterceptor {
+  private readonly limiter: Limiter;
 
-  constructor(@Inject(LavaConfig) config: LavaConfig) {
-    this.redis = new Redis(config.REDIS_URL, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      connectTimeout: 3000,
+  constructor(@Inject(LavaConfig) config: LavaConfig, redisClient: RedisClient) {
+    this.limiter = rateLimiter(redisClient.redis, {
+      keyPrefix: redisClient.key('public-rate'),
+      points: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      duration: 60,
     });
-    this.redis.on('error', () => undefined);
-    void this.redis.connect().catch(() => undefined);
-    const limits = { points: config.PUBLIC_RATE_LIMIT_PER_MINUTE, duration: 60 };
-    this.limiter = new RateLimiterRedis({
-      ...limits,
-      storeClient: this.redis,
-      keyPrefix: `${config.QUEUE_PREFIX}:public-rate`,
-      insuranceLimiter: new RateLimiterMemory(limits),
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -59,14 +35,12 @@ export class PublicApiInterceptor implements NestInterceptor, OnApplicationShutd
   }
 
   private async limit(request: Request, response: Response): Promise<void> {
-    try {
-      const result = await this.limiter.consume(request.ip ?? 'unknown');
-      response.setHeader('RateLimit-Remaining', String(result.remainingPoints));
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) return; // the limiter itself failed: serve rather than refuse
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      response.setHeader('Retry-After', String(seconds));
-      throw new HttpException(`Too many requests to the public register. Try again in ${seconds} seconds.`, HttpStatus.TOO_MANY_REQUESTS);
+    const taken = await take(this.limiter, request.ip ?? 'unknown');
+    if (taken.kind === 'taken') response.setHeader('RateLimit-Remaining', String(taken.remainingPoints));
+    // storeFailed: the limiter itself failed, serve rather than refuse.
+    if (taken.kind === 'refused') {
+      const seconds = taken.retryAfterSeconds;
+      throw tooManyRequests(`Too many requests to the public register. Try again in ${seconds} seconds.`, seconds, response);
     }
   }
 }

@@ -2,7 +2,11 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { LavaConfig } from '../config/lava-config';
 
-/** A plain Redis client for health checks and heartbeats (not for queues). */
+/**
+ * The API's (and the worker's) one plain Redis connection, for health checks, heartbeats and rate
+ * limits (`common/rate-limit.ts`); not for queues. Provided once by RedisClientModule. No offline
+ * queue and a one-second command timeout: a request never waits for an absent or stuck Redis.
+ */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
   readonly redis: Redis;
@@ -13,6 +17,7 @@ export class RedisClient implements OnApplicationShutdown {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 3000,
+      commandTimeout: 1000,
     });
     // Errors surface through commands (health says "down"); avoid unhandled 'error' events.
     this.redis.on('error', () => undefined);

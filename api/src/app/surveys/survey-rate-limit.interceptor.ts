@@ -1,19 +1,10 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NestInterceptor,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Redis } from 'ioredis';
 import { createHmac } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { rateLimiter, take, tooManyRequests, type Limiter } from '../common/rate-limit';
 import { LavaConfig } from '../config/lava-config';
+import { RedisClient } from '../queue/redis-client';
 
 /**
  * A cookie-free limit on children's answers: per address and survey, counted in Redis under a key
@@ -22,30 +13,18 @@ import { LavaConfig } from '../config/lava-config';
  * within a minute. An in-process limit takes over if Redis is away.
  */
 @Injectable()
-export class SurveyRateLimitInterceptor implements NestInterceptor, OnApplicationShutdown {
-  private readonly redis: Redis;
-  private readonly limiter: RateLimiterRedis;
+export class SurveyRateLimitInterceptor implements NestInterceptor {
+  private readonly limiter: Limiter;
 
-  constructor(@Inject(LavaConfig) private readonly config: LavaConfig) {
-    this.redis = new Redis(config.REDIS_URL, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      connectTimeout: 3000,
+  constructor(
+    @Inject(LavaConfig) private readonly config: LavaConfig,
+    redisClient: RedisClient,
+  ) {
+    this.limiter = rateLimiter(redisClient.redis, {
+      keyPrefix: redisClient.key('survey-rate'),
+      points: config.SURVEY_ANSWERS_PER_MINUTE,
+      duration: 60,
     });
-    this.redis.on('error', () => undefined);
-    void this.redis.connect().catch(() => undefined);
-    const limits = { points: config.SURVEY_ANSWERS_PER_MINUTE, duration: 60 };
-    this.limiter = new RateLimiterRedis({
-      ...limits,
-      storeClient: this.redis,
-      keyPrefix: `${config.QUEUE_PREFIX}:survey-rate`,
-      insuranceLimiter: new RateLimiterMemory(limits),
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
   }
 
   /** The key: HMAC(secret of the day, survey + address). Not reversible without the secret, which is never stored. */
@@ -62,16 +41,11 @@ export class SurveyRateLimitInterceptor implements NestInterceptor, OnApplicatio
   }
 
   private async limit(key: string, response: Response): Promise<void> {
-    try {
-      await this.limiter.consume(key);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) return; // the limiter itself failed: take the answer rather than lose it
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      response.setHeader('Retry-After', String(seconds));
-      throw new HttpException(
-        `Many answers came from your network just now. Wait ${seconds} seconds and send again.`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+    const taken = await take(this.limiter, key);
+    // storeFailed: the limiter itself failed, take the answer rather than lose it.
+    if (taken.kind === 'refused') {
+      const seconds = taken.retryAfterSeconds;
+      throw tooManyRequests(`Many answers came from your network just now. Wait ${seconds} seconds and send again.`, seconds, response);
     }
   }
 }

@@ -1,3 +1,5 @@
+// Over 400 lines: the survey's life from building to answers and results shares one row loader and the edit
+// checks at the bottom. Next split along the domain: the child's public side (publicSurvey, answer).
 import { BadRequestException, ConflictException, ForbiddenException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {

@@ -4,8 +4,8 @@ import type { DecisionOutcome } from '@lava/workflow';
 // Notification values as a person reads them in the e-mail: dates in their language and the
 // Finnish time zone, section and outcome names instead of keys.
 
-/** Section names as the record page shows them (comment and change notifications name the section). */
-const SECTION_NAMES: Record<Language, Record<RecordSection, string>> = {
+/** Section names as the record page shows them (comment and change notifications name the section; the agenda PDF's headings). */
+export const SECTION_NAMES: Record<Language, Record<RecordSection, string>> = {
   fi: {
     basics: 'Perustiedot',
     screening: 'Esiarviointi',
@@ -56,7 +56,8 @@ const SECTION_NAMES: Record<Language, Record<RecordSection, string>> = {
   },
 };
 
-const OUTCOME_NAMES: Record<Language, Record<DecisionOutcome, string>> = {
+/** Decision outcomes within a sentence (the agenda PDF capitalizes them). */
+export const OUTCOME_NAMES: Record<Language, Record<DecisionOutcome, string>> = {
   fi: {
     approved: 'hyväksytty',
     approved_as_modified: 'hyväksytty muutettuna',

@@ -1,3 +1,5 @@
+// Over 400 lines because it lays out one document from top to bottom, one short function per section of the
+// record in print order; the drawing tools are in pdf-tools.ts and the words in agenda-texts.ts.
 import type { Language, PublicAssessment, RecordAlternative } from '@lava/contracts';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

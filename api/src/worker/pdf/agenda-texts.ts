@@ -1,3 +1,5 @@
+// Over 400 lines because it is the PDF's word table in three languages side by side (the section and outcome
+// words come from mail/display-values.ts); splitting it per language would only scatter one table.
 import type {
   AgeGroup,
   DecisionOutcome,
@@ -7,12 +9,22 @@ import type {
   ImpactKind,
   ImpactTerm,
   Language,
+  RecordSection,
   ReviewChecklistItem,
   ViewMethod,
   VulnerableGroup,
   DefaultAlternative,
 } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
+import { OUTCOME_NAMES, SECTION_NAMES } from '../mail/display-values';
+
+/** `hyväksytty` → `Hyväksytty`: the e-mails' words within a sentence, as the PDF's table cells. */
+function capitalized<K extends string>(words: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(Object.entries<string>(words).map(([k, w]) => [k, w.charAt(0).toUpperCase() + w.slice(1)])) as Record<
+    K,
+    string
+  >;
+}
 
 /** The words of the agenda PDF in one language (the record's own text is printed as written). */
 export interface AgendaTexts {
@@ -30,20 +42,9 @@ export interface AgendaTexts {
   notGiven: string;
   yes: string;
   no: string;
-  sections: {
+  /** The record's sections as the record page (and the e-mails) name them, and the PDF's own. */
+  sections: Record<RecordSection, string> & {
     summary: string;
-    screening: string;
-    scope: string;
-    legalBasis: string;
-    alternatives: string;
-    evidence: string;
-    childrensViews: string;
-    impactMatrix: string;
-    mitigation: string;
-    changesMade: string;
-    recommendation: string;
-    communication: string;
-    followUp: string;
     statements: string;
     review: string;
     decision: string;
@@ -144,19 +145,8 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
     yes: 'Kyllä',
     no: 'Ei',
     sections: {
-      summary: 'Selkokielinen tiivistelmä',
-      screening: 'Esiarviointi',
-      scope: 'Keihin lapsiin ja nuoriin asia vaikuttaa',
-      legalBasis: 'Oikeudellinen ja strateginen perusta',
-      alternatives: 'Vaihtoehdot',
-      evidence: 'Tietopohja',
-      childrensViews: 'Lasten ja nuorten näkemykset',
-      impactMatrix: 'Vaikutusmatriisi',
-      mitigation: 'Kielteisten vaikutusten lieventäminen',
-      changesMade: 'Mitä muutettiin tiedon ja näkemysten perusteella',
-      recommendation: 'Suositus ja lapsen etu',
-      communication: 'Tuloksesta kertominen lapsille',
-      followUp: 'Seuranta',
+      ...SECTION_NAMES.fi,
+      summary: SECTION_NAMES.fi.plainLanguageSummary,
       statements: 'Lausunnot ja vastineet',
       review: 'Tarkastus',
       decision: 'Päätös',
@@ -254,13 +244,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       not_accepted: 'Ei hyväksytty',
       out_of_scope: 'Ei kuulu asiaan',
     },
-    outcomes: {
-      approved: 'Hyväksytty',
-      approved_as_modified: 'Hyväksytty muutettuna',
-      returned_for_preparation: 'Palautettu uudelleen valmisteltavaksi',
-      tabled: 'Pantu pöydälle',
-      rejected: 'Hylätty',
-    },
+    outcomes: capitalized(OUTCOME_NAMES.fi),
     reviewOutcomes: { approved: 'Hyväksytty', returned: 'Palautettu valmistelijalle' },
     checklist: {
       childrens_views_gathered: 'Lasten näkemykset on kuultu',
@@ -285,19 +269,8 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
     yes: 'Ja',
     no: 'Nej',
     sections: {
-      summary: 'Lättläst sammanfattning',
-      screening: 'Förhandsbedömning',
-      scope: 'Vilka barn och unga som berörs',
-      legalBasis: 'Rättslig och strategisk grund',
-      alternatives: 'Alternativ',
-      evidence: 'Kunskapsunderlag',
-      childrensViews: 'Barns och ungas synpunkter',
-      impactMatrix: 'Konsekvensmatris',
-      mitigation: 'Lindring av negativa konsekvenser',
-      changesMade: 'Vad som ändrades tack vare kunskapen och synpunkterna',
-      recommendation: 'Rekommendation och barnets bästa',
-      communication: 'Hur resultatet berättas för barn',
-      followUp: 'Uppföljning',
+      ...SECTION_NAMES.sv,
+      summary: SECTION_NAMES.sv.plainLanguageSummary,
       statements: 'Utlåtanden och bemötanden',
       review: 'Granskning',
       decision: 'Beslut',
@@ -395,13 +368,8 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       not_accepted: 'Inte godtagen',
       out_of_scope: 'Hör inte till ärendet',
     },
-    outcomes: {
-      approved: 'Godkänt',
-      approved_as_modified: 'Godkänt med ändringar',
-      returned_for_preparation: 'Återremitterat',
-      tabled: 'Bordlagt',
-      rejected: 'Förkastat',
-    },
+    // The PDF, like the public register, says “Förkastat”; the e-mails and the app say “avslaget”.
+    outcomes: { ...capitalized(OUTCOME_NAMES.sv), rejected: 'Förkastat' },
     reviewOutcomes: { approved: 'Godkänd', returned: 'Returnerad till beredaren' },
     checklist: {
       childrens_views_gathered: 'Barnens synpunkter har inhämtats',
@@ -426,19 +394,8 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
     yes: 'Yes',
     no: 'No',
     sections: {
-      summary: 'Plain-language summary',
-      screening: 'Screening',
-      scope: 'Children and young people affected',
-      legalBasis: 'Legal and policy basis',
-      alternatives: 'Alternatives',
-      evidence: 'Evidence',
-      childrensViews: 'Children’s views',
-      impactMatrix: 'Impact matrix',
-      mitigation: 'Mitigating negative impacts',
-      changesMade: 'What changed because of the evidence and views',
-      recommendation: 'Recommendation and the child’s best interests',
-      communication: 'Telling children about the result',
-      followUp: 'Follow-up',
+      ...SECTION_NAMES.en,
+      summary: SECTION_NAMES.en.plainLanguageSummary,
       statements: 'Statements and answers',
       review: 'Review',
       decision: 'Decision',
@@ -531,13 +488,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       not_accepted: 'Not accepted',
       out_of_scope: 'Not part of this matter',
     },
-    outcomes: {
-      approved: 'Approved',
-      approved_as_modified: 'Approved as modified',
-      returned_for_preparation: 'Returned for more preparation',
-      tabled: 'Tabled',
-      rejected: 'Rejected',
-    },
+    outcomes: capitalized(OUTCOME_NAMES.en),
     reviewOutcomes: { approved: 'Approved', returned: 'Returned to the preparer' },
     checklist: {
       childrens_views_gathered: "Children's views have been gathered",

@@ -1,3 +1,5 @@
+// Over 400 lines because it holds the validation classes of every record section, one small class per row type,
+// in the order of the record; each is a few decorated fields and they share the helpers at the top.
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import {
   DEFAULT_ALTERNATIVES,

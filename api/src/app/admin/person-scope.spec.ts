@@ -1,6 +1,6 @@
-import { erasureScope } from './erasure-scope';
+import { personScope as erasureScope } from './person-scope';
 
-describe('erasureScope', () => {
+describe('personScope (erasure, deactivation)', () => {
   const kotka = ['kotka', 'kotka-youth', 'kotka-education'];
   it('allows a person whose every membership is within the admin’s organizations', () => {
     expect(erasureScope(['kotka-youth'], kotka)).toBe('in_scope');
