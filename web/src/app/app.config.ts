@@ -30,10 +30,12 @@ export const appConfig: ApplicationConfig = {
       loader: TranslocoHttpLoader,
     }),
     // Load the remembered language before the first render, so no raw keys ever show. A page that
-    // waits for the session (route guards) has it asked for at the same time, not after.
+    // waits for the session (route guards) has it asked for at the same time, not after, and the first
+    // render waits for both: the header is drawn once as it stays (signed in: name, sign-out, the
+    // navigation), instead of growing under the page a moment later (Lighthouse: layout shift 0.18).
     provideAppInitializer(() => {
-      if (waitsForSession(appRoutes, location.pathname)) void inject(AuthService).restore();
-      return inject(LanguageService).init();
+      const translations = inject(LanguageService).init();
+      return waitsForSession(appRoutes, location.pathname) ? Promise.all([translations, inject(AuthService).restore()]) : translations;
     }),
   ],
 };
