@@ -36,13 +36,15 @@ RUN --mount=type=cache,target=/root/.npm \
  || { echo 'WARNING: npm ci failed (lockfile out of sync); falling back to npm install' >&2; npm install; }
 
 # ---------------------------------------------------------------------------
-# build: production Angular build to dist/web/browser, plus gzip copies for nginx's gzip_static.
+# build: production Angular build to dist/web/browser, the translations in one file per language
+# (scripts/lib/translations.mjs), plus gzip copies for nginx's gzip_static.
 # ---------------------------------------------------------------------------
 FROM deps AS build
 ENV NG_CLI_ANALYTICS=false
 COPY . .
 RUN npx nx run web:build:production \
  && test -f dist/web/browser/index.html \
+ && node scripts/lib/translations.mjs dist/web/browser \
  && find dist/web/browser -type f \
       \( -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.html' -o -name '*.json' \
          -o -name '*.svg' -o -name '*.txt' -o -name '*.map' -o -name '*.ico' \) \

@@ -12,6 +12,7 @@ import { spawnPrefixed, run, waitForHttp } from './lib/processes.mjs';
 import { startMailInbox, startMailSink } from './lib/mail-sink.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 import { buildIfChanged, precompress } from './lib/build.mjs';
+import { bundleTranslations } from './lib/translations.mjs';
 import { startWebServer } from './lib/web-server.mjs';
 
 loadDotEnv();
@@ -193,7 +194,10 @@ async function main() {
         command: 'nx',
         args: ['build', 'web', '--configuration=production', '--outputStyle=static'],
         env,
-        after: () => precompress(browserDir),
+        after: async () => {
+          await bundleTranslations(browserDir);
+          await precompress(browserDir);
+        },
       });
       log(built ? `Built the web app (${seconds()} s).` : `The web app is built already: no input changed (${seconds()} s).`);
       // On a new database nobody signs in before the demo accounts exist (the browser tests start at

@@ -1,9 +1,16 @@
 // `npm run bench:notifications`: throughput of notification delivery, N (BENCH_N, default 10,000)
 // notifications each mailed to an in-process SMTP sink, with one and with two real worker processes;
-// beside it, a bare BullMQ loop (no-op jobs) on the same Redis in the same run, as the ceiling the
-// queue itself sets. Uses a scratch database on the test PostgreSQL server and REDIS_URL.
+// beside it, in the same run on the same Redis: the floor, a bare BullMQ worker process that sends the
+// same e-mail with nodemailer to the same sink (bare-mail-worker.cjs; Lava's goal is ≥ 0.6× of it), and a
+// bare BullMQ loop (no-op jobs), the ceiling the queue itself sets. Uses a scratch database on the test PostgreSQL server and REDIS_URL.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
+import { simpleParser } from 'mailparser';
+import { childEnv, repoRoot } from '../lib/env.mjs';
 import { startMailSink } from '../lib/mail-sink.mjs';
 import {
   buildApi,
@@ -19,7 +26,7 @@ import {
 const N = Number(process.env.BENCH_N ?? 10_000);
 const redisUrl = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 10);
-const prefix = `lava-bench-${randomBytes(3).toString('hex')}`;
+const prefix = `${process.env.QUEUE_PREFIX ?? 'lava-bench'}-${randomBytes(3).toString('hex')}`;
 const rate = (n, ms) => Math.round(n / (ms / 1000));
 
 console.log(`Building the API; ${N.toLocaleString('en')} notifications per run, Redis ${redisUrl}, concurrency ${concurrency} per worker`);
@@ -27,6 +34,7 @@ await buildApi();
 const sink = await startMailSink({ keepBodies: false });
 const db = await scratchDatabase('lava_bench_notifications');
 const results = [];
+const loadAtStart = loadavg()[0];
 try {
   const recipients = await createRecipients(db.client, 500);
   const env = {
@@ -53,6 +61,48 @@ try {
       seconds: +(ms / 1000).toFixed(1),
       'per second': rate(N, ms),
     });
+  }
+
+  // The floor: a bare BullMQ worker process that sends the same e-mail with nodemailer to the same sink
+  // (bare-mail-worker.cjs), with one and with two processes, start-up included as for Lava's.
+  const sample = await simpleParser(sink.firstRaw());
+  const mailFile = join(mkdtempSync(join(tmpdir(), 'lava-bench-mail-')), 'mail.json');
+  writeFileSync(mailFile, JSON.stringify({ from: sample.from?.text, subject: sample.subject, text: sample.text, html: sample.html }));
+  for (const workers of [1, 2]) {
+    const queuePrefix = `${prefix}-mail-${workers}`;
+    const queue = new Queue('bare-mail', { connection: { url: redisUrl }, prefix: queuePrefix });
+    for (let i = 0; i < N; i += 1000) {
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({
+          name: 'mail',
+          data: { to: `bare-${(i + j) % 500}@bench.example`, messageId: `<bare-${workers}-${i + j}@lava.localhost>` },
+          opts: { removeOnComplete: true },
+        })),
+      );
+    }
+    const before = sink.messages.length;
+    const t0 = performance.now();
+    const children = Array.from({ length: workers }, () =>
+      spawn('node', [join(repoRoot, 'scripts', 'bench', 'bare-mail-worker.cjs')], {
+        cwd: repoRoot,
+        env: childEnv({ ...env, QUEUE_PREFIX: queuePrefix, BARE_MAIL: mailFile }),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+    await waitFor(async () => sink.messages.length - before >= N, { timeoutMs: 600_000, what: 'every bare e-mail' });
+    const ms = performance.now() - t0;
+    await Promise.all(children.map((child) => stopWorker(child)));
+    await queue.obliterate({ force: true });
+    await queue.close();
+    const lava = results.find((r) => r.run.startsWith(`Lava, ${workers} `));
+    const floor = rate(N, ms);
+    results.push({
+      run: `bare BullMQ + nodemailer, same e-mail, ${workers} process${workers > 1 ? 'es' : ''}`,
+      n: N,
+      seconds: +(ms / 1000).toFixed(1),
+      'per second': floor,
+    });
+    if (lava) lava['× floor'] = +(lava['per second'] / floor).toFixed(2);
   }
 
   // The same Redis, a bare BullMQ Worker in this process with the same concurrency, jobs that do nothing.
@@ -83,6 +133,8 @@ try {
   }
   const copies = sink.countsByMessageId();
   console.table(results);
+  console.log("× floor: Lava's rate over the bare BullMQ + nodemailer worker's with as many processes (goal ≥ 0.6).");
+  console.log(`(load average ${loadavg()[0].toFixed(1)} at the end, load at the start ${loadAtStart.toFixed(1)})`);
   console.log(`SMTP sink: ${sink.messages.length} messages, ${copies.size} distinct Message-IDs.`);
 } finally {
   await sink.close();

@@ -6,10 +6,12 @@
 // environment (DATABASE_URL, else the embedded PostgreSQL), or measures a running app at BENCH_WEB_URL.
 // Signed-in pages: the bench signs in through the API and hands Lighthouse the refresh cookie as an
 // extra request header, so the app restores the session on load as it does after a reload.
-// BENCH_WEB_RUNS=3 runs each page three times and reports the median Performance run.
+// BENCH_WEB_RUNS=3 runs each page three times and reports the median Performance run; BENCH_WEB_SAVE=<dir>
+// keeps each run's Lighthouse report (JSON) there, for the audits' details.
 // Figures from a shared or busy machine are lower than on a quiet one (Lighthouse times the CPU).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { childEnv, loadDotEnv, repoRoot } from '../lib/env.mjs';
@@ -107,6 +109,10 @@ async function measure(chrome, path, signedIn) {
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     results.push(lhr);
+    if (process.env.BENCH_WEB_SAVE) {
+      const file = join(process.env.BENCH_WEB_SAVE, `${path.replace(/[^\w]+/g, '_')}-${i + 1}.json`);
+      writeFileSync(file, JSON.stringify(lhr));
+    }
   }
   const performance = median(results.map((lhr) => lhr.categories.performance.score));
   const lhr = results.find((candidate) => candidate.categories.performance.score === performance);

@@ -14,10 +14,11 @@ function header(raw, name) {
 
 /**
  * Starts the sink. `keepBodies: false` keeps only the envelope and Message-ID (for counting 10,000s).
- * Returns { port, messages, countsByMessageId(), close() }.
+ * Returns { port, messages, firstRaw(), countsByMessageId(), close() }.
  */
 export async function startMailSink({ port = 0, host = '127.0.0.1', keepBodies = true, onMessage } = {}) {
   const messages = [];
+  let firstRaw = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -28,6 +29,7 @@ export async function startMailSink({ port = 0, host = '127.0.0.1', keepBodies =
       stream.on('data', (chunk) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
+        firstRaw ??= raw;
         const message = {
           receivedAt: new Date(),
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -49,6 +51,8 @@ export async function startMailSink({ port = 0, host = '127.0.0.1', keepBodies =
   return {
     port: server.server.address().port,
     messages,
+    /** The whole first message received (kept even with `keepBodies: false`), or null. */
+    firstRaw: () => firstRaw,
     /** Map Message-ID → copies received. */
     countsByMessageId() {
       const counts = new Map();

@@ -4,7 +4,9 @@ import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angula
 import { provideTransloco } from '@jsverse/transloco';
 import { LANGUAGES } from '@lava/contracts';
 import { appRoutes } from './app.routes';
+import { waitsForSession } from './core/auth/auth.guard';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { AuthService } from './core/auth/auth.service';
 import { LanguageService } from './core/i18n/language.service';
 import { DEFAULT_LANGUAGE } from './core/i18n/languages';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
@@ -27,7 +29,13 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoHttpLoader,
     }),
-    // Load the remembered language before the first render, so no raw keys ever show.
-    provideAppInitializer(() => inject(LanguageService).init()),
+    // Load the remembered language before the first render, so no raw keys ever show. A page that
+    // waits for the session (route guards) has it asked for at the same time, not after, and the first
+    // render waits for both: the header is drawn once as it stays (signed in: name, sign-out, the
+    // navigation), instead of growing under the page a moment later (Lighthouse: layout shift 0.18).
+    provideAppInitializer(() => {
+      const translations = inject(LanguageService).init();
+      return waitsForSession(appRoutes, location.pathname) ? Promise.all([translations, inject(AuthService).restore()]) : translations;
+    }),
   ],
 };

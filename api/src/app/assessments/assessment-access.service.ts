@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canCoordinatorRead, type AssessmentFacts, type WorkflowActor } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { MUNICIPAL_STAFF_ROLES, OrganizationsService } from '../organizations/organizations.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { AssessmentExtensions } from './assessment-extensions';
 import { assessmentFacts } from './assessment-facts';
 import { Assessment } from './assessment.entity';
@@ -29,17 +29,17 @@ export class AssessmentAccess {
     const manager = tx ?? this.db.manager;
     const query = manager.getRepository(Assessment).createQueryBuilder('a').where('a.id = :id', { id });
     const assessment = await (lock ? query.setLock('pessimistic_write') : query).getOne();
-    if (!assessment || !(await this.canRead(manager, user.id, assessment))) throw new NotFoundException('No such assessment.');
+    if (!assessment || !(await this.canRead(manager, user, assessment))) throw new NotFoundException('No such assessment.');
     return assessment;
   }
 
-  async canRead(manager: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
-    const staffIn = await this.organizations.municipalityIdsWhere(userId, MUNICIPAL_STAFF_ROLES);
+  async canRead(manager: EntityManager, user: AuthenticatedUser, assessment: Assessment): Promise<boolean> {
+    const staffIn = await this.organizations.staffMunicipalityIds(user);
     if (staffIn.includes(assessment.municipalityId)) return true;
     // The region's coordinator: out of draft only (the workflow's rule); never its private parts, which check staff or council roles.
-    if (canCoordinatorRead(assessment.stage).allowed && (await this.organizations.coordinates(userId, assessment.municipalityId)))
+    if (canCoordinatorRead(assessment.stage).allowed && (await this.organizations.coordinates(user.id, assessment.municipalityId)))
       return true;
-    return this.extensions.grantsRead(manager, userId, assessment);
+    return this.extensions.grantsRead(manager, user.id, assessment);
   }
 
   /**
@@ -48,11 +48,12 @@ export class AssessmentAccess {
    * council: what it was sent, never a later draft). 404 when neither, as `readable`.
    */
   async historyLimit(user: AuthenticatedUser, id: string): Promise<number | null> {
+    // Staff (the common case) need only the municipality: no entity is loaded for them.
+    const [row]: { municipality_id: string }[] = await this.db.query('SELECT municipality_id FROM assessments WHERE id = $1', [id]);
+    if (!row) throw new NotFoundException('No such assessment.');
+    if ((await this.organizations.staffMunicipalityIds(user)).includes(row.municipality_id)) return null;
     const assessment = await this.db.getRepository(Assessment).findOneBy({ id });
-    if (!assessment) throw new NotFoundException('No such assessment.');
-    const staffIn = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
-    if (staffIn.includes(assessment.municipalityId)) return null;
-    const sent = await this.extensions.sentVersion(this.db.manager, user.id, assessment);
+    const sent = assessment ? await this.extensions.sentVersion(this.db.manager, user.id, assessment) : null;
     if (sent === null) throw new NotFoundException('No such assessment.');
     return sent;
   }

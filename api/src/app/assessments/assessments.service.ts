@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { Organization, organizationName } from '../organizations/organization.entity';
-import { MUNICIPAL_STAFF_ROLES, nameColumn, OrganizationsService } from '../organizations/organizations.service';
+import { nameColumn, OrganizationsService } from '../organizations/organizations.service';
 import { AssessmentAccess } from './assessment-access.service';
 import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
@@ -124,7 +124,7 @@ export class AssessmentsService {
 
   /** Assessments of the municipalities where the caller is staff, newest first (keyset pagination), filtered. */
   async list(user: AuthenticatedUser, query: ListAssessmentsQueryDto, language: Language): Promise<Page<AssessmentSummary>> {
-    const visible = await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
+    const visible = await this.organizations.staffMunicipalityIds(user);
     const municipalityIds = query.municipalityId ? visible.filter((id) => id === query.municipalityId) : visible;
     if (municipalityIds.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [municipalityIds, query.limit + 1];

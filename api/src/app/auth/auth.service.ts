@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { LavaConfig } from '../config/lava-config';
 import { Membership } from '../organizations/membership.entity';
 import { organizationName } from '../organizations/organization.entity';
+import { MUNICIPAL_STAFF_ROLES, municipalitiesWhereSql } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { dummyPasswordHash, passwordMatches } from './passwords';
@@ -35,24 +36,34 @@ export class AuthService {
   }
 
   /**
-   * Every authenticated request runs this (jwt.strategy.ts), so it is one statement, not two: the
-   * person, if still active, with their memberships.
+   * Every authenticated request runs this (jwt.strategy.ts), so it is one statement, not three: the
+   * person, if still active, with their memberships and the municipalities where they are staff
+   * (which every read of an assessment asks).
    */
   async loadActiveUser(userId: string): Promise<AuthenticatedUser | null> {
     const [row]: (Pick<AuthenticatedUser, 'id' | 'email' | 'memberships'> & {
       display_name: string;
       language: AuthenticatedUser['language'];
+      staff_municipality_ids: string[];
     })[] = await this.users.manager.query(
       `SELECT u.id, u.email, u.display_name, u.language,
                 coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role, 'councilOffice', m.council_office))
-                           FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
+                           FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships,
+                ARRAY(${municipalitiesWhereSql('u.id', '$2')})::text[] AS staff_municipality_ids
            FROM users u LEFT JOIN memberships m ON m.user_id = u.id
           WHERE u.id = $1 AND u.active
           GROUP BY u.id`,
-      [userId],
+      [userId, MUNICIPAL_STAFF_ROLES],
     );
     if (!row) return null;
-    return { id: row.id, email: row.email, displayName: row.display_name, language: row.language, memberships: row.memberships };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      language: row.language,
+      memberships: row.memberships,
+      staffMunicipalityIds: row.staff_municipality_ids,
+    };
   }
 
   async issueToken(user: AuthenticatedUser): Promise<LoginResponse> {

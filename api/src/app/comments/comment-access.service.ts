@@ -56,7 +56,7 @@ export class CommentAccess {
     // Staff threads: staff roles held for this assessment (`isStaff` on rolesForAssessment: the
     // municipality's officials, reviewers and admins, and the deciding committee's chair only).
     const staff = isStaff(roles);
-    if (!staff && councils.size === 0 && !(await this.access.canRead(manager, user.id, assessment)))
+    if (!staff && councils.size === 0 && !(await this.access.canRead(manager, user, assessment)))
       throw new NotFoundException('No such assessment.');
     return { user, assessment, staff, moderator: canModerate(roles), councils };
   }

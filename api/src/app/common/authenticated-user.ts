@@ -8,6 +8,11 @@ export interface AuthenticatedUser {
   displayName: string;
   language: Language;
   memberships: { organizationId: string; role: Role; councilOffice: CouncilOffice | null }[];
+  /**
+   * Municipalities where they are municipal staff (see OrganizationsService.staffMunicipalityIds),
+   * read in the same statement as the rest; absent on a caller not loaded by loadActiveUser.
+   */
+  staffMunicipalityIds?: readonly string[];
 }
 
 export const CurrentUser = createParamDecorator(

@@ -25,21 +25,25 @@ export class NotificationsService {
   async list(userId: string, limit: number, cursor?: string): Promise<NotificationPage> {
     const position = cursor ? decodeCursor(cursor) : null;
     const after = position ? `AND (created_at, id) < ($3::timestamptz, $4::uuid)` : '';
-    const rows: NotificationRow[] = await this.db.query(
-      `SELECT id, kind, params, assessment_id, created_at, read_at
-         FROM notifications
-        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}') ${after}
-        ORDER BY created_at DESC, id DESC
-        LIMIT $2`,
+    // The page and the unread count in one statement (the bell reads this whenever its stream says so):
+    // one row with a null id when the page is empty.
+    const rows: ((NotificationRow | { [K in keyof NotificationRow]: null }) & { unread_count: number })[] = await this.db.query(
+      `WITH unread AS (
+         SELECT count(*)::int AS count FROM notifications
+          WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND read_at IS NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}'))
+       SELECT n.*, unread.count AS unread_count
+         FROM unread LEFT JOIN LATERAL (
+                SELECT id, kind, params, assessment_id, created_at, read_at
+                  FROM notifications
+                 WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}') ${after}
+                 ORDER BY created_at DESC, id DESC
+                 LIMIT $2) n ON true
+        ORDER BY n.created_at DESC, n.id DESC`,
       position ? [userId, limit + 1, position.createdAt, position.id] : [userId, limit + 1],
     );
-    const [{ count }] = await this.db.query(
-      `SELECT count(*)::int AS count FROM notifications
-        WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND read_at IS NULL AND kind <> ALL('{${EMAIL_ONLY_NOTIFICATION_KINDS.join(',')}}')`,
-      [userId],
-    );
+    const count = rows[0]?.unread_count ?? 0;
     const page = toPage(
-      rows,
+      rows.filter((row): row is NotificationRow & { unread_count: number } => row.id !== null),
       limit,
       (row) => ({ createdAt: row.created_at, id: row.id }),
       (row) => ({

@@ -3,9 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommitteeOption, Language, Role } from '@lava/contracts';
 import { ASSESSING_KINDS, STAFF_ROLES } from '@lava/workflow';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 
 /** Roles whose holders see the unpublished work of their municipality (the workflow's STAFF_ROLES, asked municipality-wide). */
 export const MUNICIPAL_STAFF_ROLES: Role[] = [...STAFF_ROLES];
+
+/**
+ * SQL selecting the ids of the assessing organizations (municipalities and wellbeing services counties) where the user (placeholder or column `user`) holds one
+ * of the roles (placeholder `roles`, an array): on the municipality itself, on its region (a regional
+ * admin), or on one of its committees or its youth council.
+ */
+export function municipalitiesWhereSql(user: string, roles: string): string {
+  return `SELECT m.id
+            FROM organizations m
+           WHERE m.kind IN (${ASSESSING_KINDS.map((kind) => `'${kind}'`).join(', ')})
+             AND EXISTS (
+                   SELECT 1
+                     FROM memberships ms
+                     JOIN organizations o ON o.id = ms.organization_id
+                    WHERE ms.user_id = ${user}
+                      AND ms.role = ANY(${roles})
+                      AND (o.id = m.id OR o.id = m.parent_id OR o.parent_id = m.id))`;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -17,19 +36,7 @@ export class OrganizationsService {
    * itself, on its region (a regional admin), or on one of its committees or its youth council.
    */
   async municipalityIdsWhere(userId: string, roles: Role[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT m.id
-         FROM organizations m
-        WHERE m.kind = ANY($3)
-          AND EXISTS (
-                SELECT 1
-                  FROM memberships ms
-                  JOIN organizations o ON o.id = ms.organization_id
-                 WHERE ms.user_id = $1
-                   AND ms.role = ANY($2)
-                   AND (o.id = m.id OR o.id = m.parent_id OR o.parent_id = m.id))`,
-      [userId, roles, ASSESSING_KINDS],
-    );
+    const rows: { id: string }[] = await this.db.query(municipalitiesWhereSql('$1', '$2'), [userId, roles]);
     return rows.map((r) => r.id);
   }
 
@@ -41,6 +48,15 @@ export class OrganizationsService {
       [userId, organizationId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Municipalities where the caller is municipal staff (MUNICIPAL_STAFF_ROLES): the JWT strategy reads
+   * them with the user on every request (one statement fewer for every read of an assessment); the
+   * query is the fallback for a caller built elsewhere.
+   */
+  async staffMunicipalityIds(user: AuthenticatedUser): Promise<readonly string[]> {
+    return user.staffMunicipalityIds ?? this.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES);
   }
 
   /**

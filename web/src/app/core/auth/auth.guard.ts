@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, Router } from '@angular/router';
+import { CanActivateFn, Route, Router } from '@angular/router';
 import { AuthService } from './auth.service';
 
 /**
@@ -53,3 +53,18 @@ export const staffHomeGuard: CanActivateFn = async () => {
   await auth.restore();
   return auth.homePath() === '/consultations' ? router.parseUrl('/consultations') : true;
 };
+
+const SESSION_GUARDS: readonly unknown[] = [authGuard, guestGuard, adminGuard, homeGuard];
+
+/**
+ * Whether the page at `path` (the address the app opens with) waits for the session: a top-level
+ * route for its first segment has one of the guards that await `restore()`. The app then asks for the
+ * session while the translations load, instead of after them (app.config.ts); a page that does not
+ * wait for it (a child's survey, the public register) sends no refresh request.
+ */
+export function waitsForSession(routes: readonly Route[], path: string): boolean {
+  const first = path.split(/[/?#]/).filter(Boolean)[0] ?? '';
+  return routes.some(
+    (route) => (route.path ?? '').split('/')[0] === first && (route.canActivate ?? []).some((guard) => SESSION_GUARDS.includes(guard)),
+  );
+}
