@@ -17,6 +17,7 @@ import { DASHBOARD_SQL, dashboardParameters } from '../../api/src/app/dashboard/
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000);
 const POINTS = Number(process.env.BENCH_POINTS ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const REUSE = process.env.BENCH_REUSE === 'true';
 const ORGANIZATIONS = 30;
 const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = Object.assign(new URL(server), { pathname: '/lava_bench_dashboard' }).toString();
