@@ -18,6 +18,8 @@ const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000);
 const POINTS = Number(process.env.BENCH_POINTS ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const REUSE = process.env.BENCH_REUSE === 'true';
+/** BENCH_TABLES: only these charts (comma-separated), e.g. BENCH_TABLES=dispositions. */
+const ONLY = process.env.BENCH_TABLES?.split(',');
 const ORGANIZATIONS = 30;
 const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = Object.assign(new URL(server), { pathname: '/lava_bench_dashboard' }).toString();
@@ -173,7 +175,7 @@ const scopes = [
 const plans = [];
 for (const [scopeLabel, filter] of scopes) {
   console.log(`\n${scopeLabel} (${RUNS} runs each, ${load()}):`);
-  for (const [table, sql] of Object.entries(DASHBOARD_SQL)) {
+  for (const [table, sql] of Object.entries(DASHBOARD_SQL).filter(([t]) => !ONLY || ONLY.includes(t))) {
     const text = sql('name_fi');
     const params = dashboardParameters(filter);
     await db.query(text, params); // warm up
