@@ -271,11 +271,15 @@ describe('dashboard', () => {
       coordinator: await createUser(env.db, 'regional_coordinator', region, { language: 'sv' }),
       youth: await createUser(env.db, 'youth_council_member', a.youthCouncil),
       reviewer: await createUser(env.db, 'reviewer', a.municipality),
+      admin: await createUser(env.db, 'admin', region),
     };
     seeded = { a: { ...a, technical }, b, c, ids: {} };
     seeded.ids = await seed(env.db, { a: users.officialA, b: users.officialB, c: users.officialC }, seeded);
     for (const [name, user] of Object.entries(users)) tokens[name] = await env.login(user.email);
+    personToGrant = users.reviewer.id;
   });
+
+  let personToGrant = '';
 
   afterAll(() => env?.close());
 
@@ -467,6 +471,22 @@ describe('dashboard', () => {
     expect(parseCsv(sv.text)[0]).toEqual(['Objekt', 'Antal']);
     for (const table of ['stages', 'screening', 'decisions', 'consultations', 'dispositions', 'durations', 'overdue'])
       for (const format of ['csv', 'xlsx']) await get('coordinator', `/api/dashboard/tables/${table}?format=${format}`).expect(200);
+  });
+
+  it('lets the regional admin grant the coordinator role on a region, and on nothing else', async () => {
+    const put = (organizationId: string) =>
+      env
+        .http()
+        .put(`/api/admin/users/${personToGrant}/memberships`)
+        .set('Authorization', `Bearer ${tokens['admin']}`)
+        .send({ memberships: [{ organizationId, role: 'regional_coordinator' }] });
+    expect((await put(seeded.a.municipality.id)).status).toBe(400);
+    const granted = await put(seeded.a.municipality.parentId as string).expect(200);
+    expect(granted.body.memberships).toEqual([expect.objectContaining({ role: 'regional_coordinator', organizationKind: 'region' })]);
+    // The reviewer held no dashboard role; now, as the coordinator, they see the region.
+    const token = await env.login((await env.db.query(`SELECT email FROM users WHERE id = $1`, [personToGrant]))[0].email);
+    const view = await env.http().get('/api/dashboard').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(view.body.scope.role).toBe('regional_coordinator');
   });
 
   it('lets the coordinator read the region’s assessments out of draft, and nothing private', async () => {

@@ -64,6 +64,12 @@ const settle = async (fixture: { whenStable: () => Promise<unknown> }) => {
   }
 };
 
+function element<T extends Element>(root: HTMLElement, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector}`);
+  return found;
+}
+
 async function render() {
   localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
   TestBed.configureTestingModule({
@@ -129,19 +135,19 @@ describe('DashboardPage', () => {
 
   it('has labelled filters; choosing an organization narrows the committees, and the form asks with the filters', async () => {
     const { fixture, http, root } = await render();
-    const organization = root.querySelector<HTMLSelectElement>('#dashboard-organization');
+    const organization = element<HTMLSelectElement>(root, '#dashboard-organization');
     expect(root.querySelector('label[for="dashboard-organization"]')?.textContent?.trim()).toBe('Organization');
     expect(root.querySelector('label[for="dashboard-committee"]')?.textContent?.trim()).toBe('Committee');
     expect(root.querySelector('label[for="dashboard-year"]')?.textContent?.trim()).toBe('Year');
-    organization!.value = 'o2';
-    organization!.dispatchEvent(new Event('change'));
+    organization.value = 'o2';
+    organization.dispatchEvent(new Event('change'));
     fixture.detectChanges();
     const committees = [...root.querySelectorAll('#dashboard-committee option')].map((o) => o.textContent?.trim());
     expect(committees).toEqual(['All', 'Aluehallitus']);
-    const year = root.querySelector<HTMLInputElement>('#dashboard-year')!;
+    const year = element<HTMLInputElement>(root, '#dashboard-year');
     year.value = '2026';
     year.dispatchEvent(new Event('input'));
-    root.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+    element<HTMLFormElement>(root, 'form').dispatchEvent(new Event('submit'));
     const request = http.expectOne((r) => r.url === '/api/dashboard');
     expect(request.request.params.get('organizationId')).toBe('o2');
     expect(request.request.params.get('year')).toBe('2026');
@@ -150,7 +156,7 @@ describe('DashboardPage', () => {
 
   it('shows the API’s words for a refused filter', async () => {
     const { fixture, http, root } = await render();
-    root.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+    element<HTMLFormElement>(root, 'form').dispatchEvent(new Event('submit'));
     http
       .expectOne('/api/dashboard')
       .flush({ message: 'year must be a year from 2000 to 2100' }, { status: 400, statusText: 'Bad Request' });
