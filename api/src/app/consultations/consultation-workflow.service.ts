@@ -95,16 +95,15 @@ export class ConsultationWorkflow implements OnModuleInit {
     }
   }
 
-  async afterTransition(context: TransitionContext): Promise<readonly string[]> {
-    const { tx, assessment, action, to, now } = context;
-    const ids: string[] = [];
+  async afterTransition(context: TransitionContext): Promise<void> {
+    const { tx, out, assessment, action, to, now } = context;
     if (action === 'open_consultation') {
       const planned = await tx.getRepository(Consultation).findBy({ assessmentId: assessment.id });
       for (const consultation of planned.filter((c) => c.openedAt === null && c.closedAt === null && c.status !== 'withdrawn')) {
         await tx.getRepository(Consultation).update({ id: consultation.id }, { openedAt: now, sentVersion: assessment.version });
         await tx.getRepository(Statement).insert({ consultationId: consultation.id });
-        ids.push(...(await this.notices.notifyMembers(tx, assessment, consultation, 'consultation_opened', consultation.deadline)));
-        ids.push(...(await this.notices.deadlineJobs(tx, consultation.id, consultation.deadline)));
+        await this.notices.notifyMembers(tx, out, assessment, consultation, 'consultation_opened', consultation.deadline);
+        await this.notices.deadlineJobs(out, consultation.id, consultation.deadline);
       }
     } else if (action === 'close_consultation' || action === 'close_consultation_early' || action === 'return_from_consultation') {
       // The round ends: no statement after this; a later consultation is the next round.
@@ -113,7 +112,7 @@ export class ConsultationWorkflow implements OnModuleInit {
         assessment.id,
       ]);
       await tx.query(`UPDATE consultations SET closed_at = $2, updated_at = now() WHERE id = ANY($1)`, [open.map((row) => row.id), now]);
-      for (const row of open) ids.push(...(await this.notices.deadlineJobs(tx, row.id, null)));
+      for (const row of open) await this.notices.deadlineJobs(out, row.id, null);
       if (action === 'return_from_consultation') {
         // The councils asked in this round are told why their request stops (the reason is required).
         const asked: { id: string; youth_council_id: string }[] = await tx.query(
@@ -123,15 +122,14 @@ export class ConsultationWorkflow implements OnModuleInit {
         );
         for (const c of asked) {
           const request = { id: c.id, youthCouncilId: c.youth_council_id };
-          ids.push(...(await this.notices.notifyMembers(tx, assessment, request, 'consultation_returned', null, context.reason ?? '')));
+          await this.notices.notifyMembers(tx, out, assessment, request, 'consultation_returned', null, context.reason ?? '');
         }
       }
     } else if (action === 'send_to_review_without_consultation') {
       // Requests planned but never sent are dropped: this round goes without a consultation.
       await tx.query(`DELETE FROM consultations WHERE assessment_id = $1 AND opened_at IS NULL AND closed_at IS NULL`, [assessment.id]);
     }
-    if (to === 'decided') ids.push(...(await this.notices.sendFeedback(tx, assessment)));
-    return ids;
+    if (to === 'decided') await this.notices.sendFeedback(tx, out, assessment);
   }
 
   onModuleInit(): void {

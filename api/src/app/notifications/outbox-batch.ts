@@ -1,0 +1,51 @@
+import type { NotificationKind, ScheduledEventKind } from '@lava/contracts';
+import type { EntityManager } from 'typeorm';
+import { cancelPendingEvents, insertScheduledEvents, type ScheduledEventDraft } from '../queue/scheduled-events.queue';
+import { Notification } from './notification.entity';
+
+export interface NotificationDraft {
+  recipientUserId: string;
+  kind: NotificationKind;
+  assessmentId: string | null;
+  params: Record<string, string>;
+}
+
+/**
+ * The `out` of a unit of work (`NotificationOutbox.run`): writes notification and scheduled-event
+ * rows in the unit's transaction as they are added, and keeps their ids in two typed lists, which the
+ * unit publishes after commit (and drops, unpublished, when the transaction rolls back).
+ */
+export class OutboxBatch {
+  private readonly notifications: string[] = [];
+  private readonly events: string[] = [];
+
+  constructor(private readonly tx: EntityManager) {}
+
+  /** Notification rows to deliver after commit; returns their ids (e.g. for a row that refers to its notification). */
+  async notify(drafts: readonly NotificationDraft[]): Promise<string[]> {
+    if (drafts.length === 0) return [];
+    const result = await this.tx.getRepository(Notification).insert([...drafts]);
+    const ids = result.identifiers.map((identifier) => identifier['id'] as string);
+    this.notifications.push(...ids);
+    return ids;
+  }
+
+  /** Scheduled events to hand to the queue as delayed jobs after commit; returns their ids. */
+  async schedule(drafts: readonly ScheduledEventDraft[]): Promise<string[]> {
+    const ids = await insertScheduledEvents(this.tx, drafts);
+    this.events.push(...ids);
+    return ids;
+  }
+
+  /** Cancels the subject's pending events of these kinds; after commit their delayed jobs are removed. Returns their ids. */
+  async cancelScheduled(subjectId: string, kinds: readonly ScheduledEventKind[]): Promise<string[]> {
+    const ids = await cancelPendingEvents(this.tx, subjectId, kinds);
+    this.events.push(...ids);
+    return ids;
+  }
+
+  /** What the unit publishes after commit: notification ids and scheduled-event ids (added or cancelled). */
+  collected(): { readonly notificationIds: readonly string[]; readonly scheduledEventIds: readonly string[] } {
+    return { notificationIds: [...this.notifications], scheduledEventIds: [...this.events] };
+  }
+}
