@@ -35,18 +35,19 @@ export class ConsultationNotices {
         WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member'`,
       [request.youthCouncilId],
     );
-    const drafts: NotificationDraft[] = members.map((m) => ({
-      recipientUserId: m.id,
-      kind,
-      assessmentId: assessment.id,
-      params: {
-        title: assessment.title,
-        ...councilParams(council, m.language),
-        consultationId: request.id,
-        ...(deadline ? { deadline: deadline.toISOString() } : {}),
-        ...(reason !== undefined ? { reason } : {}),
-      },
-    }));
+    const drafts = members.map((m): NotificationDraft => {
+      const base = { recipientUserId: m.id, assessmentId: assessment.id };
+      const params = { title: assessment.title, ...councilParams(council, m.language), consultationId: request.id };
+      switch (kind) {
+        case 'consultation_opened':
+        case 'consultation_deadline_extended':
+          return { ...base, kind, params: { ...params, deadline: deadline?.toISOString() ?? '' } };
+        case 'consultation_returned':
+          return { ...base, kind, params: { ...params, reason: reason ?? '' } };
+        case 'statement_feedback':
+          return { ...base, kind, params };
+      }
+    });
     return out.notify(drafts);
   }
 

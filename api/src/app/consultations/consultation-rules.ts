@@ -133,7 +133,10 @@ export async function bump<T extends Consultation | Statement | StatementPoint>(
  * The council's name in the recipient's language (`council`, for the e-mail), and in each language
  * (`council_fi`, `council_sv`, `council_en`) so Lava shows it in the language on screen.
  */
-export function councilParams(council: { nameFi: string; nameSv: string; nameEn: string }, language: Language): Record<string, string> {
+export function councilParams(
+  council: { nameFi: string; nameSv: string; nameEn: string },
+  language: Language,
+): { council: string; council_fi: string; council_sv: string; council_en: string } {
   return {
     council: organizationName(council, language),
     council_fi: council.nameFi,

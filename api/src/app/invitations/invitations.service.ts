@@ -213,7 +213,10 @@ function usable(row: InvitationRow | undefined): InvitationRow {
 }
 
 /** The organizations' names in every language, for the e-mail (rendered later, in the person's language). */
-async function organizationNames(tx: EntityManager, ids: string[]): Promise<Record<string, string>> {
+async function organizationNames(
+  tx: EntityManager,
+  ids: string[],
+): Promise<{ organizations_fi: string; organizations_sv: string; organizations_en: string }> {
   const rows: { name_fi: string; name_sv: string; name_en: string }[] = await tx.query(
     `SELECT name_fi, name_sv, name_en FROM organizations WHERE id = ANY($1) ORDER BY name_fi`,
     [ids],

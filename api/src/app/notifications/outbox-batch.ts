@@ -1,14 +1,12 @@
-import type { NotificationKind, ScheduledEventKind } from '@lava/contracts';
+import type { NotificationKind, NotificationParams, ScheduledEventKind } from '@lava/contracts';
 import type { EntityManager } from 'typeorm';
 import { cancelPendingEvents, insertScheduledEvents, type ScheduledEventDraft } from '../queue/scheduled-events.queue';
 import { Notification } from './notification.entity';
 
-export interface NotificationDraft {
-  recipientUserId: string;
-  kind: NotificationKind;
-  assessmentId: string | null;
-  params: Record<string, string>;
-}
+/** One notification to write: its params are the kind's values (`NotificationParams` in contracts), checked by the compiler. */
+export type NotificationDraft<K extends NotificationKind = NotificationKind> = {
+  [Kind in K]: { recipientUserId: string; kind: Kind; assessmentId: string | null; params: NotificationParams[Kind] };
+}[K];
 
 /**
  * The `out` of a unit of work (`NotificationOutbox.run`): writes notification and scheduled-event

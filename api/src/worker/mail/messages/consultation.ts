@@ -1,5 +1,4 @@
-import type { Language, NotificationKind } from '@lava/contracts';
-import { kind, v, type MessageFor } from '../message';
+import { kind, type MessagesOf, v } from '../message';
 
 /** The youth council consultation's e-mails: requests, deadlines, statements and the feedback. */
 export const CONSULTATION_MESSAGES = {
@@ -139,17 +138,13 @@ export const CONSULTATION_MESSAGES = {
       action: 'See the statement',
     }),
   ),
-} satisfies Record<
-  Extract<
-    NotificationKind,
-    | 'consultation_opened'
-    | 'consultation_deadline_extended'
-    | 'consultation_returned'
-    | 'consultation_deadline_reminder'
-    | 'consultation_overdue'
-    | 'statement_submitted'
-    | 'statement_feedback'
-    | 'statement_point_removed'
-  >,
-  Record<Language, MessageFor>
+} satisfies MessagesOf<
+  | 'consultation_opened'
+  | 'consultation_deadline_extended'
+  | 'consultation_returned'
+  | 'consultation_deadline_reminder'
+  | 'consultation_overdue'
+  | 'statement_submitted'
+  | 'statement_feedback'
+  | 'statement_point_removed'
 >;
