@@ -1,6 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 import type { BoardStatus, ConsultationView, Language } from '@lava/contracts';
-import { CONSULTATION_PLANNING_STAGES, POINT_ANSWERING_STAGES, type Stage } from '@lava/workflow';
+import {
+  CONSULTATION_PLANNING_STAGES,
+  DECIDED_STAGES as WORKFLOW_DECIDED_STAGES,
+  POINT_ANSWERING_STAGES,
+  type Stage,
+} from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { staleVersion } from '../common/stale-version';
 import { organizationName } from '../organizations/organization.entity';
@@ -16,8 +21,8 @@ export const ANSWERING_STAGES: readonly Stage[] = POINT_ANSWERING_STAGES;
 /** Requests are planned, changed and removed while the assessment is in draft (`canPlanConsultation`). */
 export const inPlanningStage = (stage: Stage): boolean => (CONSULTATION_PLANNING_STAGES as readonly Stage[]).includes(stage);
 
-/** Stages after the decision: the council gets its feedback. */
-export const DECIDED_STAGES: readonly Stage[] = ['decided', 'follow_up', 'closed'];
+/** Stages after the decision: the council gets its feedback (the workflow's list, also in `canReadAsCouncil`). */
+export const DECIDED_STAGES: readonly Stage[] = WORKFLOW_DECIDED_STAGES;
 
 export interface ViewRow {
   id: string;

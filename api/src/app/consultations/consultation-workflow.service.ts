@@ -1,12 +1,11 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import type { SummaryLanguage } from '@lava/contracts';
-import type { AssessmentFacts, ConsultationFact } from '@lava/workflow';
+import { type AssessmentFacts, canReadAsCouncil, type ConsultationFact, councilSentVersion, type CouncilRequest } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
 import type { Assessment } from '../assessments/assessment.entity';
 import { nameColumn } from '../organizations/organizations.service';
 import { Consultation, Statement } from './consultation.entities';
-import { DECIDED_STAGES } from './consultation-rules';
 import { ConsultationNotices } from './consultation-notices.service';
 
 /**
@@ -53,29 +52,25 @@ export class ConsultationWorkflow implements OnModuleInit {
    * Members of a council that was sent the request (and not withdrawn) read the assessment while
    * their round is open (the draft, read-only), and again once it is decided and public. In between
    * (closed, returned, under review) they keep only their request page and the history up to the
-   * version they were sent (`sentVersion`), never a later draft.
+   * version they were sent (`sentVersion`), never a later draft. The rule is `canReadAsCouncil`.
    */
   async grantsRead(db: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM consultations c
-         JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
-        WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'
-          AND ((c.closed_at IS NULL AND $3 = 'consultation') OR $3 = ANY($4::text[]))
-        LIMIT 1`,
-      [userId, assessment.id, assessment.stage, DECIDED_STAGES],
-    );
-    return rows.length > 0;
+    return canReadAsCouncil(assessment.stage, await this.memberRequests(db, userId, assessment)).allowed;
   }
 
-  /** The newest version the member's councils were sent (requests not withdrawn); null when none. */
+  /** The newest version the member's councils were sent (requests not withdrawn); null when none (`councilSentVersion`). */
   async sentVersion(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null> {
-    const [row]: { sent: number | null }[] = await db.query(
-      `SELECT max(c.sent_version) AS sent FROM consultations c
+    return councilSentVersion(await this.memberRequests(db, userId, assessment));
+  }
+
+  /** The requests about this assessment to the councils the user is a member of. */
+  private memberRequests(db: EntityManager, userId: string, assessment: Assessment): Promise<CouncilRequest[]> {
+    return db.query(
+      `SELECT c.opened_at AS "openedAt", c.status, c.closed_at AS "closedAt", c.sent_version AS "sentVersion" FROM consultations c
          JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
-        WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'`,
+        WHERE c.assessment_id = $2`,
       [userId, assessment.id],
     );
-    return row?.sent ?? null;
   }
 
   async beforeTransition({ tx, user, assessment, action, now }: TransitionContext): Promise<void> {
