@@ -1,6 +1,7 @@
 import type { CommentChanges, CommentPermissions, CommentThreadPage, CommentThreadView } from '@lava/contracts';
 import { SectionChangesService } from '../src/app/comments/section-changes.service';
 import type { Assessment } from '../src/app/assessments/assessment.entity';
+import { OutboxBatch } from '../src/app/notifications/outbox-batch';
 import type { User } from '../src/app/users/user.entity';
 import { createMunicipality, createUser } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
@@ -603,7 +604,11 @@ describe('comments on assessment sections', () => {
     const service = env.app.get(SectionChangesService);
     const assessmentRow = (await env.db.query(`SELECT * FROM assessments WHERE id = $1`, [id]))[0];
     const notificationIds = await env.db.transaction((tx) =>
-      service.notify({ tx, assessment: { id, title: assessmentRow.title, version: assessmentRow.version } as Assessment }),
+      service.notify({
+        tx,
+        out: new OutboxBatch(tx),
+        assessment: { id, title: assessmentRow.title, version: assessmentRow.version } as Assessment,
+      }),
     );
     expect(notificationIds).toHaveLength(1);
     expect((await notifications(id)).filter((r) => r.kind === 'section_changed_after_comment')).toEqual([

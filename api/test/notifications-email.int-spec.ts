@@ -194,8 +194,8 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
     const nuorisotalo = await createAssessment(token, education.id, 'Nuorisotalo');
     // A kind whose default is the digest (comments), from another feature's transaction.
     const outbox = env.app.get(NotificationOutbox);
-    const ids = await env.db.transaction((tx) =>
-      outbox.add(tx, [
+    await outbox.run((_tx, out) =>
+      out.notify([
         {
           recipientUserId: official.id,
           kind: 'comment_added',
@@ -204,7 +204,6 @@ describe('notifications by e-mail (real SMTP server, real worker module)', () =>
         },
       ]),
     );
-    await outbox.publish(ids);
     await eventually(async () => {
       const [{ count }] = await env.db.query(
         `SELECT count(*)::int AS count FROM notifications WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL AND channel = 'digest'`,

@@ -1,6 +1,7 @@
 import { QUEUES } from '@lava/contracts';
 import { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
+import { NotificationOutbox, OutboxBatch } from '../src/app/notifications/notification-outbox.service';
 import { ConsultationDeadlines } from '../src/app/scheduling/consultation-deadlines.service';
 import { FollowUpSchedule } from '../src/app/scheduling/follow-up-schedule';
 import type { TransitionContext } from '../src/app/assessments/assessment-extensions';
@@ -80,9 +81,12 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     return row.id as string;
   }
 
-  function inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return env.db.transaction(work);
+  /** A transaction with the `out` of a unit of work, whose ids the test publishes itself (after moving due times). */
+  function inTransaction<T>(work: (tx: EntityManager, out: OutboxBatch) => Promise<T>): Promise<T> {
+    return env.db.transaction((tx) => work(tx, new OutboxBatch(tx)));
   }
+
+  const publish = (ids: readonly string[]): Promise<void> => env.app.get(NotificationOutbox).publish(ids);
 
   /** Moves pending events' due times a little ahead (in the given order, `stepMs` apart), so they fire during the test. */
   async function dueSoon(ids: string[], firstMs = 300, stepMs = 200): Promise<void> {
@@ -133,7 +137,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const consultationId = await insertConsultation(assessmentId, deadline);
 
     const now = new Date();
-    const ids = await inTransaction((tx) => deadlines.schedule(tx, consultationId, deadline, now));
+    const ids = await inTransaction((_tx, out) => deadlines.schedule(out, consultationId, deadline, now));
     const rows = await events(consultationId);
     expect(ids.sort()).toEqual(rows.map((r) => r.id).sort());
     expect(rows.map((r) => [r.kind, r.params['daysLeft'] ?? null, r.due_at.getTime()])).toEqual([
@@ -145,7 +149,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     // (Due times are moved before a worker runs: its relay would otherwise queue the rows with their real delay.)
     await dueSoon(rows.map((r) => r.id));
     await env.startWorker();
-    await deadlines.publish(ids);
+    await publish(ids);
     await settled(ids);
     await mailsSettled();
 
@@ -201,7 +205,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const consultationId = await insertConsultation(assessmentId, first);
 
     // 5 days ahead: the 7-day reminder is already in the past.
-    const firstIds = await inTransaction((tx) => deadlines.schedule(tx, consultationId, first));
+    const firstIds = await inTransaction((_tx, out) => deadlines.schedule(out, consultationId, first));
     const old = await events(consultationId);
     expect(old.map((r) => [r.kind, r.params['daysLeft'] ?? null])).toEqual([
       ['consultation_deadline_reminder', '2'],
@@ -213,14 +217,14 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     // it first, and its outbox relay could queue the moved schedule's rows with their real delay before
     // they are moved ahead below.)
     await dueSoon([oldReminder.id], 1500);
-    await deadlines.publish(firstIds);
+    await publish(firstIds);
     await eventually(async () => (await queue.getJob(oldReminder.id)) ?? null);
 
     // …but the deadline moves first (the consultation's row and the schedule in one transaction).
     const moved = new Date(first.getTime() + 3 * DAY);
-    const movedIds = await inTransaction(async (tx) => {
+    const movedIds = await inTransaction(async (tx, out) => {
       await tx.query(`UPDATE consultations SET deadline = $2 WHERE id = $1`, [consultationId, moved]);
-      return deadlines.schedule(tx, consultationId, moved);
+      return deadlines.schedule(out, consultationId, moved);
     });
     expect(movedIds).toEqual(expect.arrayContaining(firstIds));
     const now = await events(consultationId);
@@ -233,7 +237,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     expect(now.filter((r) => firstIds.includes(r.id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     const newReminder = firstOf(pending);
     await dueSoon([newReminder.id], 300);
-    await deadlines.publish(movedIds);
+    await publish(movedIds);
     // Publishing a cancelled row removes its delayed job.
     expect(await queue.getJob(oldReminder.id)).toBeUndefined();
 
@@ -265,10 +269,10 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const assessmentId2 = await insertAssessment('Kirjasto', 'consultation');
     const withdrawn = await insertConsultation(assessmentId2, deadline);
 
-    const ids = await inTransaction(async (tx) => [
-      ...(await deadlines.schedule(tx, submitted, deadline)),
-      ...(await deadlines.schedule(tx, movedQuietly, deadline)),
-      ...(await deadlines.schedule(tx, withdrawn, deadline)),
+    const ids = await inTransaction(async (_tx, out) => [
+      ...(await deadlines.schedule(out, submitted, deadline)),
+      ...(await deadlines.schedule(out, movedQuietly, deadline)),
+      ...(await deadlines.schedule(out, withdrawn, deadline)),
     ]);
     // Things change after scheduling, and nobody cancels the rows (the late-cancel case).
     await env.db.query(`UPDATE consultations SET status = 'submitted' WHERE id = $1`, [submitted]);
@@ -277,7 +281,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
 
     await dueSoon(ids, 300, 50);
     await env.startWorker();
-    await deadlines.publish(ids);
+    await publish(ids);
     await settled(ids);
     await new Promise((resolve) => setTimeout(resolve, 800));
 
@@ -296,16 +300,16 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const assessmentId = await insertAssessment('Uimahalli', 'consultation');
     const deadline = new Date(Date.now() + 10 * DAY);
     const consultationId = await insertConsultation(assessmentId, deadline);
-    const ids = await inTransaction((tx) => deadlines.schedule(tx, consultationId, deadline));
-    await deadlines.publish(ids);
+    const ids = await inTransaction((_tx, out) => deadlines.schedule(out, consultationId, deadline));
+    await publish(ids);
     for (const id of ids) expect(await (await queue.getJob(id))?.getState()).toBe('delayed');
 
-    const cancelled = await inTransaction(async (tx) => {
+    const cancelled = await inTransaction(async (tx, out) => {
       await tx.query(`UPDATE consultations SET status = 'submitted' WHERE id = $1`, [consultationId]);
-      return deadlines.cancel(tx, consultationId);
+      return deadlines.cancel(out, consultationId);
     });
     expect(cancelled.sort()).toEqual([...ids].sort());
-    await deadlines.publish(cancelled);
+    await publish(cancelled);
     for (const id of ids) expect(await queue.getJob(id)).toBeUndefined();
     expect((await events(consultationId)).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
   });
@@ -314,7 +318,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const assessmentId = await insertAssessment('Skeittipuisto', 'consultation');
     const deadline = new Date(Date.now() + 10 * DAY);
     const consultationId = await insertConsultation(assessmentId, deadline);
-    const ids = await inTransaction((tx) => deadlines.schedule(tx, consultationId, deadline));
+    const ids = await inTransaction((_tx, out) => deadlines.schedule(out, consultationId, deadline));
     const reminder7 = firstOf(await events(consultationId));
     await dueSoon([reminder7.id], 300);
     // No publish: the process "died" after commit.
@@ -339,11 +343,12 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     const context = (id: string, followUpDate: string, to: TransitionContext['to'] = 'decided') =>
       ({ assessment: { id, followUpDate }, to }) as unknown as TransitionContext;
 
-    const ids = await inTransaction(async (tx) => [
-      ...(await schedule.afterTransition({ ...context(decided, '2027-06-15'), tx })),
-      ...(await schedule.afterTransition({ ...context(movedOn, '2027-09-01'), tx })),
-      ...(await schedule.afterTransition({ ...context(movedOn, '2027-09-01', 'decision'), tx })),
-    ]);
+    const ids = await inTransaction(async (tx, out) => {
+      await schedule.afterTransition({ ...context(decided, '2027-06-15'), tx, out });
+      await schedule.afterTransition({ ...context(movedOn, '2027-09-01'), tx, out });
+      await schedule.afterTransition({ ...context(movedOn, '2027-09-01', 'decision'), tx, out });
+      return [...out.collected().scheduledEventIds];
+    });
     expect(ids).toHaveLength(2);
     const row = firstOf(await events(decided));
     // 08:00 in Helsinki on 15 June 2027 (summer time, UTC+3).
@@ -353,7 +358,7 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     await env.db.query(`UPDATE assessments SET stage = 'follow_up' WHERE id = $1`, [movedOn]);
     await dueSoon(ids, 300, 50);
     await env.startWorker();
-    await deadlines.publish(ids);
+    await publish(ids);
     await settled(ids);
     await mailsSettled();
 

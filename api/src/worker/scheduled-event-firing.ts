@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type NotificationKind, QUEUES, type ScheduledEventKind } from '@lava/contracts';
+import { type NotificationKind, type NotificationParams, QUEUES, type ScheduledEventKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueNotifications } from '../app/notifications/outbox';
@@ -26,7 +26,8 @@ interface Draft {
   recipientUserId: string | null;
   recipientContactId?: string;
   assessmentId: string;
-  params: Record<string, string>;
+  /** The values of the kind the event fires as (NOTIFICATION_VALUES in contracts). */
+  params: NotificationParams['consultation_deadline_reminder' | 'consultation_overdue' | 'follow_up_due'];
 }
 
 /**
@@ -119,14 +120,13 @@ export class ScheduledEventFiring {
           [row.subject_id, row.params['deadline']],
         );
         if (!c) return [];
-        const params: Record<string, string> = {
+        const params: NotificationParams['consultation_overdue'] = {
           title: c.title,
           council: c.name_fi,
           council_fi: c.name_fi,
           council_sv: c.name_sv,
           council_en: c.name_en,
           deadline: row.params['deadline'] ?? '',
-          ...(reminder ? { daysLeft: row.params['daysLeft'] ?? '' } : {}),
         };
         if (!reminder) return [{ recipientUserId: c.responsible_official_id, assessmentId: c.assessment_id, params }];
         const members: { id: string }[] = await tx.query(
@@ -136,7 +136,11 @@ export class ScheduledEventFiring {
           [c.youth_council_id],
         );
         // Members' links go to their council's page for the request (`consultationId`).
-        const forMembers = { ...params, consultationId: row.subject_id };
+        const forMembers: NotificationParams['consultation_deadline_reminder'] = {
+          ...params,
+          daysLeft: row.params['daysLeft'] ?? '',
+          consultationId: row.subject_id,
+        };
         // A body's e-mail-only contacts who have not answered yet are reminded by e-mail with a new link.
         const contacts: { id: string }[] = await tx.query(
           `SELECT contact_id AS id FROM consultation_links WHERE consultation_id = $1 AND used_at IS NULL ORDER BY contact_id`,

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { AssessmentFacts, Stage, WorkflowAction } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../common/authenticated-user';
+import type { OutboxBatch } from '../notifications/notification-outbox.service';
 import type { Assessment } from './assessment.entity';
 import type { TransitionDto } from './dto/update-assessment.dto';
 
 /** One transition being taken, inside its transaction. */
 export interface TransitionContext {
   readonly tx: EntityManager;
+  /** The transition's unit of work: notifications and scheduled events written here are published after commit. */
+  readonly out: OutboxBatch;
   readonly user: AuthenticatedUser;
   /** The assessment, locked; in `afterTransition` already in its new stage. */
   readonly assessment: Assessment;
@@ -36,8 +39,8 @@ export interface AssessmentExtension {
   sentVersion?(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null>;
   /** Checks the feature's own payload for the transition before anything changes; throws a 4xx to refuse. */
   beforeTransition?(context: TransitionContext): Promise<void>;
-  /** Records what the transition means for the feature, in the same transaction; returns notification ids to publish after commit. */
-  afterTransition?(context: TransitionContext): Promise<readonly string[]>;
+  /** Records what the transition means for the feature, in the same transaction; notifies and schedules through `context.out`. */
+  afterTransition?(context: TransitionContext): Promise<void>;
 }
 
 @Injectable()
@@ -72,9 +75,7 @@ export class AssessmentExtensions {
     for (const extension of this.extensions) await extension.beforeTransition?.(context);
   }
 
-  async afterTransition(context: TransitionContext): Promise<string[]> {
-    const ids: string[] = [];
-    for (const extension of this.extensions) ids.push(...((await extension.afterTransition?.(context)) ?? []));
-    return ids;
+  async afterTransition(context: TransitionContext): Promise<void> {
+    for (const extension of this.extensions) await extension.afterTransition?.(context);
   }
 }

@@ -153,7 +153,7 @@ export class AssessmentRecordService {
   }
 
   async transition(user: AuthenticatedUser, id: string, dto: TransitionDto, language: Language): Promise<AssessmentDetail> {
-    const notificationIds = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const assessment = await this.access.readable(tx, user, id, true);
       const now = new Date();
       const result = checkTransition(dto.action, await this.access.facts(tx, assessment), await this.access.actor(user, assessment), now, {
@@ -165,7 +165,7 @@ export class AssessmentRecordService {
 
       const from = assessment.stage;
       const reason = dto.reason?.trim() || null;
-      const context = { tx, user, assessment, action: dto.action as WorkflowAction, from, to: result.to, reason, request: dto, now };
+      const context = { tx, out, user, assessment, action: dto.action as WorkflowAction, from, to: result.to, reason, request: dto, now };
       const followUpDateBefore = assessment.followUpDate;
       await this.extensions.beforeTransition(context);
       const changes: Changes = { stage: { from, to: result.to } };
@@ -194,9 +194,8 @@ export class AssessmentRecordService {
         reason,
         details: { action: dto.action, version: assessment.version },
       });
-      return this.extensions.afterTransition(context);
+      await this.extensions.afterTransition(context);
     });
-    await this.outbox.publish(notificationIds);
     return this.detail(user, id, language);
   }
 

@@ -64,7 +64,7 @@ export class AssessmentsService {
     }
     const municipalityId = committee.parentId;
 
-    const { assessmentId, notificationIds } = await this.db.transaction(async (tx) => {
+    const assessmentId = await this.outbox.run(async (tx, out) => {
       const assessment = await tx.getRepository(Assessment).save(
         tx.getRepository(Assessment).create({
           title: dto.title,
@@ -96,8 +96,7 @@ export class AssessmentsService {
           WHERE ms.organization_id = $1 AND ms.role IN ('official', 'reviewer')`,
         [municipalityId],
       );
-      const ids = await this.outbox.add(
-        tx,
+      await out.notify(
         recipients.map((recipient) => ({
           recipientUserId: recipient.id,
           kind: 'assessment_created' as const,
@@ -115,10 +114,9 @@ export class AssessmentsService {
           },
         })),
       );
-      return { assessmentId: assessment.id, notificationIds: ids };
+      return assessment.id;
     });
 
-    await this.outbox.publish(notificationIds);
     return this.get(user, assessmentId, language);
   }
 

@@ -22,15 +22,17 @@ export class PasswordResetService {
 
   /** Does the same visible work for every address; only an existing account gets an e-mail. */
   async request(email: string): Promise<void> {
-    const ids = await this.db.transaction(async (tx) => {
-      const [user]: { id: string }[] = await tx.query(`SELECT id FROM users WHERE email = $1 AND active AND password_hash IS NOT NULL`, [
-        email.trim().toLowerCase(),
-      ]);
-      if (!user) return [];
-      return this.outbox.add(tx, [{ recipientUserId: user.id, kind: 'password_reset', assessmentId: null, params: {} }]);
-    });
-    // Not awaited, so the answer takes no longer for an existing account (publish never throws).
-    void this.outbox.publish(ids);
+    // Publishing is not awaited, so the answer takes no longer for an existing account (publishing never throws).
+    await this.outbox.run(
+      async (tx, out) => {
+        const [user]: { id: string }[] = await tx.query(`SELECT id FROM users WHERE email = $1 AND active AND password_hash IS NOT NULL`, [
+          email.trim().toLowerCase(),
+        ]);
+        if (!user) return;
+        await out.notify([{ recipientUserId: user.id, kind: 'password_reset', assessmentId: null, params: {} }]);
+      },
+      { publish: 'background' },
+    );
   }
 
   /** Sets the new password; every session of the person ends (their refresh tokens are revoked). */

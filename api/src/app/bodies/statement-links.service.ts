@@ -85,7 +85,7 @@ export class StatementLinks {
   async submit(token: string, points: string[]): Promise<StatementLinkView> {
     const texts = clean(points);
     if (texts.length === 0) throw new ConflictException('Write at least one point before you send the statement.');
-    const { row, ids } = await this.db.transaction(async (tx) => {
+    const row = await this.outbox.run(async (tx, out) => {
       const row = await this.find(tx, token, true);
       this.requireUsable(row, false);
       await this.replacePoints(tx, row.statement_id, texts);
@@ -120,8 +120,7 @@ export class StatementLinks {
       const official: { id: string; language: Language }[] = await tx.query(`SELECT id, language FROM users WHERE id = $1 AND active`, [
         row.responsible_official_id,
       ]);
-      const ids = await this.outbox.add(
-        tx,
+      await out.notify(
         official.map((o) => ({
           recipientUserId: o.id,
           kind: 'statement_submitted' as const,
@@ -130,9 +129,9 @@ export class StatementLinks {
         })),
       );
       // Reminders stop once every contact and member has nothing left to answer.
-      return { row, ids: [...ids, ...(await this.notices.deadlineJobs(tx, row.consultation_id, null))] };
+      await this.notices.deadlineJobs(out, row.consultation_id, null);
+      return row;
     });
-    await this.outbox.publish(ids);
     return this.view(this.db.manager, { ...row, submitted_at: new Date() });
   }
 

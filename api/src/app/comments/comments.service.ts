@@ -111,7 +111,7 @@ export class CommentsService {
   }
 
   async createThread(user: AuthenticatedUser, assessmentId: string, dto: CreateThreadDto, language: Language): Promise<CommentThreadView> {
-    const { threadId, notificationIds } = await this.db.transaction(async (tx) => {
+    const threadId = await this.outbox.run(async (tx, out) => {
       const viewer = await this.access.viewer(tx, user, assessmentId, language);
       const scope = this.startScope(viewer, dto.audience, dto.councilId);
       if (dto.section === 'statement' && dto.audience !== 'council')
@@ -147,14 +147,14 @@ export class CommentsService {
         details: { threadId: id, commentId, section: dto.section, audience: scope.audience },
       });
       const drafts = this.mentionDrafts(viewer, dto.section, mentionIds, await shownNameOf(tx, user.id));
-      return { threadId: id, notificationIds: await this.outbox.add(tx, drafts) };
+      await out.notify(drafts);
+      return id;
     });
-    await this.outbox.publish(notificationIds);
     return this.threadView(user, threadId, language);
   }
 
   async reply(user: AuthenticatedUser, threadId: string, dto: CreateCommentDto, language: Language): Promise<CommentThreadView> {
-    const notificationIds = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { viewer, thread, scope } = await this.loadThread(tx, user, threadId, language, true);
       this.access.requireWrite(viewer, scope);
       if (thread.resolved_at) throw new ConflictException('This thread is resolved. Reopen it to reply.');
@@ -193,14 +193,13 @@ export class CommentsService {
           params: { title: viewer.assessment.title, section: thread.section, author },
         }));
       drafts.push(...this.mentionDrafts(viewer, thread.section, mentionIds, author));
-      return this.outbox.add(tx, drafts);
+      await out.notify(drafts);
     });
-    await this.outbox.publish(notificationIds);
     return this.threadView(user, threadId, language);
   }
 
   async edit(user: AuthenticatedUser, commentId: string, dto: EditCommentDto, language: Language): Promise<CommentThreadView> {
-    const { threadId, notificationIds } = await this.db.transaction(async (tx) => {
+    const threadId = await this.outbox.run(async (tx, out) => {
       const { viewer, thread, scope, comment } = await this.loadComment(tx, user, commentId, language);
       if (comment.author_id !== user.id) throw new ForbiddenException('You can edit only your own comments.');
       if (comment.hidden_at) throw new ConflictException('This comment was hidden by a moderator and can no longer be edited.');
@@ -239,12 +238,9 @@ export class CommentsService {
         action: 'comment.edited',
         details: { threadId: thread.id, commentId, version: comment.version + 1 },
       });
-      return {
-        threadId: thread.id,
-        notificationIds: await this.outbox.add(tx, this.mentionDrafts(viewer, thread.section, added, await shownNameOf(tx, user.id))),
-      };
+      await out.notify(this.mentionDrafts(viewer, thread.section, added, await shownNameOf(tx, user.id)));
+      return thread.id;
     });
-    await this.outbox.publish(notificationIds);
     return this.threadView(user, threadId, language);
   }
 

@@ -17,7 +17,7 @@ import { AssessmentExtensions, type TransitionContext } from '../assessments/ass
 import type { Assessment } from '../assessments/assessment.entity';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
-import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
+import type { NotificationDraft } from '../notifications/notification-outbox.service';
 import { nameColumn } from '../organizations/organizations.service';
 import type { Changes } from '../assessments/record-changes';
 import { CommentAccess } from './comment-access.service';
@@ -48,13 +48,12 @@ export class SectionChangesService implements OnModuleInit {
     private readonly access: CommentAccess,
     private readonly extensions: AssessmentExtensions,
     private readonly audit: AuditService,
-    private readonly outbox: NotificationOutbox,
   ) {}
 
   onModuleInit(): void {
     this.extensions.register({
       afterTransition: (context) =>
-        context.to === 'consultation' && context.from !== 'consultation' ? this.notify(context) : Promise.resolve([]),
+        context.to === 'consultation' && context.from !== 'consultation' ? this.notify(context).then(() => undefined) : Promise.resolve(),
     });
   }
 
@@ -175,8 +174,8 @@ export class SectionChangesService implements OnModuleInit {
   }
 
   /** When a consultation round opens: tell council members which sections they commented on have changed since. */
-  async notify(context: Pick<TransitionContext, 'tx' | 'assessment'>): Promise<string[]> {
-    const { tx, assessment } = context;
+  async notify(context: Pick<TransitionContext, 'tx' | 'out' | 'assessment'>): Promise<string[]> {
+    const { tx, out, assessment } = context;
     const councils: { council_id: string }[] = await tx.query(
       `SELECT DISTINCT c.council_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id
         WHERE t.assessment_id = $1 AND t.audience = 'consultation' AND c.council_id IS NOT NULL`,
@@ -210,7 +209,7 @@ export class SectionChangesService implements OnModuleInit {
           params: { title: assessment.title, sections: [...sections].sort().join(', ') },
         });
     }
-    return this.outbox.add(tx, drafts);
+    return out.notify(drafts);
   }
 }
 

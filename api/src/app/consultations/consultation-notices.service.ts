@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Language } from '@lava/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Assessment } from '../assessments/assessment.entity';
-import { NotificationOutbox, type NotificationDraft } from '../notifications/notification-outbox.service';
+import type { NotificationDraft, NotificationValues, OutboxBatch } from '../notifications/notification-outbox.service';
 import { ConsultationDeadlines } from '../scheduling/consultation-deadlines.service';
 import { notifyContacts } from './contact-notices';
 import { councilParams } from './consultation-rules';
@@ -10,13 +10,12 @@ import { ConsultationRepository } from './consultation.repository';
 
 /**
  * What the council's members are told (sent, deadline extended, returned, the decision's
- * feedback) and the deadline jobs (reminders, overdue notice). Each returns the ids to publish
- * after the transaction commits.
+ * feedback) and the deadline jobs (reminders, overdue notice), written with the `out` of the
+ * caller's unit of work (published after commit). Each returns the ids it wrote.
  */
 @Injectable()
 export class ConsultationNotices {
   constructor(
-    private readonly outbox: NotificationOutbox,
     private readonly deadlines: ConsultationDeadlines,
     private readonly store: ConsultationRepository,
   ) {}
@@ -24,6 +23,7 @@ export class ConsultationNotices {
   /** Tells every member of the request's council; the link takes them to their council's page for it. */
   async notifyMembers(
     tx: EntityManager,
+    out: OutboxBatch,
     assessment: Assessment,
     request: { id: string; youthCouncilId: string },
     kind: 'consultation_opened' | 'consultation_deadline_extended' | 'consultation_returned' | 'statement_feedback',
@@ -36,24 +36,25 @@ export class ConsultationNotices {
         WHERE ms.organization_id = $1 AND ms.role = 'youth_council_member'`,
       [request.youthCouncilId],
     );
-    const drafts: NotificationDraft[] = members.map((m) => ({
-      recipientUserId: m.id,
-      kind,
-      assessmentId: assessment.id,
-      params: {
-        title: assessment.title,
-        ...councilParams(council, m.language),
-        consultationId: request.id,
-        ...(deadline ? { deadline: deadline.toISOString() } : {}),
-        ...(reason !== undefined ? { reason } : {}),
-      },
-    }));
-    const contactExtra = { ...(deadline ? { deadline: deadline.toISOString() } : {}), ...(reason !== undefined ? { reason } : {}) };
-    return [...(await this.outbox.add(tx, drafts)), ...(await notifyContacts(tx, assessment, request, council, kind, contactExtra))];
+    // The kind's values in one language: members get theirs, a body's e-mail-only contacts theirs (contact-notices.ts).
+    const valuesIn = (language: Language): NotificationValues => {
+      const params = { title: assessment.title, ...councilParams(council, language), consultationId: request.id };
+      switch (kind) {
+        case 'consultation_opened':
+        case 'consultation_deadline_extended':
+          return { kind, params: { ...params, deadline: deadline?.toISOString() ?? '' } };
+        case 'consultation_returned':
+          return { kind, params: { ...params, reason: reason ?? '' } };
+        case 'statement_feedback':
+          return { kind, params };
+      }
+    };
+    const drafts = members.map((m): NotificationDraft => ({ recipientUserId: m.id, assessmentId: assessment.id, ...valuesIn(m.language) }));
+    return [...(await out.notify(drafts)), ...(await notifyContacts(tx, out, assessment.id, request, kind, valuesIn))];
   }
 
   /** After the decision every council that submitted a statement (in any round) is told what became of it. */
-  async sendFeedback(tx: EntityManager, assessment: Assessment): Promise<string[]> {
+  async sendFeedback(tx: EntityManager, out: OutboxBatch, assessment: Assessment): Promise<string[]> {
     // Each council's latest submitted request: its page shows the feedback for every round.
     const councils: { id: string; youth_council_id: string }[] = await tx.query(
       `SELECT DISTINCT ON (c.youth_council_id) c.id, c.youth_council_id FROM consultations c JOIN statements s ON s.consultation_id = c.id
@@ -64,13 +65,13 @@ export class ConsultationNotices {
     const ids: string[] = [];
     for (const c of councils) {
       const request = { id: c.id, youthCouncilId: c.youth_council_id };
-      ids.push(...(await this.notifyMembers(tx, assessment, request, 'statement_feedback', null)));
+      ids.push(...(await this.notifyMembers(tx, out, assessment, request, 'statement_feedback', null)));
     }
     return ids;
   }
 
   /** The one call site of the scheduler: schedule the reminders and the overdue notice for `deadline`, or cancel them (null). */
-  async deadlineJobs(tx: EntityManager, consultationId: string, deadline: Date | null): Promise<readonly string[]> {
-    return deadline ? this.deadlines.schedule(tx, consultationId, deadline) : this.deadlines.cancel(tx, consultationId);
+  async deadlineJobs(out: OutboxBatch, consultationId: string, deadline: Date | null): Promise<readonly string[]> {
+    return deadline ? this.deadlines.schedule(out, consultationId, deadline) : this.deadlines.cancel(out, consultationId);
   }
 }

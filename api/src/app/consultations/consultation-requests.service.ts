@@ -80,12 +80,11 @@ export class ConsultationRequests {
 
   /** In draft: change the planned deadline or message. Once sent: extend the deadline (the council is told). */
   async update(user: AuthenticatedUser, consultationId: string, dto: UpdateConsultationDto, language: Language): Promise<ConsultationView> {
-    const ids = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { consultation, assessment, caller } = await this.callers.load(tx, user, consultationId);
       this.callers.requireOfficialCaller(caller);
       requireRequestVersion(consultation.version, dto.version);
       const changes: Partial<Consultation> = {};
-      const ids: string[] = [];
       if (consultation.openedAt === null) {
         if (!inPlanningStage(assessment.stage)) throw new ConflictException('This request was never sent and can no longer be changed.');
         if (dto.deadline !== undefined) changes.deadline = futureDeadline(dto.deadline);
@@ -104,11 +103,11 @@ export class ConsultationRequests {
             );
           }
           changes.deadline = deadline;
-          ids.push(...(await this.notices.notifyMembers(tx, assessment, consultation, 'consultation_deadline_extended', deadline)));
-          if (consultation.status !== 'submitted') ids.push(...(await this.notices.deadlineJobs(tx, consultation.id, deadline)));
+          await this.notices.notifyMembers(tx, out, assessment, consultation, 'consultation_deadline_extended', deadline);
+          if (consultation.status !== 'submitted') await this.notices.deadlineJobs(out, consultation.id, deadline);
         }
       }
-      if (Object.keys(changes).length === 0) return ids;
+      if (Object.keys(changes).length === 0) return;
       await bump(tx, Consultation, consultation.id, changes);
       await this.store.record(
         tx,
@@ -120,9 +119,7 @@ export class ConsultationRequests {
           ...(changes.deadline ? { from: consultation.deadline.toISOString(), to: changes.deadline.toISOString() } : {}),
         },
       );
-      return ids;
     });
-    await this.outbox.publish(ids);
     return this.board.view(user, consultationId, language);
   }
 
@@ -141,7 +138,7 @@ export class ConsultationRequests {
 
   /** The official withdraws a sent request: the council no longer answers it (it no longer holds up the consultation). */
   async withdrawRequest(user: AuthenticatedUser, consultationId: string, dto: VersionDto, language: Language): Promise<ConsultationView> {
-    const ids = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { consultation, assessment, caller } = await this.callers.load(tx, user, consultationId);
       this.callers.requireOfficialCaller(caller);
       if (consultation.openedAt === null) throw new ConflictException('This request has not been sent; remove it instead.');
@@ -153,9 +150,8 @@ export class ConsultationRequests {
       const now = new Date();
       await bump(tx, Consultation, consultation.id, { status: 'withdrawn', withdrawnAt: now, closedAt: now });
       await this.store.record(tx, user, assessment.id, 'consultation.withdrawn', { consultationId: consultation.id });
-      return this.notices.deadlineJobs(tx, consultation.id, null);
+      await this.notices.deadlineJobs(out, consultation.id, null);
     });
-    await this.outbox.publish(ids);
     return this.board.view(user, consultationId, language);
   }
 

@@ -1,6 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 import type { BoardStatus, ConsultationView, Language } from '@lava/contracts';
-import { CONSULTATION_PLANNING_STAGES, POINT_ANSWERING_STAGES, type Stage } from '@lava/workflow';
+import {
+  CONSULTATION_PLANNING_STAGES,
+  DECIDED_STAGES as WORKFLOW_DECIDED_STAGES,
+  POINT_ANSWERING_STAGES,
+  type Stage,
+} from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { staleVersion } from '../common/stale-version';
 import { organizationName } from '../organizations/organization.entity';
@@ -16,8 +21,8 @@ export const ANSWERING_STAGES: readonly Stage[] = POINT_ANSWERING_STAGES;
 /** Requests are planned, changed and removed while the assessment is in draft (`canPlanConsultation`). */
 export const inPlanningStage = (stage: Stage): boolean => (CONSULTATION_PLANNING_STAGES as readonly Stage[]).includes(stage);
 
-/** Stages after the decision: the council gets its feedback. */
-export const DECIDED_STAGES: readonly Stage[] = ['decided', 'follow_up', 'closed'];
+/** Stages after the decision: the council gets its feedback (the workflow's list, also in `canReadAsCouncil`). */
+export const DECIDED_STAGES: readonly Stage[] = WORKFLOW_DECIDED_STAGES;
 
 export interface ViewRow {
   id: string;
@@ -133,7 +138,10 @@ export async function bump<T extends Consultation | Statement | StatementPoint>(
  * The council's name in the recipient's language (`council`, for the e-mail), and in each language
  * (`council_fi`, `council_sv`, `council_en`) so Lava shows it in the language on screen.
  */
-export function councilParams(council: { nameFi: string; nameSv: string; nameEn: string }, language: Language): Record<string, string> {
+export function councilParams(
+  council: { nameFi: string; nameSv: string; nameEn: string },
+  language: Language,
+): { council: string; council_fi: string; council_sv: string; council_en: string } {
   return {
     council: organizationName(council, language),
     council_fi: council.nameFi,

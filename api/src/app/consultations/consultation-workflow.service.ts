@@ -1,12 +1,11 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import type { SummaryLanguage } from '@lava/contracts';
-import type { AssessmentFacts, ConsultationFact } from '@lava/workflow';
+import { type AssessmentFacts, canReadAsCouncil, type ConsultationFact, councilSentVersion, type CouncilRequest } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { AssessmentExtensions, type TransitionContext } from '../assessments/assessment-extensions';
 import type { Assessment } from '../assessments/assessment.entity';
 import { nameColumn } from '../organizations/organizations.service';
 import { Consultation, Statement } from './consultation.entities';
-import { DECIDED_STAGES } from './consultation-rules';
 import { ConsultationNotices } from './consultation-notices.service';
 
 /**
@@ -53,29 +52,25 @@ export class ConsultationWorkflow implements OnModuleInit {
    * Members of a council that was sent the request (and not withdrawn) read the assessment while
    * their round is open (the draft, read-only), and again once it is decided and public. In between
    * (closed, returned, under review) they keep only their request page and the history up to the
-   * version they were sent (`sentVersion`), never a later draft.
+   * version they were sent (`sentVersion`), never a later draft. The rule is `canReadAsCouncil`.
    */
   async grantsRead(db: EntityManager, userId: string, assessment: Assessment): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM consultations c
-         JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
-        WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'
-          AND ((c.closed_at IS NULL AND $3 = 'consultation') OR $3 = ANY($4::text[]))
-        LIMIT 1`,
-      [userId, assessment.id, assessment.stage, DECIDED_STAGES],
-    );
-    return rows.length > 0;
+    return canReadAsCouncil(assessment.stage, await this.memberRequests(db, userId, assessment)).allowed;
   }
 
-  /** The newest version the member's councils were sent (requests not withdrawn); null when none. */
+  /** The newest version the member's councils were sent (requests not withdrawn); null when none (`councilSentVersion`). */
   async sentVersion(db: EntityManager, userId: string, assessment: Assessment): Promise<number | null> {
-    const [row]: { sent: number | null }[] = await db.query(
-      `SELECT max(c.sent_version) AS sent FROM consultations c
+    return councilSentVersion(await this.memberRequests(db, userId, assessment));
+  }
+
+  /** The requests about this assessment to the councils the user is a member of. */
+  private memberRequests(db: EntityManager, userId: string, assessment: Assessment): Promise<CouncilRequest[]> {
+    return db.query(
+      `SELECT c.opened_at AS "openedAt", c.status, c.closed_at AS "closedAt", c.sent_version AS "sentVersion" FROM consultations c
          JOIN memberships ms ON ms.organization_id = c.youth_council_id AND ms.role = 'youth_council_member' AND ms.user_id = $1
-        WHERE c.assessment_id = $2 AND c.opened_at IS NOT NULL AND c.status <> 'withdrawn'`,
+        WHERE c.assessment_id = $2`,
       [userId, assessment.id],
     );
-    return row?.sent ?? null;
   }
 
   async beforeTransition({ tx, user, assessment, action, now }: TransitionContext): Promise<void> {
@@ -95,16 +90,15 @@ export class ConsultationWorkflow implements OnModuleInit {
     }
   }
 
-  async afterTransition(context: TransitionContext): Promise<readonly string[]> {
-    const { tx, assessment, action, to, now } = context;
-    const ids: string[] = [];
+  async afterTransition(context: TransitionContext): Promise<void> {
+    const { tx, out, assessment, action, to, now } = context;
     if (action === 'open_consultation') {
       const planned = await tx.getRepository(Consultation).findBy({ assessmentId: assessment.id });
       for (const consultation of planned.filter((c) => c.openedAt === null && c.closedAt === null && c.status !== 'withdrawn')) {
         await tx.getRepository(Consultation).update({ id: consultation.id }, { openedAt: now, sentVersion: assessment.version });
         await tx.getRepository(Statement).insert({ consultationId: consultation.id });
-        ids.push(...(await this.notices.notifyMembers(tx, assessment, consultation, 'consultation_opened', consultation.deadline)));
-        ids.push(...(await this.notices.deadlineJobs(tx, consultation.id, consultation.deadline)));
+        await this.notices.notifyMembers(tx, out, assessment, consultation, 'consultation_opened', consultation.deadline);
+        await this.notices.deadlineJobs(out, consultation.id, consultation.deadline);
       }
     } else if (action === 'close_consultation' || action === 'close_consultation_early' || action === 'return_from_consultation') {
       // The round ends: no statement after this; a later consultation is the next round.
@@ -113,7 +107,7 @@ export class ConsultationWorkflow implements OnModuleInit {
         assessment.id,
       ]);
       await tx.query(`UPDATE consultations SET closed_at = $2, updated_at = now() WHERE id = ANY($1)`, [open.map((row) => row.id), now]);
-      for (const row of open) ids.push(...(await this.notices.deadlineJobs(tx, row.id, null)));
+      for (const row of open) await this.notices.deadlineJobs(out, row.id, null);
       if (action === 'return_from_consultation') {
         // The councils asked in this round are told why their request stops (the reason is required).
         const asked: { id: string; youth_council_id: string }[] = await tx.query(
@@ -123,15 +117,14 @@ export class ConsultationWorkflow implements OnModuleInit {
         );
         for (const c of asked) {
           const request = { id: c.id, youthCouncilId: c.youth_council_id };
-          ids.push(...(await this.notices.notifyMembers(tx, assessment, request, 'consultation_returned', null, context.reason ?? '')));
+          await this.notices.notifyMembers(tx, out, assessment, request, 'consultation_returned', null, context.reason ?? '');
         }
       }
     } else if (action === 'send_to_review_without_consultation') {
       // Requests planned but never sent are dropped: this round goes without a consultation.
       await tx.query(`DELETE FROM consultations WHERE assessment_id = $1 AND opened_at IS NULL AND closed_at IS NULL`, [assessment.id]);
     }
-    if (to === 'decided') ids.push(...(await this.notices.sendFeedback(tx, assessment)));
-    return ids;
+    if (to === 'decided') await this.notices.sendFeedback(tx, out, assessment);
   }
 
   onModuleInit(): void {

@@ -1,6 +1,6 @@
 import type { Language, NotificationKind } from '@lava/contracts';
 import type { EntityManager } from 'typeorm';
-import { councilParams } from './consultation-rules';
+import type { NotificationValues, OutboxBatch } from '../notifications/notification-outbox.service';
 
 /**
  * Notices to a body's e-mail-only contacts (issue 13): people without an account who answer a
@@ -14,11 +14,11 @@ import { councilParams } from './consultation-rules';
  */
 export async function notifyContacts(
   tx: EntityManager,
-  assessment: { id: string; title: string },
+  out: OutboxBatch,
+  assessmentId: string,
   request: { id: string; youthCouncilId: string },
-  council: { nameFi: string; nameSv: string; nameEn: string },
   kind: NotificationKind,
-  extra: Record<string, string>,
+  valuesIn: (language: Language) => NotificationValues,
 ): Promise<string[]> {
   if (kind === 'consultation_opened') {
     await tx.query(
@@ -35,19 +35,5 @@ export async function notifyContacts(
       ORDER BY bc.id`,
     [request.id, waiting],
   );
-  if (contacts.length === 0) return [];
-  const rows: { id: string }[] = await tx.query(
-    `INSERT INTO notifications (recipient_contact_id, kind, assessment_id, params)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[])
-     RETURNING id`,
-    [
-      contacts.map((c) => c.id),
-      contacts.map(() => kind),
-      contacts.map(() => assessment.id),
-      contacts.map((c) =>
-        JSON.stringify({ title: assessment.title, ...councilParams(council, c.language), consultationId: request.id, ...extra }),
-      ),
-    ],
-  );
-  return rows.map((r) => r.id);
+  return out.notifyContacts(contacts.map((c) => ({ recipientContactId: c.id, assessmentId, ...valuesIn(c.language) })));
 }

@@ -80,7 +80,7 @@ export class StatementService {
    * council can bring it back; when someone else wrote it, its author is told who removed it.
    */
   async deletePoint(user: AuthenticatedUser, consultationId: string, pointId: string, dto: VersionDto, language: Language) {
-    const ids = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { consultation, assessment, statement } = await this.callers.editableStatement(tx, user, consultationId);
       const point = await this.store.pointOf(tx, statement, pointId);
       requirePointVersion(point, dto.version, await this.store.displayName(tx, point.updatedById));
@@ -89,7 +89,7 @@ export class StatementService {
       await this.store.statementChanged(tx, consultation, statement);
       await this.store.record(tx, user, assessment.id, 'statement_point.removed', { consultationId, pointId: point.id });
       const author = point.createdById ?? point.updatedById;
-      if (!author || author === user.id) return [];
+      if (!author || author === user.id) return;
       const council = await this.store.councilNames(tx, consultation.youthCouncilId);
       const recipients: { id: string; language: Language }[] = await tx.query(
         `SELECT u.id, u.language FROM users u JOIN memberships ms ON ms.user_id = u.id
@@ -97,8 +97,7 @@ export class StatementService {
         [author, consultation.youthCouncilId],
       );
       const by = (await this.store.displayName(tx, user.id)) ?? '';
-      return this.outbox.add(
-        tx,
+      await out.notify(
         recipients.map((r) => ({
           recipientUserId: r.id,
           kind: 'statement_point_removed',
@@ -107,7 +106,6 @@ export class StatementService {
         })),
       );
     });
-    await this.outbox.publish(ids);
     return this.board.detail(user, consultationId, language);
   }
 
@@ -174,7 +172,7 @@ export class StatementService {
   }
 
   async submit(user: AuthenticatedUser, consultationId: string, dto: VersionDto, language: Language): Promise<ConsultationDetail> {
-    const ids = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { consultation, assessment, statement } = await this.callers.editableStatement(tx, user, consultationId);
       requireStatementVersion(statement, dto.version);
       const count = await tx.getRepository(StatementPoint).countBy({ statementId: statement.id, deletedAt: IsNull() });
@@ -196,8 +194,7 @@ export class StatementService {
       const official: { id: string; language: Language }[] = await tx.query(`SELECT id, language FROM users WHERE id = $1 AND active`, [
         assessment.responsibleOfficialId,
       ]);
-      const ids = await this.outbox.add(
-        tx,
+      await out.notify(
         official.map((o) => ({
           recipientUserId: o.id,
           kind: 'statement_submitted',
@@ -205,9 +202,8 @@ export class StatementService {
           params: { title: assessment.title, ...councilParams(council, o.language) },
         })),
       );
-      return [...ids, ...(await this.notices.deadlineJobs(tx, consultation.id, null))];
+      await this.notices.deadlineJobs(out, consultation.id, null);
     });
-    await this.outbox.publish(ids);
     return this.board.detail(user, consultationId, language);
   }
 
@@ -218,7 +214,7 @@ export class StatementService {
     dto: VersionDto,
     language: Language,
   ): Promise<ConsultationDetail> {
-    const ids = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const { consultation, assessment, caller } = await this.callers.load(tx, user, consultationId);
       this.callers.requireMemberCaller(caller);
       const reason = this.callers.lockReason(consultation, assessment, new Date());
@@ -229,9 +225,8 @@ export class StatementService {
       await bump(tx, Statement, statement.id, { submittedAt: null, submittedById: null });
       await tx.query(`UPDATE consultations SET status = 'drafting', updated_at = now() WHERE id = $1`, [consultation.id]);
       await this.store.record(tx, user, assessment.id, 'statement.withdrawn', { consultationId });
-      return this.notices.deadlineJobs(tx, consultation.id, consultation.deadline);
+      await this.notices.deadlineJobs(out, consultation.id, consultation.deadline);
     });
-    await this.outbox.publish(ids);
     return this.board.detail(user, consultationId, language);
   }
 }

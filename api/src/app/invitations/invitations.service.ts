@@ -51,7 +51,7 @@ export class InvitationsService {
   async invite(admin: AuthenticatedUser, dto: CreateInvitationDto): Promise<InvitationResult> {
     const orgIds = await this.scope.organizationIds(admin.id);
     const email = dto.email.trim().toLowerCase();
-    const { result, notificationIds } = await this.db.transaction(async (tx) => {
+    return this.outbox.run(async (tx, out) => {
       await checkMemberships(tx, dto.memberships, orgIds);
       const [created]: { id: string }[] = await tx.query(
         `INSERT INTO users (email, display_name, language, active) VALUES ($1, $2, $3, true)
@@ -87,9 +87,7 @@ export class InvitationsService {
         ...(await organizationNames(tx, organizationIds)),
       };
       // A deactivated account gets no mail: it cannot sign in until its own admins reactivate it.
-      const ids = user.active
-        ? await this.outbox.add(tx, [{ recipientUserId: user.id, kind: 'invitation', assessmentId: null, params }])
-        : [];
+      const ids = user.active ? await out.notify([{ recipientUserId: user.id, kind: 'invitation', assessmentId: null, params }]) : [];
       if (sent === 'invited' && user.active) {
         // Inviting again replaces the earlier unused invitation to the admin's organizations: its link
         // stops working. Other organizations' invitations are theirs (accepting any one ends the rest).
@@ -111,10 +109,8 @@ export class InvitationsService {
         action: created ? 'user.invited' : sent === 'invited' ? 'user.reinvited' : 'user.access_granted',
         details: { roles: describeMemberships(dto.memberships) },
       });
-      return { result: { userId: user.id, outcome }, notificationIds: ids };
+      return { userId: user.id, outcome };
     });
-    await this.outbox.publish(notificationIds);
-    return result;
   }
 
   /** Invitations not yet accepted, replaced or expired, to people with a role in the admin's organizations. */
@@ -217,7 +213,10 @@ function usable(row: InvitationRow | undefined): InvitationRow {
 }
 
 /** The organizations' names in every language, for the e-mail (rendered later, in the person's language). */
-async function organizationNames(tx: EntityManager, ids: string[]): Promise<Record<string, string>> {
+async function organizationNames(
+  tx: EntityManager,
+  ids: string[],
+): Promise<{ organizations_fi: string; organizations_sv: string; organizations_en: string }> {
   const rows: { name_fi: string; name_sv: string; name_en: string }[] = await tx.query(
     `SELECT name_fi, name_sv, name_en FROM organizations WHERE id = ANY($1) ORDER BY name_fi`,
     [ids],

@@ -55,7 +55,7 @@ export class PublicationService {
   }
 
   /** In the transition's transaction: its signature, and new agenda PDFs for the new stage (the worker's relay queues them). */
-  async afterTransition(context: TransitionContext): Promise<readonly string[]> {
+  async afterTransition(context: TransitionContext): Promise<void> {
     const { tx, assessment, action, user, now } = context;
     const signing = SIGNING_ACTIONS[action];
     if (signing) {
@@ -71,7 +71,6 @@ export class PublicationService {
         });
     }
     await requestAgendaDocuments(tx, assessment.id);
-    return [];
   }
 
   // --- Agenda PDFs ---

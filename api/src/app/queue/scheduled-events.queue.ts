@@ -1,6 +1,47 @@
-import { DEFAULT_JOB_OPTIONS, type FireScheduledEventJob, JOBS } from '@lava/contracts';
+import { DEFAULT_JOB_OPTIONS, type FireScheduledEventJob, JOBS, type ScheduledEventKind } from '@lava/contracts';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
+
+export interface ScheduledEventDraft {
+  kind: ScheduledEventKind;
+  /** The consultation (deadline kinds), the assessment (follow_up_due) or the survey the event is about. */
+  subjectId: string;
+  dueAt: Date;
+  /** What the fire handler checks against the database (e.g. the deadline it was scheduled for) and puts in the notification. */
+  params: Record<string, string>;
+}
+
+/** Writes scheduled events in the caller's transaction (also used by the demo seed); returns their ids. */
+export async function insertScheduledEvents(tx: Pick<EntityManager, 'query'>, drafts: readonly ScheduledEventDraft[]): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const rows: { id: string }[] = await tx.query(
+    `INSERT INTO scheduled_events (kind, subject_id, due_at, params)
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::jsonb[])
+     RETURNING id`,
+    [
+      drafts.map((d) => d.kind),
+      drafts.map((d) => d.subjectId),
+      drafts.map((d) => d.dueAt.toISOString()),
+      drafts.map((d) => JSON.stringify(d.params)),
+    ],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Cancels the subject's pending events of these kinds in the caller's transaction; returns their ids (publishing them removes their delayed jobs). */
+export async function cancelPendingEvents(
+  tx: Pick<EntityManager, 'query'>,
+  subjectId: string,
+  kinds: readonly ScheduledEventKind[],
+): Promise<string[]> {
+  const [rows]: [{ id: string }[], number] = await tx.query(
+    `UPDATE scheduled_events SET status = 'cancelled', cancelled_at = now()
+      WHERE subject_id = $1 AND kind = ANY($2) AND status = 'pending'
+      RETURNING id`,
+    [subjectId, kinds],
+  );
+  return rows.map((r) => r.id);
+}
 
 /**
  * Hands scheduled_events rows to the queue as delayed jobs (jobId = row id, so a second add is a

@@ -7,7 +7,7 @@ import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { TransitionContext } from '../assessments/assessment-extensions';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+
 import { requestProblems } from '../common/validation';
 import { nameColumn } from '../organizations/organizations.service';
 import type { DecisionDto } from './review-decision.dto';
@@ -50,7 +50,6 @@ export class DecisionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AssessmentAccess,
     private readonly audit: AuditService,
-    private readonly outbox: NotificationOutbox,
     private readonly reviews: ReviewService,
   ) {}
 
@@ -75,10 +74,10 @@ export class DecisionService {
     return Promise.resolve();
   }
 
-  async afterTransition(context: TransitionContext): Promise<readonly string[]> {
+  async afterTransition(context: TransitionContext): Promise<void> {
     const decision = this.pending.get(context);
-    if (!decision) return [];
-    const { tx, assessment, user, action, now, reason } = context;
+    if (!decision) return;
+    const { tx, out, assessment, user, action, now, reason } = context;
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO decisions (assessment_id, committee_id, outcome, meeting_date, minutes_section, decision_text, follow_up_date, signed_by_id, signed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -106,11 +105,10 @@ export class DecisionService {
         minutesSection: decision.minutesSection,
       },
     });
-    if (action === 'return_for_preparation') return this.reviews.returned(tx, assessment, user, reason);
-    if (action !== 'record_decision') return [];
+    if (action === 'return_for_preparation') return this.reviews.returned(out, assessment, user, reason);
+    if (action !== 'record_decision') return;
     const recipients = [...new Set([assessment.responsibleOfficialId, ...(await this.reviews.assignedReviewerIds(tx, assessment.id))])];
-    return this.outbox.add(
-      tx,
+    await out.notify(
       recipients.map((id) => ({
         recipientUserId: id,
         kind: 'decision_recorded',

@@ -26,10 +26,10 @@ export class ReviewDecisionModule implements OnModuleInit {
     this.extensions.register({
       facts: (db, assessment) => this.reviews.facts(db, assessment),
       beforeTransition: (context) => this.decisions.beforeTransition(context),
-      afterTransition: async (context) => [
-        ...(await this.reviews.afterTransition(context)),
-        ...(await this.decisions.afterTransition(context)),
-      ],
+      afterTransition: async (context) => {
+        await this.reviews.afterTransition(context);
+        await this.decisions.afterTransition(context);
+      },
     });
   }
 }

@@ -7,7 +7,7 @@ import { AssessmentAccess } from '../assessments/assessment-access.service';
 import type { TransitionContext } from '../assessments/assessment-extensions';
 import type { Assessment } from '../assessments/assessment.entity';
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import type { OutboxBatch } from '../notifications/notification-outbox.service';
 import { ReviewRepository, type RoundRow } from './review.repository';
 
 /**
@@ -20,7 +20,6 @@ export class ReviewService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AssessmentAccess,
-    private readonly outbox: NotificationOutbox,
     private readonly store: ReviewRepository,
   ) {}
 
@@ -45,13 +44,12 @@ export class ReviewService {
   }
 
   /** Opens a round on each entry into review; ends it on approval or return; tells who needs to know. */
-  async afterTransition(context: TransitionContext): Promise<readonly string[]> {
-    const { tx, assessment, user, action, to, now, reason } = context;
+  async afterTransition(context: TransitionContext): Promise<void> {
+    const { tx, out, assessment, user, action, to, now, reason } = context;
     if (to === 'review' && context.from !== 'review') {
       await this.store.startRound(tx, assessment.id);
       const reviewerIds = await this.store.assignedReviewerIds(tx, assessment.id);
-      return this.outbox.add(
-        tx,
+      await out.notify(
         reviewerIds.map((id) => ({
           recipientUserId: id,
           kind: 'review_requested',
@@ -59,9 +57,9 @@ export class ReviewService {
           params: { title: assessment.title },
         })),
       );
+      return;
     }
-    const ids: string[] = [];
-    if (to === 'decision' && context.from !== 'decision') ids.push(...(await this.decisionRequested(tx, assessment)));
+    if (to === 'decision' && context.from !== 'decision') await this.decisionRequested(tx, out, assessment);
     if (action === 'approve_review' || action === 'return_from_review') {
       const round = await this.store.openRound(tx, assessment.id, false);
       if (round) {
@@ -70,21 +68,19 @@ export class ReviewService {
           [round.id, now, action === 'approve_review' ? 'approved' : 'returned', user.id, action === 'return_from_review' ? reason : null],
         );
       }
-      if (action === 'return_from_review') ids.push(...(await this.returned(tx, assessment, user, reason)));
+      if (action === 'return_from_review') await this.returned(out, assessment, user, reason);
     }
-    return ids;
   }
 
   /** `decision_requested` to the chairs of the deciding committee: the assessment now waits for their decision. */
-  private async decisionRequested(tx: EntityManager, assessment: Assessment): Promise<string[]> {
+  private async decisionRequested(tx: EntityManager, out: OutboxBatch, assessment: Assessment): Promise<void> {
     const chairs: { id: string; name_fi: string; name_sv: string; name_en: string; language: 'fi' | 'sv' | 'en' }[] = await tx.query(
       `SELECT u.id, u.language, o.name_fi, o.name_sv, o.name_en
          FROM memberships ms JOIN users u ON u.id = ms.user_id AND u.active JOIN organizations o ON o.id = ms.organization_id
         WHERE ms.organization_id = $1 AND ms.role = 'committee_chair'`,
       [assessment.committeeId],
     );
-    return this.outbox.add(
-      tx,
+    await out.notify(
       chairs.map((c) => ({
         recipientUserId: c.id,
         kind: 'decision_requested',
@@ -101,8 +97,8 @@ export class ReviewService {
   }
 
   /** `assessment_returned` to the responsible official (a return from review or from the committee). */
-  returned(tx: EntityManager, assessment: Assessment, user: AuthenticatedUser, reason: string | null): Promise<string[]> {
-    return this.outbox.add(tx, [
+  async returned(out: OutboxBatch, assessment: Assessment, user: AuthenticatedUser, reason: string | null): Promise<void> {
+    await out.notify([
       {
         recipientUserId: assessment.responsibleOfficialId,
         kind: 'assessment_returned',

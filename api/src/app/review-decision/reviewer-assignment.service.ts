@@ -45,7 +45,7 @@ export class ReviewerAssignment {
   }
 
   async assign(user: AuthenticatedUser, assessmentId: string, reviewerId: string): Promise<ReviewOverview> {
-    const notificationIds = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const assessment = await this.access.readable(tx, user, assessmentId, true);
       this.requireAssigner(await this.access.actor(user, assessment), assessment);
       const candidacy = canBeAssignedReviewer(assessment, reviewerId);
@@ -69,7 +69,7 @@ export class ReviewerAssignment {
          ON CONFLICT DO NOTHING RETURNING reviewer_id`,
         [assessmentId, reviewerId, user.id],
       );
-      if (inserted.length === 0) return [];
+      if (inserted.length === 0) return;
       await this.audit.record(tx, {
         actorUserId: user.id,
         entityType: 'assessment',
@@ -78,13 +78,9 @@ export class ReviewerAssignment {
         details: { reviewerId, reviewer: candidate.display_name },
       });
       // Already in review: the new reviewer is asked at once.
-      return assessment.stage === 'review'
-        ? this.outbox.add(tx, [
-            { recipientUserId: reviewerId, kind: 'review_requested', assessmentId, params: { title: assessment.title } },
-          ])
-        : [];
+      if (assessment.stage === 'review')
+        await out.notify([{ recipientUserId: reviewerId, kind: 'review_requested', assessmentId, params: { title: assessment.title } }]);
     });
-    await this.outbox.publish(notificationIds);
     return this.reviews.overview(user, assessmentId);
   }
 

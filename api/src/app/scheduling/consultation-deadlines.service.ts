@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ScheduledEventKind } from '@lava/contracts';
-import type { EntityManager } from 'typeorm';
-import { type ScheduledEventDraft, ScheduledEvents } from './scheduled-events.service';
+import type { OutboxBatch } from '../notifications/notification-outbox.service';
+import type { ScheduledEventDraft } from '../queue/scheduled-events.queue';
 
 const DAY_MS = 24 * 3600 * 1000;
 const DEADLINE_KINDS: readonly ScheduledEventKind[] = ['consultation_deadline_reminder', 'consultation_overdue'];
@@ -28,28 +28,23 @@ export function consultationDeadlineEvents(consultationId: string, deadline: Dat
  * already in the past are skipped) and the escalation to the responsible official at the deadline.
  *
  * Call `schedule` when a consultation opens or its deadline moves, `cancel` when it is submitted,
- * withdrawn or closed, both inside your transaction; then `publish` the returned ids after commit.
+ * withdrawn or closed, both with the `out` of your unit of work (`NotificationOutbox.run`), which
+ * publishes them after commit.
  * At fire time the worker checks the consultation again (status not_started/drafting, deadline still
  * the scheduled one, not closed, assessment still in consultation), so a late cancel or a moved
  * deadline never sends a wrong reminder even if a job was already on its way.
  */
 @Injectable()
 export class ConsultationDeadlines {
-  constructor(private readonly events: ScheduledEvents) {}
-
-  /** Replaces the consultation's pending deadline events; returns ids to publish after commit. */
-  async schedule(tx: EntityManager, consultationId: string, deadline: Date, now: Date = new Date()): Promise<string[]> {
-    const cancelled = await this.events.cancelPending(tx, consultationId, DEADLINE_KINDS);
-    const added = await this.events.add(tx, consultationDeadlineEvents(consultationId, deadline, now));
+  /** Replaces the consultation's pending deadline events; returns the ids of the cancelled and the new ones. */
+  async schedule(out: OutboxBatch, consultationId: string, deadline: Date, now: Date = new Date()): Promise<string[]> {
+    const cancelled = await out.cancelScheduled(consultationId, DEADLINE_KINDS);
+    const added = await out.schedule(consultationDeadlineEvents(consultationId, deadline, now));
     return [...cancelled, ...added];
   }
 
-  /** Cancels the consultation's pending deadline events; returns ids to publish after commit. */
-  cancel(tx: EntityManager, consultationId: string): Promise<string[]> {
-    return this.events.cancelPending(tx, consultationId, DEADLINE_KINDS);
-  }
-
-  publish(ids: readonly string[]): Promise<void> {
-    return this.events.publish(ids);
+  /** Cancels the consultation's pending deadline events; returns their ids. */
+  cancel(out: OutboxBatch, consultationId: string): Promise<string[]> {
+    return out.cancelScheduled(consultationId, DEADLINE_KINDS);
   }
 }

@@ -1,4 +1,4 @@
-import type { Language, NotificationKind } from '@lava/contracts';
+import type { Language, NotificationKind, NotificationParams } from '@lava/contracts';
 
 // The shapes every e-mail template shares: what a message says in one language, and the helpers
 // the per-family files (messages/*.ts) build their texts with.
@@ -25,16 +25,21 @@ export interface TemplateInput {
   linkPath?: string;
 }
 
-export type MessageFor = (params: Record<string, string>, assessmentPath: string) => Message;
+/** What a kind's message reads: its values (`NotificationParams` in contracts), formatted for the reader. */
+export type MessageFor<P = Record<string, string>> = (params: P, assessmentPath: string) => Message;
 
-export type Texts = (p: Record<string, string>) => Omit<Message, 'path'>;
+export type Texts<P> = (p: P) => Omit<Message, 'path'>;
+
+/** The messages of a family of kinds, each reading only its kind's values (the compiler checks every key). */
+export type MessagesOf<K extends NotificationKind> = { [Kind in K]: Record<Language, MessageFor<NotificationParams[Kind]>> };
 
 /** A kind whose link is the assessment (with the fragment of the part it is about). */
-export function kind(fi: Texts, sv: Texts, en: Texts): Record<Language, MessageFor> {
+export function kind<P>(fi: Texts<P>, sv: Texts<P>, en: Texts<P>): Record<Language, MessageFor<P>> {
   const wrap =
-    (t: Texts): MessageFor =>
+    (t: Texts<P>): MessageFor<P> =>
     (p, path) => ({ ...t(p), path });
   return { fi: wrap(fi), sv: wrap(sv), en: wrap(en) };
 }
 
-export const v = (p: Record<string, string>, key: string): string => p[key] ?? '';
+/** One value of the kind (a missing optional one as ''). */
+export const v = <P extends object>(p: P, key: keyof P & string): string => (p[key] as string | undefined) ?? '';

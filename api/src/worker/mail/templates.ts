@@ -1,6 +1,6 @@
 import { EMAIL_ONLY_NOTIFICATION_KINDS, type Language, type NotificationKind, notificationLink } from '@lava/contracts';
 import { displayParams } from './display-values';
-import type { Message, MessageFor, RenderedMail, TemplateInput } from './message';
+import type { Message, MessageFor, MessagesOf, RenderedMail, TemplateInput } from './message';
 import { INVITATION_MESSAGES, PASSWORD_RESET_MESSAGES } from './messages/account';
 import { ASSESSMENT_MESSAGES } from './messages/assessment';
 import { CONSULTATION_MESSAGES } from './messages/consultation';
@@ -20,7 +20,7 @@ export { formatDate, formatDateTime } from './display-values';
 export const PREFERENCES_FRAGMENT = 'notification-preferences';
 
 /** Every kind's texts, by family (the compiler insists on every kind and all three languages). */
-const MESSAGES: Record<NotificationKind, Record<Language, MessageFor>> = {
+const MESSAGES: MessagesOf<NotificationKind> = {
   ...ASSESSMENT_MESSAGES,
   ...CONSULTATION_MESSAGES,
   ...DISCUSSION_MESSAGES,
@@ -67,7 +67,9 @@ function oneLine(value: string): string {
 function message(input: TemplateInput, language: Language): Message {
   const link = notificationLink(input);
   const path = input.linkPath ?? (link.fragment ? `${link.path}#${encodeURIComponent(link.fragment)}` : link.path);
-  return MESSAGES[input.kind][language](displayParams(input.params, language), path);
+  // The row's values are JSON from the database: the kind's message reads them as its kind's values (NOTIFICATION_VALUES).
+  const render = MESSAGES[input.kind][language] as MessageFor<Record<string, string>>;
+  return render(displayParams(input.params, language), path);
 }
 
 function url(webOrigin: string, path: string): string {

@@ -5,12 +5,16 @@ import {
   canPlanConsultation,
   canAssignReviewer,
   canBeAssignedReviewer,
+  canReadAsCouncil,
   canTickChecklist,
   canCoordinatorRead,
   canCoordinatorReadPart,
   canSeeDashboard,
   COORDINATOR_PRIVATE_PARTS,
   COORDINATOR_READABLE_STAGES,
+  councilSentVersion,
+  type CouncilRequest,
+  DECIDED_STAGES,
   isStaff,
   REVIEWER_ASSIGNMENT_STAGES,
   STAFF_ROLES,
@@ -154,5 +158,42 @@ describe('canSeeDashboard', () => {
   it('keeps everyone else out', () => {
     expect(canSeeDashboard([])).toBe(false);
     expect(canSeeDashboard(['reviewer', 'committee_chair', 'youth_council_member'])).toBe(false);
+  });
+});
+
+describe('canReadAsCouncil', () => {
+  const sent = (overrides: Partial<CouncilRequest> = {}): CouncilRequest => ({
+    openedAt: '2026-11-01T08:00:00.000Z',
+    status: 'drafting',
+    closedAt: null,
+    sentVersion: 4,
+    ...overrides,
+  });
+  const closed = sent({ closedAt: '2026-11-20T08:00:00.000Z', status: 'submitted' });
+
+  it('lets a consulted council read while its round is open, and after the decision', () => {
+    expect(canReadAsCouncil('consultation', [sent()])).toEqual({ allowed: true, reasons: [] });
+    expect(canReadAsCouncil('consultation', [closed, sent({ sentVersion: 7 })]).allowed).toBe(true);
+    for (const stage of DECIDED_STAGES) expect(canReadAsCouncil(stage, [closed]).allowed).toBe(true);
+  });
+
+  it('refuses once its round closed before the decision, in the other stages, and to a council never sent a request', () => {
+    expect(codes(canReadAsCouncil('consultation', [closed]))).toEqual(['consultation_already_closed']);
+    for (const stage of ['draft', 'review', 'decision'] as const) {
+      expect(codes(canReadAsCouncil(stage, [closed]))).toEqual(['wrong_stage']);
+      expect(codes(canReadAsCouncil(stage, [sent()]))).toEqual(['wrong_stage']);
+    }
+    // Only planned, or withdrawn: as if never asked, even after the decision.
+    for (const requests of [[], [sent({ openedAt: null })], [sent({ status: 'withdrawn' })]]) {
+      expect(codes(canReadAsCouncil('consultation', requests))).toEqual(['role_not_allowed']);
+      expect(codes(canReadAsCouncil('decided', requests))).toEqual(['role_not_allowed']);
+    }
+  });
+
+  it('bounds the history at the newest version a council was sent, never one only planned or withdrawn', () => {
+    expect(councilSentVersion([closed, sent({ sentVersion: 9 }), sent({ sentVersion: 12, status: 'withdrawn' })])).toBe(9);
+    expect(councilSentVersion([sent({ openedAt: null, sentVersion: 3 })])).toBeNull();
+    expect(councilSentVersion([sent({ sentVersion: null })])).toBeNull();
+    expect(councilSentVersion([])).toBeNull();
   });
 });

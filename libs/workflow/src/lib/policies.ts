@@ -117,6 +117,48 @@ export function canAnswerPoint(subject: Pick<ReviewSubject, 'stage' | 'responsib
   return allowedIf([...responsibleOfficialRefusals(subject, actor), ...stageRefusal(subject.stage, POINT_ANSWERING_STAGES)]);
 }
 
+/** Stages after the decision: a consulted council reads the assessment as it is (and the feedback on its statement). */
+export const DECIDED_STAGES = ['decided', 'follow_up', 'closed'] as const satisfies readonly Stage[];
+
+/** One request to a youth council, as the council's read grant looks at it (from the database or a ConsultationView). */
+export interface CouncilRequest {
+  /** When the request was sent (null: only planned). */
+  readonly openedAt: string | Date | null;
+  readonly status: string;
+  /** When its round ended (closed, returned or withdrawn). */
+  readonly closedAt: string | Date | null;
+  /** The assessment version the council was sent. */
+  readonly sentVersion?: number | null;
+}
+
+/** A request the council was actually sent: not only planned, not withdrawn. */
+function wasSent(request: CouncilRequest): boolean {
+  return request.openedAt !== null && request.status !== 'withdrawn';
+}
+
+/**
+ * May a youth council read the assessment as it is now, given the requests sent to it? While one of
+ * its rounds is open (the assessment in consultation), and after the decision. Otherwise it reads
+ * only what it was sent (`councilSentVersion`: the history up to that version, without the staff's
+ * transition reasons and who moved the stage); a council never asked reads nothing.
+ */
+export function canReadAsCouncil(stage: Stage, requests: readonly CouncilRequest[]): Permission {
+  const sent = requests.filter(wasSent);
+  if (sent.length === 0) return allowedIf([refusal('role_not_allowed', { allowedRoles: 'youth_council_member' })]);
+  if ((DECIDED_STAGES as readonly Stage[]).includes(stage)) return allowedIf([]);
+  if (stage === 'consultation') return allowedIf(sent.some((r) => r.closedAt === null) ? [] : [refusal('consultation_already_closed')]);
+  return allowedIf([refusal('wrong_stage', { stage, expectedStage: ['consultation', ...DECIDED_STAGES].join(',') })]);
+}
+
+/** The newest version a council was sent (its history ends there); null when it was sent nothing. */
+export function councilSentVersion(requests: readonly CouncilRequest[]): number | null {
+  const versions = requests
+    .filter(wasSent)
+    .map((r) => r.sentVersion ?? null)
+    .filter((v): v is number => v !== null);
+  return versions.length > 0 ? Math.max(...versions) : null;
+}
+
 /** Who may hide a comment: an official of the municipality or an admin. */
 export const MODERATOR_ROLES = ['official', 'admin'] as const satisfies readonly WorkflowRole[];
 

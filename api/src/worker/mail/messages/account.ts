@@ -1,25 +1,23 @@
-import type { Language } from '@lava/contracts';
-import type { MessageFor } from '../message';
+import type { Language, NotificationParams } from '@lava/contracts';
+import { type MessageFor, v } from '../message';
 
 /** An invitation: a new person sets a password (`mode` invite), or an existing one hears they got roles (`mode` access). */
 const invitation = (
   texts: Record<'invite' | 'access', { subject: string; summary: (inviter: string, orgs: string, days: string) => string; action: string }>,
   language: Language,
-): MessageFor => {
+): MessageFor<NotificationParams['invitation']> => {
   return (p, path) => {
-    const t = p['mode'] === 'access' ? texts.access : texts.invite;
-    const inviter = p['inviter'] ?? '';
-    const orgs = p[`organizations_${language}`] ?? '';
+    const t = p.mode === 'access' ? texts.access : texts.invite;
     return {
       subject: t.subject,
-      summary: t.summary(inviter, orgs, p['validDays'] ?? ''),
+      summary: t.summary(v(p, 'inviter'), v(p, `organizations_${language}`), v(p, 'validDays')),
       action: t.action,
-      path: p['mode'] === 'access' ? '/assessments' : path,
+      path: p.mode === 'access' ? '/assessments' : path,
     };
   };
 };
 
-export const INVITATION_MESSAGES: Record<Language, MessageFor> = {
+export const INVITATION_MESSAGES: Record<Language, MessageFor<NotificationParams['invitation']>> = {
   fi: invitation(
     {
       invite: {
@@ -70,22 +68,22 @@ export const INVITATION_MESSAGES: Record<Language, MessageFor> = {
   ),
 };
 
-export const PASSWORD_RESET_MESSAGES: Record<Language, MessageFor> = {
+export const PASSWORD_RESET_MESSAGES: Record<Language, MessageFor<NotificationParams['password_reset']>> = {
   fi: (p, path) => ({
     subject: 'Vaihda Lavan salasana',
-    summary: `Joku pyysi uutta salasanaa Lava-tunnuksellesi. Jos se olit sinä, vaihda salasana linkistä. Linkki toimii ${p['validMinutes'] ?? ''} minuuttia. Jos et pyytänyt tätä, voit jättää viestin huomiotta.`,
+    summary: `Joku pyysi uutta salasanaa Lava-tunnuksellesi. Jos se olit sinä, vaihda salasana linkistä. Linkki toimii ${v(p, 'validMinutes')} minuuttia. Jos et pyytänyt tätä, voit jättää viestin huomiotta.`,
     action: 'Vaihda salasana',
     path,
   }),
   sv: (p, path) => ({
     subject: 'Byt lösenord i Lava',
-    summary: `Någon bad om ett nytt lösenord för ditt Lava-konto. Om det var du, byt lösenord via länken. Länken fungerar i ${p['validMinutes'] ?? ''} minuter. Om det inte var du kan du strunta i det här meddelandet.`,
+    summary: `Någon bad om ett nytt lösenord för ditt Lava-konto. Om det var du, byt lösenord via länken. Länken fungerar i ${v(p, 'validMinutes')} minuter. Om det inte var du kan du strunta i det här meddelandet.`,
     action: 'Byt lösenord',
     path,
   }),
   en: (p, path) => ({
     subject: 'Reset your Lava password',
-    summary: `Someone asked for a new password for your Lava account. If it was you, choose a new password with the link. The link works for ${p['validMinutes'] ?? ''} minutes. If it was not you, you can ignore this message.`,
+    summary: `Someone asked for a new password for your Lava account. If it was you, choose a new password with the link. The link works for ${v(p, 'validMinutes')} minutes. If it was not you, you can ignore this message.`,
     action: 'Choose a new password',
     path,
   }),

@@ -1,24 +1,23 @@
-import type { Language, NotificationKind } from '@lava/contracts';
-import { kind, v, type MessageFor } from '../message';
+import { kind, type MessagesOf, v } from '../message';
 
 /** The assessment's e-mails along the workflow: created, review, return, decision, follow-up, a broken signature. */
 export const ASSESSMENT_MESSAGES = {
   assessment_created: {
     fi: (p, path) => ({
-      subject: `Uusi arviointi: ${p['title'] ?? ''}`,
-      summary: `${p['municipality'] ?? ''}: uusi lapsivaikutusten arviointi ”${p['title'] ?? ''}” on aloitettu.`,
+      subject: `Uusi arviointi: ${v(p, 'title')}`,
+      summary: `${v(p, 'municipality')}: uusi lapsivaikutusten arviointi ”${v(p, 'title')}” on aloitettu.`,
       action: 'Avaa arviointi',
       path,
     }),
     sv: (p, path) => ({
-      subject: `Ny bedömning: ${p['title'] ?? ''}`,
-      summary: `${p['municipality'] ?? ''}: en ny bedömning av konsekvenser för barn, ”${p['title'] ?? ''}”, har inletts.`,
+      subject: `Ny bedömning: ${v(p, 'title')}`,
+      summary: `${v(p, 'municipality')}: en ny bedömning av konsekvenser för barn, ”${v(p, 'title')}”, har inletts.`,
       action: 'Öppna bedömningen',
       path,
     }),
     en: (p, path) => ({
-      subject: `New assessment: ${p['title'] ?? ''}`,
-      summary: `${p['municipality'] ?? ''}: a new child impact assessment, “${p['title'] ?? ''}”, has been started.`,
+      subject: `New assessment: ${v(p, 'title')}`,
+      summary: `${v(p, 'municipality')}: a new child impact assessment, “${v(p, 'title')}”, has been started.`,
       action: 'Open the assessment',
       path,
     }),
@@ -125,16 +124,12 @@ export const ASSESSMENT_MESSAGES = {
       action: 'Open the assessment',
     }),
   ),
-} satisfies Record<
-  Extract<
-    NotificationKind,
-    | 'assessment_created'
-    | 'review_requested'
-    | 'assessment_returned'
-    | 'decision_requested'
-    | 'decision_recorded'
-    | 'follow_up_due'
-    | 'signature_mismatch'
-  >,
-  Record<Language, MessageFor>
+} satisfies MessagesOf<
+  | 'assessment_created'
+  | 'review_requested'
+  | 'assessment_returned'
+  | 'decision_requested'
+  | 'decision_recorded'
+  | 'follow_up_due'
+  | 'signature_mismatch'
 >;

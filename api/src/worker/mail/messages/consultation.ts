@@ -1,5 +1,4 @@
-import type { Language, NotificationKind } from '@lava/contracts';
-import { kind, v, type MessageFor } from '../message';
+import { kind, type MessagesOf, v } from '../message';
 
 /**
  * The consultation's e-mails: requests, deadlines, statements and the feedback. The same texts go to a
@@ -143,17 +142,13 @@ export const CONSULTATION_MESSAGES = {
       action: 'See the statement',
     }),
   ),
-} satisfies Record<
-  Extract<
-    NotificationKind,
-    | 'consultation_opened'
-    | 'consultation_deadline_extended'
-    | 'consultation_returned'
-    | 'consultation_deadline_reminder'
-    | 'consultation_overdue'
-    | 'statement_submitted'
-    | 'statement_feedback'
-    | 'statement_point_removed'
-  >,
-  Record<Language, MessageFor>
+} satisfies MessagesOf<
+  | 'consultation_opened'
+  | 'consultation_deadline_extended'
+  | 'consultation_returned'
+  | 'consultation_deadline_reminder'
+  | 'consultation_overdue'
+  | 'statement_submitted'
+  | 'statement_feedback'
+  | 'statement_point_removed'
 >;

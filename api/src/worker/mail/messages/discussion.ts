@@ -1,5 +1,4 @@
-import type { Language, NotificationKind } from '@lava/contracts';
-import { kind, v, type MessageFor } from '../message';
+import { kind, type MessagesOf, v } from '../message';
 
 /** The discussion's e-mails: comments, mentions, and sections changed after a council's comment. */
 export const DISCUSSION_MESSAGES = {
@@ -54,7 +53,4 @@ export const DISCUSSION_MESSAGES = {
       action: 'See the changes',
     }),
   ),
-} satisfies Record<
-  Extract<NotificationKind, 'comment_added' | 'mentioned' | 'section_changed_after_comment'>,
-  Record<Language, MessageFor>
->;
+} satisfies MessagesOf<'comment_added' | 'mentioned' | 'section_changed_after_comment'>;

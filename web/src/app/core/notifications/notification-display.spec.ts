@@ -1,4 +1,7 @@
-import { notificationDisplayParams, notificationLinkLabel } from './notification-display';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIGURABLE_NOTIFICATION_KINDS, LANGUAGES, notificationValueKeys } from '@lava/contracts';
+import { notificationDisplayParams, notificationLinkLabel, placeholders } from './notification-display';
 
 const names = { sections: { scope: 'Vilka berörs', impactMatrix: 'Konsekvenser' }, outcomes: { approved: 'godkänt' } };
 
@@ -41,5 +44,35 @@ describe('notificationDisplayParams', () => {
     expect(notificationLinkLabel('mentioned')).toBe('notifications.links.comment');
     expect(notificationLinkLabel('follow_up_due')).toBe('notifications.links.followUp');
     expect(notificationLinkLabel('assessment_created')).toBe('notifications.links.assessment');
+  });
+});
+
+describe('notification texts against the kind → values map (NOTIFICATION_VALUES)', () => {
+  const kinds = (language: string): Record<string, string> =>
+    (
+      JSON.parse(readFileSync(join(__dirname, '../../../../public/i18n', `${language}.json`), 'utf8')) as {
+        notifications: { kinds: Record<string, string> };
+      }
+    ).notifications.kinds;
+
+  it.each([...LANGUAGES])('every kind shown in Lava has a %s sentence that reads only its own values', (language) => {
+    const texts = kinds(language);
+    const wrong = CONFIGURABLE_NOTIFICATION_KINDS.flatMap((kind) => {
+      const text = texts[kind];
+      if (text === undefined) return [`${kind}: no text`];
+      const known = notificationValueKeys(kind);
+      return placeholders(text)
+        .filter((key) => !known.includes(key))
+        .map((key) => `${kind}: {{${key}}}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds the placeholders of a sentence, and so would catch one the kind does not have', () => {
+    expect(placeholders('{{council}}: ”{{title}}” by {{ deadline }}.')).toEqual(['council', 'title', 'deadline']);
+    expect(placeholders('{{author}} on {{section}}').filter((key) => !notificationValueKeys('review_requested').includes(key))).toEqual([
+      'author',
+      'section',
+    ]);
   });
 });

@@ -55,6 +55,15 @@ export function notificationDisplayParams(
   return out;
 }
 
+/**
+ * The `{{key}}` placeholders of a sentence. Each kind's sentence (`notifications.kinds.<kind>`) may
+ * use only its kind's values (NOTIFICATION_VALUES in contracts, which the API and the e-mails are
+ * type-checked against); the spec holds the three languages' sentences to that.
+ */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w]+)\s*\}\}/g)].map((match) => match[1] ?? '');
+}
+
 /** The link text by what the notification is about (a section change opens the assessment). */
 const LINK_LABELS: Record<NotificationTopic, string> = {
   consultation: 'notifications.links.consultation',

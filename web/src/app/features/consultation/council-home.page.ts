@@ -2,14 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ConsultationDetail, ConsultationView } from '@lava/contracts';
-import type { Stage } from '@lava/workflow';
+import { DECIDED_STAGES, type Stage } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
 import { ConsultationApi } from './consultation.api';
-
-/** Stages after the decision: the council's feedback is there. */
-const DECIDED: readonly Stage[] = ['decided', 'follow_up', 'closed'];
 
 /** A request the council can still answer: sent, not withdrawn, its round open, the assessment in consultation, the deadline ahead. */
 export function isOpenRequest(c: ConsultationView, now = new Date()): boolean {
@@ -187,7 +184,7 @@ export class CouncilHomePage {
   }
 
   protected decided(c: ConsultationView): boolean {
-    return DECIDED.includes(c.assessmentStage);
+    return (DECIDED_STAGES as readonly Stage[]).includes(c.assessmentStage);
   }
 
   protected async load(cursor: string | null): Promise<void> {

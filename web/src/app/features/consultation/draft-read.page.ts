@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untr
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AssessmentDetail, ConsultationDetail, RecordSection } from '@lava/contracts';
+import { canReadAsCouncil } from '@lava/workflow';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalDatePipe } from '../../shared/local-date.pipe';
@@ -68,6 +69,11 @@ export class DraftReadPage {
   protected async load(id = this.id()): Promise<void> {
     try {
       const c = await firstValueFrom(this.consultations.get(id));
+      // The same rule as the API's read grant: a council reads the draft while its round is open and after the decision.
+      if (c.viewer === 'council' && !canReadAsCouncil(c.assessmentStage, [c]).allowed) {
+        this.state.set('notFound');
+        return;
+      }
       const a = await firstValueFrom(this.assessments.get(c.assessmentId));
       this.c.set(c);
       this.a.set(a);
