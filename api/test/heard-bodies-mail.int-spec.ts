@@ -95,7 +95,8 @@ describe('e-mail-only contacts: the request, reminders and the link (real worker
     await move(id, 'open_consultation');
 
     // The request, in Swedish, with the link (the token only in the e-mail; the row keeps its hash).
-    await eventually(async () => smtp.to(CONTACT).length === 1);
+    // Generous waits: the worker delivers in well under a second on a quiet machine, tens of seconds at load 25 on 2 cores.
+    await eventually(async () => smtp.to(CONTACT).length === 1, 60_000);
     const opened = smtp.to(CONTACT)[0]?.mail;
     expect(opened?.subject).toBe('Begäran om utlåtande: Barnrådgivningens tider');
     const first = linkOf(opened?.text ?? '');
@@ -121,7 +122,7 @@ describe('e-mail-only contacts: the request, reminders and the link (real worker
     const job = await eventually(async () => queue.getJob(reminder.id));
     await job.promote();
     await queue.close();
-    await eventually(async () => smtp.to(CONTACT).length === 2, 30_000);
+    await eventually(async () => smtp.to(CONTACT).length === 2, 60_000);
     const reminded = smtp.to(CONTACT)[1]?.mail;
     expect(reminded?.subject).toBe('Påminnelse: utlåtandet ska in om 7 dagar – Barnrådgivningens tider');
     const second = linkOf(reminded?.text ?? '');
