@@ -19,6 +19,7 @@ export const TRANSLATION_PARTS = [
   'calendar',
   'wellbeing',
   'surveys',
+  'mends',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
