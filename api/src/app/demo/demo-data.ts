@@ -41,9 +41,11 @@ export interface DemoUser {
   councilOffice?: CouncilOffice;
 }
 
-/** One person per role in Kotka and Kouvola, and a regional admin. Youth members: first name only. */
+/** One person per role in Kotka and Kouvola, a regional admin and Kotka's admin. Youth members: first name only. */
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@kymenlaakso.example', displayName: 'Kaisa Järvinen', language: 'fi', role: 'admin', at: { region: true } },
+  // A municipality's own admin, so the municipality-scoped admin pages can be tried (Kotka and its committees and council only).
+  { email: 'admin@kotka.example', displayName: 'Tuula Salminen', language: 'fi', role: 'admin', at: { municipality: 'kotka' } },
   { email: 'official@kotka.example', displayName: 'Anna Virtanen', language: 'fi', role: 'official', at: { municipality: 'kotka' } },
   { email: 'reviewer@kotka.example', displayName: 'Mikko Korhonen', language: 'fi', role: 'reviewer', at: { municipality: 'kotka' } },
   {
