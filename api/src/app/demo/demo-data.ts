@@ -41,9 +41,11 @@ export interface DemoUser {
   councilOffice?: CouncilOffice;
 }
 
-/** One person per role in Kotka and Kouvola, a regional admin and the region's LAPE coordinator. Youth members: first name only. */
+/** One person per role in Kotka and Kouvola, a regional admin, Kotka's own admin and the region's LAPE coordinator. Youth members: first name only. */
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@kymenlaakso.example', displayName: 'Kaisa Järvinen', language: 'fi', role: 'admin', at: { region: true } },
+  // A municipality's own admin, so the municipality-scoped admin pages can be tried (Kotka and its committees and council only).
+  { email: 'admin@kotka.example', displayName: 'Tuula Salminen', language: 'fi', role: 'admin', at: { municipality: 'kotka' } },
   {
     // The LAPE coordinator: reads the region's assessments once out of draft, and the regional dashboard.
     email: 'coordinator@kymenlaakso.example',

@@ -82,6 +82,9 @@ export class SurveyBuilderPage {
   protected readonly error = signal<string | null>(null);
   protected readonly problems = signal<{ field: string; messages: string[] }[]>([]);
   protected readonly addKind = signal<SurveyQuestionKind>('single');
+  /** "Delete survey" asks first: the question and its two buttons replace the button. */
+  protected readonly confirmingDelete = signal(false);
+  protected readonly deleting = signal(false);
 
   constructor() {
     registerUnsavedWork({ unsaved: () => this.dirty() || this.saving() });
@@ -218,6 +221,35 @@ export class SurveyBuilderPage {
       setTimeout(() => document.getElementById('builder-error')?.focus());
     } finally {
       this.saving.set(false);
+    }
+  }
+
+  protected askDelete(): void {
+    this.confirmingDelete.set(true);
+    setTimeout(() => document.getElementById('delete-survey-question')?.focus());
+  }
+
+  protected cancelDelete(): void {
+    this.confirmingDelete.set(false);
+    setTimeout(() => document.getElementById('delete-survey')?.focus());
+  }
+
+  /** Deletes the survey and its answers, then shows the assessment's surveys. */
+  protected async confirmDelete(): Promise<void> {
+    const id = this.surveyId();
+    if (!id || this.deleting()) return;
+    this.deleting.set(true);
+    this.error.set(null);
+    try {
+      await firstValueFrom(this.api.remove(id));
+      this.dirty.set(false);
+      await this.router.navigate(['/assessments', this.assessmentId(), 'surveys']);
+    } catch (error) {
+      this.confirmingDelete.set(false);
+      this.error.set(apiError(error)?.message ?? null);
+      setTimeout(() => document.getElementById('builder-error')?.focus());
+    } finally {
+      this.deleting.set(false);
     }
   }
 

@@ -50,6 +50,11 @@ export class SurveysApi {
     return this.http.put<SurveyView>(`/api/surveys/${enc(id)}`, body);
   }
 
+  /** Deletes the survey with its answers (not once the assessment is past drafting). */
+  remove(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/surveys/${enc(id)}`);
+  }
+
   results(id: string): Observable<SurveyResults> {
     return this.http.get<SurveyResults>(`/api/surveys/${enc(id)}/results`);
   }

@@ -21,6 +21,7 @@ export const TRANSLATION_PARTS = [
   'surveys',
   'dashboard',
   'bodies',
+  'mends',
 ] as const;
 
 export type TranslationTree = { [key: string]: string | TranslationTree };

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   GENERAL_PRINCIPLES,
@@ -45,7 +46,7 @@ const ALWAYS: readonly RecordSection[] = ['basics', 'screening'];
  */
 @Component({
   selector: 'lava-record-form',
-  imports: [TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid, SectionToc, SectionJump, SurveyViews],
+  imports: [NgTemplateOutlet, TranslocoPipe, FormField, ScreeningSection, ImpactMatrixGrid, SectionToc, SectionJump, SurveyViews],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './record-form.html',
   styleUrl: './record-form.css',

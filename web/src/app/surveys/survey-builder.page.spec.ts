@@ -1,0 +1,81 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { SurveyView } from '@lava/contracts';
+import { translocoTesting } from '../../testing/translations';
+import { LANGUAGE_STORAGE_KEY } from '../core/i18n/languages';
+import { SurveyBuilderPage } from './survey-builder.page';
+
+const survey = {
+  id: 's1',
+  assessmentId: 'a1',
+  version: 3,
+  languages: ['fi'],
+  title: { fi: 'Koulumatkat', sv: '', en: '' },
+  intro: { fi: '', sv: '', en: '' },
+  questions: [{ id: 'q1', kind: 'smiley', text: { fi: 'Miltä tuntuu?', sv: '', en: '' }, faces: 5, options: [] }],
+  opensAt: '2026-12-01T08:00:00.000Z',
+  closesAt: '2026-12-15T08:00:00.000Z',
+  classCodes: [],
+} as unknown as SurveyView;
+
+async function editing() {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+  TestBed.configureTestingModule({
+    imports: [SurveyBuilderPage, translocoTesting()],
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+  });
+  const fixture = TestBed.createComponent(SurveyBuilderPage);
+  fixture.componentRef.setInput('assessmentId', 'a1');
+  fixture.componentRef.setInput('surveyId', 's1');
+  const http = TestBed.inject(HttpTestingController);
+  const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  fixture.detectChanges();
+  http.expectOne('/api/surveys/s1').flush(survey);
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return { fixture, http, navigate, el: fixture.nativeElement as HTMLElement };
+}
+
+const button = (el: HTMLElement, selector: string) => el.querySelector(selector) as HTMLButtonElement;
+const buttonNamed = (el: HTMLElement, name: string) =>
+  [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+
+describe('SurveyBuilderPage: deleting a survey', () => {
+  it('asks first; "Do not delete" sends nothing, confirming deletes and shows the assessment’s surveys', async () => {
+    const { fixture, http, navigate, el } = await editing();
+    button(el, '#delete-survey').click();
+    fixture.detectChanges();
+    expect(el.querySelector('#delete-survey-question')?.textContent).toContain('Delete the survey and all its answers?');
+    expect(el.querySelector('#delete-survey')).toBeNull();
+
+    buttonNamed(el, 'Do not delete').click();
+    fixture.detectChanges();
+    http.expectNone({ method: 'DELETE' });
+    expect(el.querySelector('#delete-survey-question')).toBeNull();
+
+    button(el, '#delete-survey').click();
+    fixture.detectChanges();
+    button(el, '#delete-survey-confirm').click();
+    const request = http.expectOne('/api/surveys/s1');
+    expect(request.request.method).toBe('DELETE');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(['/assessments', 'a1', 'surveys']);
+  });
+
+  it('shows the API’s refusal and keeps the survey', async () => {
+    const { fixture, http, navigate, el } = await editing();
+    button(el, '#delete-survey').click();
+    fixture.detectChanges();
+    button(el, '#delete-survey-confirm').click();
+    http
+      .expectOne('/api/surveys/s1')
+      .flush({ statusCode: 409, error: 'Conflict', message: 'The assessment is past drafting.' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.textContent).toContain('The assessment is past drafting.');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+});
