@@ -90,6 +90,8 @@ export const CODE_NAMES: Readonly<Record<string, Texts>> = {
     en: 'Statement deadline passed, no statement',
   },
   youth_council: { fi: 'Nuorisovaltuusto', sv: 'Ungdomsfullmäktige', en: 'Youth council' },
+  // The kind the bodies heard besides youth councils are expected to get (issue 13, first half).
+  heard_body: { fi: 'Muu kuultava taho', sv: 'Annan hörd instans', en: 'Other body heard' },
   municipality: { fi: 'Kunta', sv: 'Kommun', en: 'Municipality' },
   wellbeing_county: { fi: 'Hyvinvointialue', sv: 'Välfärdsområde', en: 'Wellbeing services county' },
   region: { fi: 'Alue', sv: 'Region', en: 'Region' },

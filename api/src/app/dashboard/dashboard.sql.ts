@@ -44,21 +44,19 @@ export const DASHBOARD_SQL: Readonly<Record<DashboardTable, (nameColumn: 'name_f
       FROM scoped GROUP BY 1
      ORDER BY 1`,
 
+  // EXISTS per assessment (index probes on decisions_assessment_idx and the consultations key led by assessment_id): at a
+  // million assessments 8× faster than joining DISTINCT sets to a materialized scope (bench:dashboard).
   decisions: () => `
-    WITH ${SCOPED},
-    decided AS (
-      SELECT DISTINCT d.assessment_id FROM decisions d JOIN scoped a ON a.id = d.assessment_id
-       WHERE d.outcome IN ('approved', 'approved_as_modified', 'rejected')),
-    heard AS (
-      SELECT DISTINCT c.assessment_id FROM consultations c JOIN scoped a ON a.id = c.assessment_id
-       WHERE c.status = 'submitted')
-    SELECT count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NOT NULL)::int AS full_assessment,
-           count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NOT NULL AND h.assessment_id IS NOT NULL)::int AS children_heard,
-           count(*) FILTER (WHERE a.screening_affects_children AND d.assessment_id IS NULL)::int AS awaiting_decision,
+    WITH ${SCOPED}
+    SELECT count(*) FILTER (WHERE a.screening_affects_children AND a.decided)::int AS full_assessment,
+           count(*) FILTER (WHERE a.screening_affects_children AND a.decided AND a.heard)::int AS children_heard,
+           count(*) FILTER (WHERE a.screening_affects_children AND NOT a.decided)::int AS awaiting_decision,
            count(*) FILTER (WHERE a.screening_signed_at IS NOT NULL AND NOT a.screening_affects_children)::int AS screened_out
-      FROM scoped a
-      LEFT JOIN decided d ON d.assessment_id = a.id
-      LEFT JOIN heard h ON h.assessment_id = a.id`,
+      FROM (SELECT s.screening_affects_children, s.screening_signed_at,
+                   EXISTS (SELECT 1 FROM decisions d
+                            WHERE d.assessment_id = s.id AND d.outcome IN ('approved', 'approved_as_modified', 'rejected')) AS decided,
+                   EXISTS (SELECT 1 FROM consultations c WHERE c.assessment_id = s.id AND c.status = 'submitted') AS heard
+              FROM scoped s) a`,
 
   consultations: (name) => `
     WITH ${SCOPED},
