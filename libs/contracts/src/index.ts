@@ -2,6 +2,7 @@ export * from './lib/roles';
 export * from './lib/auth';
 export * from './lib/pagination';
 export * from './lib/assessments';
+export * from './lib/impact-matrix';
 export * from './lib/notifications';
 export * from './lib/notification-values';
 export * from './lib/health';

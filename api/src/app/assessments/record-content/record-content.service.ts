@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_ALTERNATIVES,
-  GENERAL_PRINCIPLES,
+  withGeneralPrinciples as withGeneralPrincipleRows,
   LIST_CHANGE_FIELDS,
   listChange,
   normalizeEvidenceDate,
@@ -327,26 +327,7 @@ export function wellbeingSet(framework: WellbeingFramework, own: readonly { key:
   }
 }
 
-/** The rows, plus an impact naming each general principle an alternative lacks (after its own rows), nothing stated yet. */
+/** The rows, plus an impact naming each general principle an alternative lacks (the shared rule, ids by randomUUID). */
 export function withGeneralPrinciples(alternatives: readonly { id: string }[], rows: readonly ImpactMatrixRow[]): ImpactMatrixRow[] {
-  const out = [...rows];
-  for (const alternative of alternatives) {
-    for (const article of GENERAL_PRINCIPLES) {
-      if (out.some((r) => r.alternativeId === alternative.id && r.articles.includes(article))) continue;
-      const lastOfAlternative = out.map((r) => r.alternativeId).lastIndexOf(alternative.id);
-      const row: ImpactMatrixRow = {
-        id: randomUUID(),
-        alternativeId: alternative.id,
-        articles: [article],
-        groups: [],
-        wellbeing: [],
-        direction: null,
-        directness: null,
-        term: null,
-        note: '',
-      };
-      out.splice(lastOfAlternative === -1 ? out.length : lastOfAlternative + 1, 0, row);
-    }
-  }
-  return out;
+  return withGeneralPrincipleRows(alternatives, rows, randomUUID);
 }

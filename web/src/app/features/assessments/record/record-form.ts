@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { NgTemplateOutlet } from '@angular/common';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
-  GENERAL_PRINCIPLES,
+  withGeneralPrinciples,
   RECORD_LIMITS,
   RECORD_SECTIONS,
   UNCRC_ARTICLE_MAX,
@@ -291,21 +291,10 @@ export class RecordForm {
 
   protected addAlternative(): void {
     const alternative: RecordAlternative = { id: newId(), title: '', description: '', defaultName: null };
-    // An impact per general principle, nothing judged yet (as the API would add them).
-    const principles: ImpactMatrixRow[] = GENERAL_PRINCIPLES.map((article) => ({
-      id: newId(),
-      alternativeId: alternative.id,
-      articles: [article],
-      groups: [],
-      wellbeing: [],
-      direction: null,
-      directness: null,
-      term: null,
-      note: '',
-    }));
+    // An impact per general principle, nothing judged yet (the API's rule: withGeneralPrinciples in contracts).
     this.editor().setMany({
       'alternatives.items': [...this.alternatives(), alternative],
-      'impactMatrix.rows': [...(this.editor().value('impactMatrix.rows') ?? []), ...principles],
+      'impactMatrix.rows': withGeneralPrinciples([alternative], this.editor().value('impactMatrix.rows') ?? [], newId),
     });
     this.focusLater(`alt-${alternative.id}-title`);
   }

@@ -7,6 +7,7 @@ import {
   type VulnerableGroupNote,
 } from '@lava/contracts';
 import { isStage } from '@lava/workflow';
+import { groupKind } from '../../../shared/group-kind';
 import type { WorkflowTexts } from './workflow-texts';
 
 /** Fields whose history is running text, shown as a word diff. */
@@ -45,13 +46,21 @@ export interface DisplayContext {
   alternatives?: readonly RecordAlternative[];
 }
 
-/** A matrix group in words: a known key translated, free text as written. */
+/** A matrix group in words: a known key translated (which kind a key is: `groupKind`), free text as written. */
 export function groupLabel(group: string, texts: WorkflowTexts): string {
-  if (group === 'all') return texts.t('content.groups.all');
-  if (/^\d+-\d+$/.test(group)) return texts.t('record.screening.ageGroup', { group: group.replace('-', '–') });
-  const key = `content.vulnerable.${group}.name`;
-  const text = texts.t(key);
-  return text === key ? group : text;
+  switch (groupKind(group)) {
+    case 'all':
+      return texts.t('content.groups.all');
+    case 'age':
+      return texts.t('record.screening.ageGroup', { group: group.replace('-', '–') });
+    case 'vulnerable': {
+      const key = `content.vulnerable.${group}.name`;
+      const text = texts.t(key);
+      return text === key ? group : text;
+    }
+    case 'other':
+      return group;
+  }
 }
 
 /** An alternative's name: its title, a default one's name in the reader's language, or "Alternative 3" while it has none. */
