@@ -508,4 +508,33 @@ describe('dashboard', () => {
     const actions = (await get('coordinator', `/api/assessments/${ids['a3']}/actions`).expect(200)).body as { allowed: boolean }[];
     expect(actions.filter((a) => a.allowed)).toEqual([]);
   });
+
+  it('lists the region’s assessments out of draft for the coordinator, newest first, and filters them', async () => {
+    const { ids } = seeded;
+    const list = (await get('coordinator', '/api/assessments?limit=2').expect(200)).body as {
+      items: { id: string }[];
+      nextCursor: string | null;
+    };
+    expect(list.items.map((i) => i.id)).toEqual([ids['a3'], ids['b1']]);
+    const rest = (await get('coordinator', `/api/assessments?limit=2&cursor=${encodeURIComponent(list.nextCursor ?? '')}`).expect(200))
+      .body;
+    expect((rest.items as { id: string }[]).map((i) => i.id)).toEqual([ids['a2'], ids['a1']]);
+    expect(rest.nextCursor).toBeNull();
+    // A word filter takes the other (selective) plan: still no screening or draft, nothing of the other region.
+    const byB = (await get('coordinator', `/api/assessments?municipalityId=${seeded.b.municipality.id}`).expect(200)).body;
+    expect((byB.items as { id: string }[]).map((i) => i.id)).toEqual([ids['b1']]);
+    const byStage = (await get('coordinator', '/api/assessments?stage=draft').expect(200)).body;
+    expect(byStage.items).toEqual([]);
+    const titles = (await env.db.query(`SELECT id, title FROM assessments WHERE id = ANY($1)`, [[ids['a4'], ids['a5']]])) as {
+      title: string;
+    }[];
+    for (const { title } of titles) {
+      const found = (await get('coordinator', `/api/assessments?q=${encodeURIComponent(title.split(' ')[0] ?? '')}`).expect(200)).body;
+      expect((found.items as { id: string }[]).map((i) => i.id)).not.toEqual(expect.arrayContaining([ids['a4']]));
+      expect((found.items as { id: string }[]).map((i) => i.id)).not.toEqual(expect.arrayContaining([ids['a5']]));
+    }
+    // The official of A still lists all of A's, drafts included.
+    const official = (await get('officialA', '/api/assessments?limit=50').expect(200)).body;
+    expect((official.items as { id: string }[]).map((i) => i.id)).toEqual(expect.arrayContaining([ids['a4'], ids['a5']]));
+  });
 });

@@ -87,4 +87,14 @@ test('the regional coordinator follows the region on the dashboard', async ({ pa
   await expectNoHorizontalScroll(page, 'the dashboard at 360 px');
   await expectNoAxeViolations(page, 'the dashboard at 360 px');
   await page.screenshot({ path: `${SHOTS}/dashboard-360.png`, fullPage: true });
+
+  // The region's assessments, out of draft only: the county's family centres are in consultation.
+  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Perhekeskusten aukioloajat 2027' })).toBeVisible();
+  await expect(page.locator('td .stage').first()).toBeVisible();
+  const stages = await page.locator('td .stage').allInnerTexts();
+  expect(stages.filter((stage) => stage === 'Screening' || stage === 'Draft')).toEqual([]);
+  await expect(page.getByRole('link', { name: 'New assessment' })).toHaveCount(0);
+  await expectNoHorizontalScroll(page, 'the coordinator’s assessment list at 360 px');
+  await expectNoAxeViolations(page, 'the coordinator’s assessment list');
 });

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentSummary, Language, NextDeadline, Page } from '@lava/contracts';
-import { INITIAL_STAGE, type Stage } from '@lava/workflow';
+import { COORDINATOR_READABLE_STAGES, INITIAL_STAGE, type Stage } from '@lava/workflow';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { AuditService } from '../audit/audit.service';
@@ -122,7 +122,12 @@ export class AssessmentsService {
 
   /** Assessments of the municipalities where the caller is staff, newest first (keyset pagination), filtered. */
   async list(user: AuthenticatedUser, query: ListAssessmentsQueryDto, language: Language): Promise<Page<AssessmentSummary>> {
-    const visible = await this.organizations.staffMunicipalityIds(user);
+    const staffIn = await this.organizations.staffMunicipalityIds(user);
+    // A regional coordinator also lists the region's other organizations, only what has left draft (canCoordinatorRead).
+    const coordinated = user.memberships.some((m) => m.role === 'regional_coordinator')
+      ? (await this.organizations.coordinatedMunicipalityIds(user.id)).filter((id) => !staffIn.includes(id))
+      : [];
+    const visible = [...staffIn, ...coordinated];
     const municipalityIds = query.municipalityId ? visible.filter((id) => id === query.municipalityId) : visible;
     if (municipalityIds.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [municipalityIds, query.limit + 1];
@@ -131,6 +136,10 @@ export class AssessmentsService {
       params.push(value);
       conditions.push(sql(`$${params.length}`));
     };
+    if (coordinated.length > 0) {
+      params.push(staffIn, COORDINATOR_READABLE_STAGES);
+      conditions.push(`(x.municipality_id = ANY($${params.length - 1}::uuid[]) OR x.stage = ANY($${params.length}::text[]))`);
+    }
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       params.push(position.createdAt, position.id);

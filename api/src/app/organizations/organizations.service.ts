@@ -40,6 +40,16 @@ export class OrganizationsService {
     return rows.map((r) => r.id);
   }
 
+  /** The assessing organizations of the regions where the user is the regional coordinator (none for everyone else). */
+  async coordinatedMunicipalityIds(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT o.id FROM memberships ms JOIN organizations o ON o.parent_id = ms.organization_id
+        WHERE ms.user_id = $1 AND ms.role = 'regional_coordinator' AND o.kind = ANY($2)`,
+      [userId, ASSESSING_KINDS],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** True when the user is the regional coordinator of the region the organization belongs to. */
   async coordinates(userId: string, organizationId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
