@@ -58,7 +58,7 @@ test.describe('bodies heard besides youth councils', () => {
     await official.getByRole('link', { name: TITLE }).click();
     await expect(official.getByRole('heading', { level: 1 })).toHaveText(TITLE);
     const panel = official.locator('lava-consultation-panel');
-    const council = panel.getByLabel('Youth council', { exact: true });
+    const council = panel.getByLabel('Youth council or other body', { exact: true });
     // The county's own bodies are grouped apart from the region's youth councils, each with its type.
     await expect(council.locator('optgroup[label="Other bodies heard"] option')).toHaveText([
       `${PUPIL_COUNCIL} – pupil council`,

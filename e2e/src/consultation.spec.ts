@@ -53,8 +53,8 @@ test.describe('youth council consultation', () => {
     await expect(official.getByRole('heading', { level: 1 })).toHaveText(TITLE);
     const assessmentId = official.url().split('/').pop() ?? '';
     const panel = official.locator('lava-consultation-panel');
-    await expect(panel.getByRole('heading', { name: 'Youth council consultation' })).toBeVisible();
-    await panel.getByLabel('Youth council', { exact: true }).selectOption({ label: 'Kotka Youth Council' });
+    await expect(panel.getByRole('heading', { name: 'Hearing youth councils and other bodies' })).toBeVisible();
+    await panel.getByLabel('Youth council or other body', { exact: true }).selectOption({ label: 'Kotka Youth Council' });
     await panel.getByLabel('Deadline date', { exact: true }).fill(finnishDate(14));
     await panel.getByLabel('Time', { exact: true }).fill('16:00');
     await panel.getByLabel('Message to the council (optional)').fill('Kertokaa, miten kouluverkon muutos vaikuttaa koulumatkoihinne.');
