@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { consultationDeadlineEvents } from '../scheduling/consultation-deadlines.service';
-import { insertScheduledEvents } from '../scheduling/scheduled-events.service';
+import { insertScheduledEvents } from '../queue/scheduled-events.queue';
 
 /**
  * Notifications and scheduling in the demo: every open consultation gets its deadline reminders and

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertScheduledEvents } from '../scheduling/scheduled-events.service';
+import { insertScheduledEvents } from '../queue/scheduled-events.queue';
 
 const DRAFT = 'Kouluverkkoselvitys 2027–2030';
 const DAY = 24 * 3_600_000;

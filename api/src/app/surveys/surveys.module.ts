@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SurveyPoster } from './survey-poster';
 import { SurveyRateLimitInterceptor } from './survey-rate-limit.interceptor';
 import { PublicSurveysController, SurveysController } from './surveys.controller';
@@ -8,7 +8,7 @@ import { SurveysService } from './surveys.service';
 
 /** Children's anonymous surveys linked to an assessment (issue 14). The closing fires in the worker (ScheduledEventFiring). */
 @Module({
-  imports: [AssessmentsModule, SchedulingModule],
+  imports: [AssessmentsModule, NotificationsModule],
   controllers: [SurveysController, PublicSurveysController],
   providers: [SurveysService, SurveyRateLimitInterceptor, SurveyPoster],
 })

@@ -26,7 +26,7 @@ import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, toPage } from '../common/keyset-cursor';
 import { requestProblems, type FieldProblem } from '../common/validation';
 import { LavaConfig } from '../config/lava-config';
-import { ScheduledEvents } from '../scheduling/scheduled-events.service';
+import { NotificationOutbox, type OutboxBatch } from '../notifications/notification-outbox.service';
 import { summaryTexts, suppressResults, type RawCounts } from './survey-results';
 import { viewsEntries } from './survey-views';
 import type { SurveyAnswerDto, SurveyDto, UpdateSurveyDto } from './surveys.dto';
@@ -65,7 +65,7 @@ export class SurveysService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AssessmentAccess,
-    private readonly scheduled: ScheduledEvents,
+    private readonly outbox: NotificationOutbox,
     private readonly config: LavaConfig,
   ) {}
 
@@ -100,7 +100,7 @@ export class SurveysService {
 
   async create(user: AuthenticatedUser, assessmentId: string, dto: SurveyDto): Promise<SurveyView> {
     checkSurvey(dto);
-    const events = await this.db.transaction(async (tx) => {
+    const id = await this.outbox.run(async (tx, out) => {
       const assessment = await this.editableAssessment(tx, user, assessmentId);
       const [row]: SurveyRow[] = await tx.query(
         `INSERT INTO surveys (assessment_id, created_by_id, languages, title, intro, questions, class_codes, opens_at, closes_at)
@@ -118,10 +118,10 @@ export class SurveysService {
         ],
       );
       const id = (row as SurveyRow).id;
-      return { id, events: await this.scheduleClosing(tx, id, new Date(dto.closesAt)) };
+      await this.scheduleClosing(out, id, new Date(dto.closesAt));
+      return id;
     });
-    await this.scheduled.publish(events.events);
-    return this.get(user, events.id);
+    return this.get(user, id);
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<SurveyView> {
@@ -150,7 +150,7 @@ export class SurveysService {
 
   async update(user: AuthenticatedUser, id: string, dto: UpdateSurveyDto): Promise<SurveyView> {
     checkSurvey(dto);
-    const events = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const row = await this.row(tx, id, true);
       await this.editableAssessment(tx, user, row.assessment_id);
       if (row.version !== dto.version)
@@ -166,25 +166,20 @@ export class SurveysService {
           WHERE id = $1`,
         [id, dto.languages, dto.title, dto.intro, JSON.stringify(dto.questions), dto.classCodes, dto.opensAt, dto.closesAt],
       );
-      if (row.closes_at.getTime() === new Date(dto.closesAt).getTime()) return [];
-      return [
-        ...(await this.scheduled.cancelPending(tx, id, ['survey_close'])),
-        ...(await this.scheduleClosing(tx, id, new Date(dto.closesAt))),
-      ];
+      if (row.closes_at.getTime() === new Date(dto.closesAt).getTime()) return;
+      await out.cancelScheduled(id, ['survey_close']);
+      await this.scheduleClosing(out, id, new Date(dto.closesAt));
     });
-    await this.scheduled.publish(events);
     return this.get(user, id);
   }
 
   async remove(user: AuthenticatedUser, id: string): Promise<void> {
-    const events = await this.db.transaction(async (tx) => {
+    await this.outbox.run(async (tx, out) => {
       const row = await this.row(tx, id, true);
       await this.editableAssessment(tx, user, row.assessment_id);
-      const cancelled = await this.scheduled.cancelPending(tx, id, ['survey_close']);
+      await out.cancelScheduled(id, ['survey_close']);
       await tx.query(`DELETE FROM surveys WHERE id = $1`, [id]);
-      return cancelled;
     });
-    await this.scheduled.publish(events);
   }
 
   async results(user: AuthenticatedUser, id: string): Promise<SurveyResults> {
@@ -401,8 +396,8 @@ export class SurveysService {
     };
   }
 
-  private async scheduleClosing(tx: EntityManager, id: string, closesAt: Date): Promise<string[]> {
-    return this.scheduled.add(tx, [{ kind: 'survey_close', subjectId: id, dueAt: closesAt, params: { closesAt: closesAt.toISOString() } }]);
+  private async scheduleClosing(out: OutboxBatch, id: string, closesAt: Date): Promise<string[]> {
+    return out.schedule([{ kind: 'survey_close', subjectId: id, dueAt: closesAt, params: { closesAt: closesAt.toISOString() } }]);
   }
 
   private async row(manager: EntityManager, id: string, lock = false): Promise<SurveyRow> {
