@@ -310,7 +310,9 @@ describe('administering people: roles, deactivation, profile', () => {
     await setLanguages(kotka.municipality.id, {}).expect(400);
     await setLanguages(kotka.municipality.id, { languages: 'sv' }).expect(400);
     const council = await setLanguages(kotka.youthCouncil.id, { languages: ['sv'] }).expect(400);
-    expect(council.body.message).toBe('Only a municipality has languages; its committees and youth council use the same.');
+    expect(council.body.message).toBe(
+      'Only a municipality or a wellbeing services county has languages; its committees and youth council use the same.',
+    );
     await setLanguages(kouvola.municipality.id, { languages: ['sv'] }).expect(404); // not theirs
     const official = await createUser(env.db, 'official', kotka.municipality);
     const officialToken = await env.login(official.email);
