@@ -20,6 +20,13 @@ const COLOURS = ['#1f5f99', '#b34700', '#2e7d32', '#6a1b9a', '#5d4037'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<div class="chart-box"><canvas #canvas role="img" [attr.aria-label]="label()"></canvas></div>`,
   styles: `
+    :host {
+      display: block;
+    }
+    /* chart.js resizes the canvas a frame after its box changes (e.g. a phone turned): never wider than the box meanwhile. */
+    canvas {
+      max-width: 100%;
+    }
     .chart-box {
       position: relative;
       width: 100%;
