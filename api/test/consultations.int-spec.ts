@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
 import { seedDemoData } from '../src/app/demo/seed-demo-data';
 import { Organization } from '../src/app/organizations/organization.entity';
 import type { User } from '../src/app/users/user.entity';
-import { createMunicipality, createUser, makeReviewReady, SIGNING_ACTIONS, TO_REVIEW_ACTIONS } from './support/factories';
+import { createMunicipality, createUser, helsinkiToday, makeReviewReady, SIGNING_ACTIONS, TO_REVIEW_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -147,7 +147,7 @@ describe('youth council consultations', () => {
     const adopted = await http()
       .post(`/api/consultations/${consultationId}/statement/adopt`)
       .set(as(adopter))
-      .send({ version: before.statement?.version, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: before.statement?.version, meetingDate: helsinkiToday() })
       .expect(200);
     return http()
       .post(`/api/consultations/${consultationId}/statement/submit`)
@@ -308,12 +308,12 @@ describe('youth council consultations', () => {
     await http()
       .post(`/api/consultations/${cid}/statement/adopt`)
       .set(as('youth1'))
-      .send({ version: statementVersion - 1, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: statementVersion - 1, meetingDate: helsinkiToday() })
       .expect(409);
     await http()
       .post(`/api/consultations/${cid}/statement/adopt`)
       .set(as('official'))
-      .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: statementVersion, meetingDate: helsinkiToday() })
       .expect(403);
 
     // Only the council's chair or secretary records the adoption; a plain member is told whom to ask.
@@ -325,7 +325,7 @@ describe('youth council consultations', () => {
     const notOfficer = await http()
       .post(`/api/consultations/${cid}/statement/adopt`)
       .set(as('youth2'))
-      .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: statementVersion, meetingDate: helsinkiToday() })
       .expect(403);
     expect(notOfficer.body.message).toBe(
       "Only the council's chair or secretary records the adoption. Ask them to record the meeting date.",
@@ -336,10 +336,10 @@ describe('youth council consultations', () => {
       await http()
         .post(`/api/consultations/${cid}/statement/adopt`)
         .set(as('youth1'))
-        .send({ version: statementVersion, meetingDate: new Date().toISOString().slice(0, 10) })
+        .send({ version: statementVersion, meetingDate: helsinkiToday() })
         .expect(200)
     ).body as ConsultationDetail;
-    expect(adopted.statement?.adoptedAt).toBe(new Date().toISOString().slice(0, 10));
+    expect(adopted.statement?.adoptedAt).toBe(helsinkiToday());
     expect(adopted.can.submit).toBe(true);
     const changed = (await addPoint('youth1', cid, 'Kerhot myös kesällä').expect(201)).body as ConsultationDetail;
     expect(changed.statement?.adoptedAt).toBeNull();
@@ -546,7 +546,7 @@ describe('youth council consultations', () => {
       action: 'record_decision',
       decision: {
         outcome: 'approved_as_modified',
-        meetingDate: new Date().toISOString().slice(0, 10),
+        meetingDate: helsinkiToday(),
         minutesSection: '§ 42',
         decisionText: 'Nuortentila toteutetaan muutettuna.',
         followUpDate: inDays(365).slice(0, 10),

@@ -2,7 +2,7 @@ import type { ConsultationDetail, StatementLinkView, YouthCouncilOption } from '
 import { Organization } from '../src/app/organizations/organization.entity';
 import type { User } from '../src/app/users/user.entity';
 import { issueStatementLink } from '../src/worker/statement-links';
-import { createUser, SIGNING_ACTIONS } from './support/factories';
+import { createUser, helsinkiToday, SIGNING_ACTIONS } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -142,7 +142,7 @@ describe('heard bodies and the e-mail-only statement link', () => {
     const adopted = await http()
       .post(`/api/consultations/${consultationId}/statement/adopt`)
       .set(as(who))
-      .send({ version: before.statement?.version, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: before.statement?.version, meetingDate: helsinkiToday() })
       .expect(200);
     await http()
       .post(`/api/consultations/${consultationId}/statement/submit`)

@@ -1,7 +1,7 @@
 import type { ConsultationDetail } from '@lava/contracts';
 import { REVIEW_CHECKLIST_ITEMS } from '@lava/workflow';
 import type { User } from '../src/app/users/user.entity';
-import { createMunicipality, createUser, makeReviewReady } from './support/factories';
+import { createMunicipality, createUser, helsinkiToday, makeReviewReady } from './support/factories';
 import { startTestEnvironment, type TestEnvironment } from './support/test-app';
 
 /**
@@ -197,7 +197,7 @@ describe('youth council pages: points removed and restored, the chair told', () 
     await http()
       .post(`/api/consultations/${consultationId}/statement/adopt`)
       .set(as('aino'))
-      .send({ version: now.statement?.version, meetingDate: new Date().toISOString().slice(0, 10) })
+      .send({ version: now.statement?.version, meetingDate: helsinkiToday() })
       .expect(200);
     const adopted = await detail('aino', consultationId);
     const sent = (
@@ -242,7 +242,7 @@ describe('youth council pages: points removed and restored, the chair told', () 
     ]);
     const tabled = await move('chair', assessmentId, {
       action: 'table',
-      decision: { meetingDate: new Date().toISOString().slice(0, 10), minutesSection: '§ 7' },
+      decision: { meetingDate: helsinkiToday(), minutesSection: '§ 7' },
     });
     expect(tabled.status).toBe(200);
     expect(await notifications('decision_requested', assessmentId)).toHaveLength(1);

@@ -95,3 +95,11 @@ export const TO_REVIEW_ACTIONS: readonly string[] = [
 ];
 /** The actions that sign the screening: a test's official confirms signing. */
 export const SIGNING_ACTIONS: readonly string[] = ['screen_out', 'start_full_assessment'];
+
+/**
+ * Today's date in Finland (YYYY-MM-DD), as the API's date rules reckon it: between 22:00 and 24:00 UTC
+ * (midnight to 02:00 in Helsinki) the UTC date is yesterday there, and a meeting "before the council was asked".
+ */
+export function helsinkiToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+}
