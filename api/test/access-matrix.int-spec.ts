@@ -60,6 +60,8 @@ interface Fixture {
   bodyId: string;
   /** A second contact of the NGO, for the removal row (removing the first would take its link along). */
   spareContactId: string;
+  /** The contact the link was sent to (kept; only its details are rewritten). */
+  contactId: string;
   /** A valid statement link of an open request to the NGO (the token from its e-mail). */
   linkToken: string;
 }
@@ -194,6 +196,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: signedIn(403, { admin: 201 }),
     path: (f) => `/api/admin/organizations/${f.bodyId}/contacts`,
     body: () => ({ name: 'Matriisi', email: `matrix-${Date.now()}@ngo.example`, language: 'fi' }),
+  },
+  'PUT /api/admin/organizations/{id}/contacts/{contactId}': {
+    expected: signedIn(403, { admin: 200 }),
+    path: (f) => `/api/admin/organizations/${f.bodyId}/contacts/${f.contactId}`,
+    body: () => ({ name: 'Maija', email: 'maija@mll.example', language: 'fi' }),
   },
   'DELETE /api/admin/organizations/{id}/contacts/{contactId}': {
     // Only the admin removes the contact (one admin among the callers, so nobody tries it twice).
@@ -624,6 +631,7 @@ describe('access matrix', () => {
     fixture = {
       bodyId: ngo.id,
       spareContactId: spare.id,
+      contactId: contact.id,
       linkToken,
       kotkaAssessmentId: created.body.id,
       version: async () => (await env.db.query(`SELECT version FROM assessments WHERE id = $1`, [created.body.id]))[0].version,

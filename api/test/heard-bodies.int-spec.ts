@@ -224,10 +224,27 @@ describe('heard bodies and the e-mail-only statement link', () => {
     expect(opened.plainLanguageSummary).toBe('Perhekeskus muuttaa.');
 
     // The draft is kept server-side; a reminder's new link finds it (and the old one stops working).
-    await http()
+    const saved = (
+      await http()
+        .put('/api/statement-links/draft')
+        .send({ token, points: ['Kvällstider behövs.', '  '], version: opened.version })
+        .expect(200)
+    ).body as StatementLinkView;
+    expect(saved.version).toBe(opened.version + 1);
+    // A second tab still holding the first version cannot save over it: 409 with the newer points, in the contact's language.
+    const stale = await http()
       .put('/api/statement-links/draft')
-      .send({ token, points: ['Kvällstider behövs.', '  '] })
-      .expect(200);
+      .set('Accept-Language', 'sv')
+      .send({ token, points: ['Från den andra fliken.'], version: opened.version })
+      .expect(409);
+    expect(stale.body.message).toBe(
+      'Utkastet sparades i ett annat fönster eller en annan flik efter att det här öppnades. Välj vilken text som ska gälla.',
+    );
+    expect(stale.body.conflict).toEqual({ currentVersion: saved.version, points: ['Kvällstider behövs.'] });
+    await http()
+      .post('/api/statement-links/submit')
+      .send({ token, points: ['Från den andra fliken.'], version: opened.version })
+      .expect(409);
     const newer = (await mailLink(consultationId, 'consultation_deadline_reminder')) as string;
     await http().post('/api/statement-links/open').send({ token }).expect(404);
     expect((await http().post('/api/statement-links/open').send({ token: newer }).expect(200)).body.points).toEqual([
@@ -319,6 +336,35 @@ describe('heard bodies and the e-mail-only statement link', () => {
       .expect(400);
     await http().post(contacts).set(as('official')).send({ name: 'X', email: 'x@y.example', language: 'fi' }).expect(403);
     expect((await http().get(contacts).set(as('admin')).expect(200)).body).toHaveLength(1);
+    // Corrected: a new address and language; another contact's address is refused (409), a bad one 400.
+    const changed = (
+      await http()
+        .put(`${contacts}/${added.id}`)
+        .set(as('admin'))
+        .send({ name: 'Pirjo Paimen', email: 'pirjo.paimen@seurakunta.example', language: 'sv' })
+        .expect(200)
+    ).body;
+    expect(changed).toMatchObject({ id: added.id, name: 'Pirjo Paimen', email: 'pirjo.paimen@seurakunta.example', language: 'sv' });
+    const other = (
+      await http().post(contacts).set(as('admin')).send({ name: 'Olli', email: 'olli@seurakunta.example', language: 'fi' }).expect(201)
+    ).body;
+    await http()
+      .put(`${contacts}/${other.id}`)
+      .set(as('admin'))
+      .send({ name: 'Olli', email: 'PIRJO.PAIMEN@seurakunta.example', language: 'fi' })
+      .expect(409);
+    await http()
+      .put(`${contacts}/${other.id}`)
+      .set(as('admin'))
+      .send({ name: '', email: 'olli@seurakunta.example', language: 'fi' })
+      .expect(400);
+    await http().put(`${contacts}/${other.id}`).set(as('official')).send({ name: 'O', email: 'o@y.example', language: 'fi' }).expect(403);
+    await http()
+      .put(`${contacts}/00000000-0000-4000-8000-000000000000`)
+      .set(as('admin'))
+      .send({ name: 'O', email: 'o@y.example', language: 'fi' })
+      .expect(404);
+    await http().delete(`${contacts}/${other.id}`).set(as('admin')).expect(204);
     await http().delete(`${contacts}/${added.id}`).set(as('admin')).expect(204);
     await http().delete(`${contacts}/${added.id}`).set(as('admin')).expect(404);
   });

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LANGUAGES,
   STATEMENT_LINK_LIMITS,
@@ -8,7 +8,7 @@ import {
   type StatementLinkRequest,
 } from '@lava/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -47,4 +47,10 @@ export class StatementLinkPointsDto extends StatementLinkDto implements Statemen
     message: `each point must be at most ${STATEMENT_LINK_LIMITS.pointLength} characters long`,
   })
   points!: string[];
+
+  @ApiPropertyOptional({ description: 'The draft’s version the page last saw (from the view); a newer saved draft answers 409.' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be 0 or more' })
+  version?: number;
 }

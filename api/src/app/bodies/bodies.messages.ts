@@ -24,6 +24,11 @@ export const BODIES_MESSAGES: readonly MessageTranslation[] = [
     sv: 'Remissrundan har avslutats, så utlåtandet kan inte längre skickas.',
   },
   {
+    en: 'The draft was saved in another window or tab after this one opened it. Choose which text to keep.',
+    fi: 'Luonnos tallennettiin toisessa ikkunassa tai välilehdessä sen jälkeen, kun tämä avattiin. Valitse, kumpi teksti jää.',
+    sv: 'Utkastet sparades i ett annat fönster eller en annan flik efter att det här öppnades. Välj vilken text som ska gälla.',
+  },
+  {
     en: 'This link expired with the deadline of the request. Ask the official to extend the deadline.',
     fi: 'Linkki vanheni lausuntopyynnön määräajan päättyessä. Pyydä valmistelijaa jatkamaan määräaikaa.',
     sv: 'Länken gick ut när tidsfristen för begäran löpte ut. Be beredaren att förlänga tidsfristen.',

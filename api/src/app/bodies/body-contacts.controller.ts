@@ -9,6 +9,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Put,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
@@ -86,6 +87,42 @@ export class BodyContactsController {
         details: { contactId: created.id },
       });
       return created;
+    });
+    return view(row);
+  }
+
+  /** Corrects a contact's name, address or language; their next e-mails follow it (a link already sent keeps working). */
+  @Put(':contactId')
+  @ApiBadRequestResponse({ description: 'Not a heard body, or a field is wrong.' })
+  async update(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', uuidPipe('organization')) id: string,
+    @Param('contactId', uuidPipe('contact')) contactId: string,
+    @Body() body: CreateBodyContactDto,
+  ): Promise<BodyContactView> {
+    await this.body(admin, id);
+    const row = await this.db.transaction(async (tx) => {
+      const [taken] = await tx.query(`SELECT 1 FROM body_contacts WHERE organization_id = $1 AND lower(email) = lower($2) AND id <> $3`, [
+        id,
+        body.email,
+        contactId,
+      ]);
+      if (taken) throw new ConflictException('This body already has a contact with this e-mail address.');
+      const [rows]: [ContactRow[], number] = await tx.query(
+        `UPDATE body_contacts SET name = $3, email = $4, language = $5 WHERE id = $1 AND organization_id = $2
+         RETURNING id, organization_id, name, email, language`,
+        [contactId, id, body.name, body.email, body.language],
+      );
+      const [updated] = rows;
+      if (!updated) throw new NotFoundException('No such contact.');
+      await this.audit.record(tx, {
+        actorUserId: admin.id,
+        entityType: 'organization',
+        entityId: id,
+        action: 'organization.contact_changed',
+        details: { contactId },
+      });
+      return updated;
     });
     return view(row);
   }

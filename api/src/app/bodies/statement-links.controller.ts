@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { StatementLinkView } from '@lava/contracts';
 import { Public } from '../common/public.decorator';
 import { StatementLinkDto, StatementLinkPointsDto } from './bodies.dto';
@@ -26,14 +26,15 @@ export class StatementLinksController {
 
   @Put('draft')
   @ApiOkResponse({ description: 'The draft is kept.' })
+  @ApiConflictResponse({ description: 'The draft was saved in another tab since `version`; the body carries the newer points.' })
   saveDraft(@Body() body: StatementLinkPointsDto): Promise<StatementLinkView> {
-    return this.links.saveDraft(body.token, body.points);
+    return this.links.saveDraft(body.token, body.points, body.version);
   }
 
   @Post('submit')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The statement was sent; the link is used up.' })
   submit(@Body() body: StatementLinkPointsDto): Promise<StatementLinkView> {
-    return this.links.submit(body.token, body.points);
+    return this.links.submit(body.token, body.points, body.version);
   }
 }

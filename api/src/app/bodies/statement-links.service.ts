@@ -11,6 +11,7 @@ import { councilParams } from '../consultations/consultation-rules';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { organizationName } from '../organizations/organization.entity';
 import { sign } from '../publication/signature-chain';
+import { staleVersion } from '../common/stale-version';
 
 interface LinkRow {
   link_id: string;
@@ -38,6 +39,7 @@ interface LinkRow {
   org_sv: string;
   org_en: string;
   statement_id: string;
+  statement_version: number;
   submitted_at: Date | null;
 }
 
@@ -67,12 +69,18 @@ export class StatementLinks {
     return this.view(this.db.manager, row);
   }
 
-  /** Keeps the draft points (replacing the earlier draft). */
-  async saveDraft(token: string, points: string[]): Promise<StatementLinkView> {
+  /**
+   * Keeps the draft points (replacing the earlier draft). `version` is the draft's version the page
+   * last saw: a save from an older tab of the same link is refused (409 with the newer points) rather
+   * than overwriting what the other tab saved.
+   */
+  async saveDraft(token: string, points: string[], version?: number): Promise<StatementLinkView> {
     const row = await this.db.transaction(async (tx) => {
       const row = await this.find(tx, token, true);
       this.requireUsable(row, false);
+      await this.requireCurrent(tx, row, version);
       await this.replacePoints(tx, row.statement_id, clean(points));
+      row.statement_version = await this.bumpVersion(tx, row.statement_id);
       if (row.status === 'not_started') {
         await tx.query(`UPDATE consultations SET status = 'drafting', updated_at = now() WHERE id = $1`, [row.consultation_id]);
       }
@@ -82,12 +90,13 @@ export class StatementLinks {
   }
 
   /** Submits the statement with these points; the link is used up. */
-  async submit(token: string, points: string[]): Promise<StatementLinkView> {
+  async submit(token: string, points: string[], version?: number): Promise<StatementLinkView> {
     const texts = clean(points);
     if (texts.length === 0) throw new ConflictException('Write at least one point before you send the statement.');
     const row = await this.outbox.run(async (tx, out) => {
       const row = await this.find(tx, token, true);
       this.requireUsable(row, false);
+      await this.requireCurrent(tx, row, version);
       await this.replacePoints(tx, row.statement_id, texts);
       const now = new Date();
       // The contact speaks for the body: sending it is its adoption.
@@ -132,7 +141,31 @@ export class StatementLinks {
       await this.notices.deadlineJobs(out, row.consultation_id, null);
       return row;
     });
-    return this.view(this.db.manager, { ...row, submitted_at: new Date() });
+    return this.view(this.db.manager, { ...row, submitted_at: new Date(), statement_version: row.statement_version + 1 });
+  }
+
+  /** 409 when the draft was saved since the version the page holds (another tab of the same link). */
+  private async requireCurrent(tx: EntityManager, row: LinkRow, version: number | undefined): Promise<void> {
+    if (version === undefined || version === row.statement_version) return;
+    const points: { text: string }[] = await tx.query(
+      `SELECT text FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL ORDER BY position, created_at`,
+      [row.statement_id],
+    );
+    throw staleVersion('The draft was saved in another window or tab after this one opened it. Choose which text to keep.', {
+      currentVersion: row.statement_version,
+      points: points.map((p) => p.text),
+    });
+  }
+
+  private async bumpVersion(tx: EntityManager, statementId: string): Promise<number> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [{ version: number }[], number] = await tx.query(
+      `UPDATE statements SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+      [statementId],
+    );
+    const [row] = rows;
+    if (!row) throw new Error('the statement disappeared under its row lock');
+    return row.version;
   }
 
   private async find(db: EntityManager, token: string, lock: boolean): Promise<LinkRow> {
@@ -143,7 +176,7 @@ export class StatementLinks {
               a.plain_language_summary, a.plain_language_summary_sv,
               b.name_fi AS body_fi, b.name_sv AS body_sv, b.name_en AS body_en,
               o.name_fi AS org_fi, o.name_sv AS org_sv, o.name_en AS org_en,
-              s.id AS statement_id, s.submitted_at
+              s.id AS statement_id, s.version AS statement_version, s.submitted_at
          FROM consultation_links l
          JOIN body_contacts bc ON bc.id = l.contact_id
          JOIN consultations c ON c.id = l.consultation_id
@@ -201,6 +234,7 @@ export class StatementLinks {
       deadline: row.deadline.toISOString(),
       plainLanguageSummary: swedish ? row.plain_language_summary_sv : row.plain_language_summary,
       points: points.map((p) => p.text),
+      version: row.statement_version,
       submittedAt: row.submitted_at?.toISOString() ?? null,
     };
   }

@@ -40,6 +40,8 @@ export interface StatementLinkRequest {
 /** `PUT /api/statement-links/draft` and `POST /api/statement-links/submit`: the statement's points, in order. */
 export interface StatementLinkPointsRequest extends StatementLinkRequest {
   points: string[];
+  /** The draft's version the page last saw; a save over a newer draft (another tab) is refused with 409. */
+  version?: number;
 }
 
 /** What an e-mail-only contact sees through the link (`POST /api/statement-links/open`). */
@@ -54,6 +56,8 @@ export interface StatementLinkView {
   plainLanguageSummary: string;
   /** The draft kept so far (saved as the contact types), or the submitted points. */
   points: string[];
+  /** The draft's version, sent back with the next save. */
+  version: number;
   submittedAt: string | null;
 }
 

@@ -18,6 +18,7 @@ const VIEW: StatementLinkView = {
   deadline: '2027-02-01T14:00:00.000Z',
   plainLanguageSummary: 'The county thinks about when the family centres are open.',
   points: ['Evenings are needed.'],
+  version: 3,
   submittedAt: null,
 };
 
@@ -63,19 +64,55 @@ describe('StatementLinkPage', () => {
     await sleep(900);
     const draft = http.expectOne('/api/statement-links/draft');
     expect(draft.request.method).toBe('PUT');
-    expect(draft.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'] });
-    draft.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'] });
+    expect(draft.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'], version: 3 });
+    draft.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], version: 4 });
     await settle();
     expect(el.querySelector('.save-state')?.textContent?.trim()).toBe('Draft saved.');
 
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const submit = http.expectOne('/api/statement-links/submit');
-    expect(submit.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'] });
+    expect(submit.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'], version: 4 });
     submit.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], submittedAt: '2027-01-10T10:00:00.000Z' });
     await settle();
     expect(el.querySelector('[role="status"]')?.textContent).toContain(
       'The statement of MLL Kymenlaakso District was sent to the official.',
     );
+    http.verify();
+  });
+
+  it('lets the contact choose when another tab saved the draft meanwhile (409), and saves nothing until then', async () => {
+    const { http, settle, el } = await render(`token=${TOKEN}`);
+    http.expectOne('/api/statement-links/open').flush(VIEW);
+    await settle();
+    const first = el.querySelector<HTMLTextAreaElement>('#point-0');
+    if (!first) throw new Error('no first point');
+    first.value = 'Evenings and weekends are needed.';
+    first.dispatchEvent(new Event('input'));
+    await sleep(900);
+    http.expectOne('/api/statement-links/draft').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The draft was changed in another window.',
+        conflict: { currentVersion: 5, points: ['From the other tab.'] },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    const conflict = el.querySelector('.conflict');
+    expect(conflict?.getAttribute('role')).toBe('alert');
+    expect(conflict?.textContent).toContain('From the other tab.');
+    // This tab's text is still in its field, and sending waits for the choice.
+    expect(el.querySelector<HTMLTextAreaElement>('#point-0')?.value).toBe('Evenings and weekends are needed.');
+    expect(el.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled).toBe(true);
+
+    const keep = [...el.querySelectorAll<HTMLButtonElement>('.conflict button')].find((b) => b.textContent?.includes('Keep what I wrote'));
+    keep?.click();
+    const again = http.expectOne('/api/statement-links/draft');
+    expect(again.request.body).toEqual({ token: TOKEN, points: ['Evenings and weekends are needed.'], version: 5 });
+    again.flush({ ...VIEW, points: ['Evenings and weekends are needed.'], version: 6 });
+    await settle();
+    expect(el.querySelector('.conflict')).toBeNull();
     http.verify();
   });
 

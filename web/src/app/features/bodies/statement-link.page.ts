@@ -51,6 +51,10 @@ export class StatementLinkPage implements OnInit, OnDestroy {
   protected readonly error = signal<Message | null>(null);
   protected readonly saveState = signal<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   protected readonly sent = signal(false);
+  /** The points another tab of the same link saved since this one loaded (a 409): the contact chooses. */
+  protected readonly theirs = signal<string[] | null>(null);
+  /** The draft's version this page last saw (sent with each save). */
+  private version: number | undefined;
   protected readonly busy = signal(false);
 
   async ngOnInit(): Promise<void> {
@@ -64,10 +68,26 @@ export class StatementLinkPage implements OnInit, OnDestroy {
       const body: StatementLinkRequest = { token: this.token };
       const view = await firstValueFrom(this.http.post<StatementLinkView>('/api/statement-links/open', body));
       this.request.set(view);
+      this.version = view.version;
       this.points.set([...view.points, '']);
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /** After a conflict: save this tab's text over the other one's. */
+  protected keepMine(): void {
+    this.theirs.set(null);
+    void this.save();
+  }
+
+  /** After a conflict: show the other tab's draft instead (this tab's text is replaced). */
+  protected useTheirs(): void {
+    const theirs = this.theirs();
+    if (!theirs) return;
+    this.points.set([...theirs, '']);
+    this.theirs.set(null);
+    this.saveState.set('saved');
   }
 
   ngOnDestroy(): void {
@@ -99,6 +119,7 @@ export class StatementLinkPage implements OnInit, OnDestroy {
       this.error.set({ key: 'bodies.link.needPoint' });
       return;
     }
+    if (this.theirs()) return;
     clearTimeout(this.timer);
     this.busy.set(true);
     try {
@@ -106,7 +127,7 @@ export class StatementLinkPage implements OnInit, OnDestroy {
       this.request.set(view);
       this.sent.set(true);
     } catch (err) {
-      this.fail(err);
+      if (!this.conflicted(err)) this.fail(err);
     } finally {
       this.busy.set(false);
     }
@@ -118,18 +139,32 @@ export class StatementLinkPage implements OnInit, OnDestroy {
   }
 
   private async save(): Promise<void> {
+    // While the contact chooses between two tabs' drafts, nothing is saved over either.
+    if (this.theirs()) return;
     this.saveState.set('saving');
     try {
-      await firstValueFrom(this.http.put<StatementLinkView>('/api/statement-links/draft', this.body()));
+      const view = await firstValueFrom(this.http.put<StatementLinkView>('/api/statement-links/draft', this.body()));
+      this.version = view.version;
       this.saveState.set('saved');
     } catch (err) {
       this.saveState.set('failed');
+      if (this.conflicted(err)) return;
       if (err instanceof HttpErrorResponse && (err.status === 404 || err.status === 410)) this.fail(err);
     }
   }
 
+  /** A 409 for a draft saved in another tab: keep this tab's text, show the other's, let the contact choose. */
+  private conflicted(err: unknown): boolean {
+    const conflict = err instanceof HttpErrorResponse && err.status === 409 ? err.error?.conflict : undefined;
+    if (!conflict || !Array.isArray(conflict.points)) return false;
+    this.version = conflict.currentVersion;
+    this.theirs.set(conflict.points);
+    this.saveState.set('idle');
+    return true;
+  }
+
   private body(): StatementLinkPointsRequest {
-    return { token: this.token ?? '', points: this.points().filter((p) => p.trim() !== '') };
+    return { token: this.token ?? '', points: this.points().filter((p) => p.trim() !== ''), version: this.version };
   }
 
   private fail(err: unknown): void {
