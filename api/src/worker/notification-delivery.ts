@@ -159,7 +159,10 @@ export class NotificationDelivery {
       to: row.email,
       messageId: this.mailer.messageId('notification', notificationId),
       ...renderNotification(
-        withLink({ kind: row.kind, params: row.params, assessmentId: row.assessment_id }, claim.link),
+        withLink(
+          { kind: row.kind, params: row.params, assessmentId: row.assessment_id, withoutAccount: row.recipient_contact_id !== null },
+          claim.link,
+        ),
         row.language,
         this.config.WEB_ORIGIN,
       ),

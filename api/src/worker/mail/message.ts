@@ -23,6 +23,8 @@ export interface TemplateInput {
   assessmentId: string | null;
   /** A link made at send time (an invitation's or a reset's secret link), instead of the assessment's. */
   linkPath?: string;
+  /** The reader has no account (a body's e-mail-only contact): no link to notification settings they cannot open. */
+  withoutAccount?: boolean;
 }
 
 /** What a kind's message reads: its values (`NotificationParams` in contracts), formatted for the reader. */

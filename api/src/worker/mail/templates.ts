@@ -109,8 +109,9 @@ export function renderNotification(input: TemplateInput, language: Language, web
     language,
     [m.summary, '', `${m.action}: ${link}`],
     `<p>${escapeHtml(m.summary)}</p>\n<p><a href="${escapeHtml(link)}">${escapeHtml(m.action)}</a></p>`,
-    // Invitations and resets are not configurable (and an invited person has no preferences yet).
-    !(EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(input.kind),
+    // Invitations and resets are not configurable (and an invited person has no preferences yet);
+    // an e-mail-only contact has no account whose settings they could open.
+    !input.withoutAccount && !(EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(input.kind),
   );
   return { subject: oneLine(m.subject), ...body };
 }
