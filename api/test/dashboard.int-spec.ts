@@ -500,8 +500,19 @@ describe('dashboard', () => {
     await get('coordinator', `/api/assessments/${ids['c1']}`).expect(404);
     // The version history (drafts) is private.
     await get('coordinator', `/api/assessments/${ids['a3']}/versions`).expect(404);
-    // No council's request or statement draft shows; no staff comment thread.
-    expect((await get('coordinator', `/api/assessments/${ids['a3']}/consultations`).expect(200)).body).toEqual([]);
+    // Every sent request shows, and a submitted statement; no council's statement draft; no staff comment thread.
+    const requests = (await get('coordinator', `/api/assessments/${ids['a3']}/consultations`).expect(200)).body as {
+      id: string;
+      status: string;
+    }[];
+    expect(requests.map((r) => r.status).sort()).toEqual(['drafting', 'not_started', 'submitted']);
+    const byStatus = Object.fromEntries(requests.map((r) => [r.status, r.id]));
+    const submitted = (await get('coordinator', `/api/consultations/${byStatus['submitted']}`).expect(200)).body;
+    expect(submitted.statement.points).toHaveLength(1);
+    expect(Object.values(submitted.can).some(Boolean)).toBe(false);
+    expect((await get('coordinator', `/api/consultations/${byStatus['drafting']}`).expect(200)).body.statement).toBeNull();
+    // An official of another region's municipality still gets 404.
+    await get('officialC', `/api/consultations/${byStatus['submitted']}`).expect(404);
     const threads = await get('coordinator', `/api/assessments/${ids['a3']}/comment-threads`);
     expect(threads.status === 404 || JSON.stringify(threads.body).includes('"staff"') === false).toBe(true);
     // No action is offered, and an edit is refused.

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { isCouncilOfficer, type StatementLock } from '@lava/contracts';
-import { finnishWallTime } from '@lava/workflow';
+import { canCoordinatorRead, finnishWallTime } from '@lava/workflow';
 import type { EntityManager } from 'typeorm';
 import { AssessmentAccess } from '../assessments/assessment-access.service';
 import { Assessment } from '../assessments/assessment.entity';
@@ -18,6 +18,11 @@ export interface Caller {
   officer: boolean;
   /** The assessment's responsible official. */
   official: boolean;
+  /**
+   * The region's coordinator, neither staff nor a member: reads sent requests and submitted statements
+   * (never a council's draft) and does nothing. Only when loaded for reading.
+   */
+  coordinator: boolean;
 }
 
 export interface Loaded {
@@ -45,7 +50,7 @@ export class ConsultationAccess {
    * assessment's municipality nor a member of a council that was sent it. Locks the assessment's
    * row inside a transaction (every consultation change serialises on it).
    */
-  async load(tx: EntityManager, user: AuthenticatedUser, consultationId: string, lock = true): Promise<Loaded> {
+  async load(tx: EntityManager, user: AuthenticatedUser, consultationId: string, lock = true, reading = false): Promise<Loaded> {
     const first = await tx.getRepository(Consultation).findOneBy({ id: consultationId });
     if (!first) throw new NotFoundException('No such consultation.');
     const query = tx.getRepository(Assessment).createQueryBuilder('a').where('a.id = :id', { id: first.assessmentId });
@@ -54,10 +59,11 @@ export class ConsultationAccess {
     if (!consultation) throw new NotFoundException('No such consultation.');
     const staff = await this.isStaff(user, assessment);
     const member = consultation.openedAt !== null && this.memberCouncils(user).includes(consultation.youthCouncilId);
-    if (!staff && !member) throw new NotFoundException('No such consultation.');
+    const coordinator = reading && !staff && !member && consultation.openedAt !== null && (await this.isCoordinator(user, assessment));
+    if (!staff && !member && !coordinator) throw new NotFoundException('No such consultation.');
     const official = staff && assessment.responsibleOfficialId === user.id && (await this.isOfficial(user, assessment));
     const officer = member && isCouncilOfficer(user.memberships, consultation.youthCouncilId);
-    return { consultation, assessment, caller: { staff, member, officer, official } };
+    return { consultation, assessment, caller: { staff, member, officer, official, coordinator } };
   }
 
   async editableStatement(tx: EntityManager, user: AuthenticatedUser, consultationId: string) {
@@ -107,6 +113,12 @@ export class ConsultationAccess {
 
   async isStaff(user: AuthenticatedUser, assessment: Assessment): Promise<boolean> {
     return (await this.organizations.municipalityIdsWhere(user.id, MUNICIPAL_STAFF_ROLES)).includes(assessment.municipalityId);
+  }
+
+  /** The region's coordinator, once the assessment has left draft (the workflow's rule, as for reading the assessment). */
+  async isCoordinator(user: AuthenticatedUser, assessment: Assessment): Promise<boolean> {
+    if (!user.memberships.some((m) => m.role === 'regional_coordinator')) return false;
+    return canCoordinatorRead(assessment.stage).allowed && (await this.organizations.coordinates(user.id, assessment.municipalityId));
   }
 
   async isOfficial(user: AuthenticatedUser, assessment: Assessment): Promise<boolean> {

@@ -68,18 +68,21 @@ export class ConsultationBoard {
     }));
   }
 
-  /** Staff see every request of every round (newest round first); a council member sees their own council's sent requests. */
+  /**
+   * Staff see every request of every round (newest round first); the region's coordinator every sent
+   * request; a council member their own council's sent requests.
+   */
   async listForAssessment(user: AuthenticatedUser, assessmentId: string, language: Language): Promise<ConsultationView[]> {
     const assessment = await this.access.readable(null, user, assessmentId);
     const staff = await this.callers.isStaff(user, assessment);
+    const coordinator = !staff && (await this.callers.isCoordinator(user, assessment));
     const councils = this.callers.memberCouncils(user);
-    const rows = await this.store.viewRows(
-      this.db.manager,
-      language,
-      staff ? `c.assessment_id = $1` : `c.assessment_id = $1 AND c.opened_at IS NOT NULL AND c.youth_council_id = ANY($2)`,
-      staff ? [assessmentId] : [assessmentId, councils],
-      `ORDER BY c.round DESC, c.created_at, c.id`,
-    );
+    const [where, params] = staff
+      ? [`c.assessment_id = $1`, [assessmentId]]
+      : coordinator
+        ? [`c.assessment_id = $1 AND c.opened_at IS NOT NULL`, [assessmentId]]
+        : [`c.assessment_id = $1 AND c.opened_at IS NOT NULL AND c.youth_council_id = ANY($2)`, [assessmentId, councils]];
+    const rows = await this.store.viewRows(this.db.manager, language, where, params, `ORDER BY c.round DESC, c.created_at, c.id`);
     return rows.map((r) => toView(r, new Date()));
   }
 
@@ -105,7 +108,7 @@ export class ConsultationBoard {
   }
 
   async view(user: AuthenticatedUser, consultationId: string, language: Language): Promise<ConsultationView> {
-    await this.callers.load(this.db.manager, user, consultationId, false);
+    await this.callers.load(this.db.manager, user, consultationId, false, true);
     const [row] = await this.store.viewRows(this.db.manager, language, `c.id = $1`, [consultationId], '');
     if (!row) throw new NotFoundException('No such consultation.');
     return toView(row, new Date());
@@ -113,7 +116,7 @@ export class ConsultationBoard {
 
   /** The request with the plain-language summary, the statement (the council's own; the official's once submitted) and the feedback. */
   async detail(user: AuthenticatedUser, consultationId: string, language: Language): Promise<ConsultationDetail> {
-    const { consultation, assessment, caller } = await this.callers.load(this.db.manager, user, consultationId, false);
+    const { consultation, assessment, caller } = await this.callers.load(this.db.manager, user, consultationId, false, true);
     const [row] = await this.store.viewRows(this.db.manager, language, `c.id = $1`, [consultationId], '');
     if (!row) throw new NotFoundException('No such consultation.');
     const now = new Date();
@@ -125,7 +128,12 @@ export class ConsultationBoard {
     const editable = caller.member && locked === null && !submitted;
     return {
       ...toView(row, now),
-      plainLanguageSummary: await this.summarySent(consultation, assessment, caller.staff, caller.member ? user.language : language),
+      plainLanguageSummary: await this.summarySent(
+        consultation,
+        assessment,
+        caller.staff || caller.coordinator,
+        caller.member ? user.language : language,
+      ),
       statement:
         visible && statement
           ? {
