@@ -23,6 +23,7 @@ export class DemoController {
         email: u.email,
         role: u.role,
         councilOffice: u.councilOffice ?? null,
+        heardBody: false,
         municipality: 'municipality' in u.at ? municipalityName(u.at.municipality) : DEMO_REGION.names[0],
       })).concat(
         // The wellbeing services county and the pupil council in its register (issue 13).
@@ -30,6 +31,8 @@ export class DemoController {
           email: u.email,
           role: u.role,
           councilOffice: u.councilOffice ?? null,
+          // A pupil council's members hold the council member role on a heard body: not "youth council member".
+          heardBody: u.at === 'pupil_council',
           municipality: u.at === 'pupil_council' ? DEMO_PUPIL_COUNCIL[0] : DEMO_WELLBEING_COUNTY.names[0],
         })),
       ),

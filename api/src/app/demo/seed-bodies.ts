@@ -1,11 +1,9 @@
 import type { CouncilOffice, Role } from '@lava/contracts';
 import type { EntityManager } from 'typeorm';
-import { AssessmentVersion } from '../assessments/assessment-version.entity';
-import { Assessment } from '../assessments/assessment.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { Membership } from '../organizations/membership.entity';
 import { User } from '../users/user.entity';
 import { DEMO_WELLBEING_COUNTY } from './demo-data';
+import { insertDemoAssessment } from './insert-demo-assessment';
 
 /**
  * The wellbeing services county in the demo (issue 13): Kymenlaakson hyvinvointialue assesses its
@@ -96,35 +94,18 @@ export async function seedCountyDemo(tx: EntityManager, passwordHash: string): P
   }
   const officialId = ids.get('official@kymenhva.example') as string;
 
-  const assess = async (title: string, stage: 'draft' | 'consultation', caseNumber: string, meeting: string) => {
-    const assessment = await tx.getRepository(Assessment).save(
-      tx.getRepository(Assessment).create({
-        title,
-        stage,
-        municipalityId: county.id,
-        committeeId: board,
-        plannedMeetingDate: meeting,
-        caseNumber,
-        responsibleOfficialId: officialId,
-        createdById: officialId,
-        screeningAffectsChildren: true,
-        plainLanguageSummary: SUMMARY,
-      } as Partial<Assessment>),
-    );
-    await tx
-      .getRepository(AssessmentVersion)
-      .insert({ assessmentId: assessment.id, version: assessment.version, changedById: officialId, kind: 'created' });
-    await tx.getRepository(AuditEvent).insert({
-      actorUserId: officialId,
-      entityType: 'assessment',
-      entityId: assessment.id,
-      action: 'assessment.created',
-      toStage: stage,
-      reason: 'demo data',
-      details: { title },
+  const assess = (title: string, stage: 'draft' | 'consultation', caseNumber: string, meeting: string) =>
+    insertDemoAssessment(tx, {
+      title,
+      stage,
+      municipalityId: county.id,
+      committeeId: board,
+      plannedMeetingDate: meeting,
+      caseNumber,
+      responsibleOfficialId: officialId,
+      screeningAffectsChildren: true,
+      plainLanguageSummary: SUMMARY,
     });
-    return assessment;
-  };
   const consulted = await assess(DEMO_COUNTY_CONSULTED, 'consultation', 'KYMHVA/211/00.01.02/2026', '2027-02-24');
   await assess(DEMO_COUNTY_DRAFT, 'draft', 'KYMHVA/318/06.00.00/2026', '2027-03-17');
 

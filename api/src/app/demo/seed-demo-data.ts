@@ -1,7 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AssessmentVersion } from '../assessments/assessment-version.entity';
-import { Assessment } from '../assessments/assessment.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { hashPassword } from '../auth/passwords';
 import { Membership } from '../organizations/membership.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -15,6 +12,7 @@ import {
   DEMO_USERS,
   DEMO_WELLBEING_COUNTY,
 } from './demo-data';
+import { insertDemoAssessment } from './insert-demo-assessment';
 import { seedCountyDemo } from './seed-bodies';
 import { seedCommentsDemo } from './seed-comments';
 import { seedConsultationDemo } from './seed-consultation';
@@ -75,29 +73,14 @@ async function seed(tx: EntityManager): Promise<void> {
     const m = demoMunicipality(municipalities, a.municipality);
     const officialId = userIds.get(a.official);
     if (!officialId) throw new Error(`demo data: no user ${a.official}`);
-    const assessment = await tx.getRepository(Assessment).save(
-      tx.getRepository(Assessment).create({
-        title: a.title,
-        stage: a.stage,
-        municipalityId: m.id,
-        committeeId: m.committees[a.committee],
-        plannedMeetingDate: a.plannedMeetingDate,
-        caseNumber: a.caseNumber,
-        responsibleOfficialId: officialId,
-        createdById: officialId,
-      }),
-    );
-    await tx
-      .getRepository(AssessmentVersion)
-      .insert({ assessmentId: assessment.id, version: assessment.version, changedById: officialId, kind: 'created' });
-    await tx.getRepository(AuditEvent).insert({
-      actorUserId: officialId,
-      entityType: 'assessment',
-      entityId: assessment.id,
-      action: 'assessment.created',
-      toStage: a.stage,
-      reason: 'demo data',
-      details: { title: a.title },
+    await insertDemoAssessment(tx, {
+      title: a.title,
+      stage: a.stage,
+      municipalityId: m.id,
+      committeeId: m.committees[a.committee],
+      plannedMeetingDate: a.plannedMeetingDate,
+      caseNumber: a.caseNumber,
+      responsibleOfficialId: officialId,
     });
   }
   await seedRecordContent(tx);

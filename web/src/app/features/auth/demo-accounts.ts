@@ -4,6 +4,8 @@ export interface DemoAccount {
   role: string;
   /** A youth council member's office (chair or secretary), null otherwise. */
   councilOffice: string | null;
+  /** A member of a body heard other than a youth council (a pupil council): named by the body, not the role. */
+  heardBody?: boolean;
   municipality: string;
 }
 
