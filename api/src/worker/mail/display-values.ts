@@ -70,7 +70,7 @@ export const OUTCOME_NAMES: Record<Language, Record<DecisionOutcome, string>> = 
     approved_as_modified: 'godkänt med ändringar',
     returned_for_preparation: 'återremitterat',
     tabled: 'bordlagt',
-    rejected: 'avslaget',
+    rejected: 'förkastat',
   },
   en: {
     approved: 'approved',

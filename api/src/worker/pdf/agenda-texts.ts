@@ -368,8 +368,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       not_accepted: 'Inte godtagen',
       out_of_scope: 'Hör inte till ärendet',
     },
-    // The PDF, like the public register, says “Förkastat”; the e-mails and the app say “avslaget”.
-    outcomes: { ...capitalized(OUTCOME_NAMES.sv), rejected: 'Förkastat' },
+    outcomes: capitalized(OUTCOME_NAMES.sv),
     reviewOutcomes: { approved: 'Godkänd', returned: 'Returnerad till beredaren' },
     checklist: {
       childrens_views_gathered: 'Barnens synpunkter har inhämtats',
