@@ -374,4 +374,38 @@ describe('scheduled notifications (real worker, BullMQ delayed jobs, SMTP)', () 
     );
     expect(statuses).toEqual({ [decided]: 'fired', [movedOn]: 'cancelled' });
   });
+  it('closes a children’s survey at its closing time and tells its author and the responsible official how many answered', async () => {
+    const assessmentId = await insertAssessment('Nuorisotilan aukioloajat', 'draft');
+    const author = await createUser(env.db, 'official', kotka.municipality, { language: 'sv' });
+    const closesAt = new Date(Date.now() + 3_600_000);
+    const [survey] = await env.db.query(
+      `INSERT INTO surveys (assessment_id, created_by_id, languages, title, intro, questions, opens_at, closes_at)
+       VALUES ($1, $2, '{fi,sv}', $3, '{"fi":"","sv":""}', '[{"id":"q1"}]', now() - interval '1 day', $4) RETURNING id`,
+      [assessmentId, author.id, JSON.stringify({ fi: 'Millainen nuorisotila?', sv: 'Hurdan ungdomsgård?' }), closesAt],
+    );
+    for (let i = 0; i < 3; i++)
+      await env.db.query(`INSERT INTO survey_answers (id, survey_id, language) VALUES (gen_random_uuid(), $1, 'fi')`, [survey.id]);
+    const ids = await inTransaction(async (_tx, out) => {
+      await out.schedule([{ kind: 'survey_close', subjectId: survey.id, dueAt: closesAt, params: { closesAt: closesAt.toISOString() } }]);
+      return [...out.collected().scheduledEventIds];
+    });
+    // The closing time the event carries is still the survey's, so it fires (moved due time only, as in the other cases).
+    await dueSoon(ids, 300);
+    await env.startWorker();
+    await publish(ids);
+    await settled(ids);
+    await mailsSettled();
+
+    const [closed] = await env.db.query(`SELECT closed_at FROM surveys WHERE id = $1`, [survey.id]);
+    expect(closed.closed_at).not.toBeNull();
+    expect(recipients()).toEqual([author.email, official.email].sort());
+    const toAuthor = smtp.received.find((r) => r.to.includes(author.email))?.mail;
+    expect(toAuthor?.subject).toBe('Barnenkäten har stängts: Nuorisotilan aukioloajat');
+    expect(toAuthor?.text).toContain('Barnenkäten ”Hurdan ungdomsgård?” (bedömningen ”Nuorisotilan aukioloajat”) har stängts med 3 svar.');
+    expect(toAuthor?.text).toContain(`https://lava.example/assessments/${assessmentId}/surveys/${survey.id}`);
+    const toOfficial = smtp.received.find((r) => r.to.includes(official.email))?.mail;
+    expect(toOfficial?.text).toContain('Lasten kysely ”Millainen nuorisotila?”');
+    const [event] = await env.db.query(`SELECT status, notification_count FROM scheduled_events WHERE id = $1`, [ids[0]]);
+    expect(event).toEqual({ status: 'fired', notification_count: 2 });
+  });
 });

@@ -57,7 +57,7 @@ export class ScheduledEventFiring {
       if (row.status !== 'pending') return { outcome: 'not-pending' as const, ids: [] };
       if (row.early_ms > EARLY_TOLERANCE_MS)
         throw new Error(`Scheduled event ${row.id} is not due for ${row.early_ms} ms; trying again later`);
-      if (row.kind === 'survey_close') return { outcome: await closeSurvey(tx, row), ids: [] };
+      if (row.kind === 'survey_close') return closeSurvey(tx, row);
 
       const drafts = await this.recipients(tx, row);
       if (drafts.length === 0) {

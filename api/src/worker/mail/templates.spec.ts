@@ -16,6 +16,10 @@ const PARAMS: Record<string, string> = {
   reason: 'Vaihtoehdot puuttuvat',
   outcome: 'approved_as_modified',
   followUpDate: '2027-06-15',
+  survey: 'Millainen nuorisotila?',
+  survey_sv: 'Hurdan ungdomsgård?',
+  answers: '37',
+  surveyId: 's1',
 };
 
 describe('notification e-mail templates', () => {
@@ -53,10 +57,27 @@ describe('notification e-mail templates', () => {
     expect(followUp.text).toContain('#section-followUp');
   });
 
+  it('leads a closed survey’s e-mail to its results, naming the survey in the reader’s language', () => {
+    const mail = renderNotification({ kind: 'survey_closed', params: PARAMS, assessmentId: 'a1' }, 'sv', 'https://lava.example');
+    expect(mail.text).toContain('Barnenkäten ”Hurdan ungdomsgård?” (bedömningen ”Nuorisotilan <aukiolo>”) har stängts med 37 svar.');
+    expect(mail.text).toContain('Visa resultaten: https://lava.example/assessments/a1/surveys/s1');
+  });
+
   it('links the footer to the notification settings on the profile page', () => {
     const mail = renderNotification({ kind: 'comment_added', params: PARAMS, assessmentId: 'a1' }, 'sv', 'https://lava.example/');
     expect(mail.text).toContain('Välj vilka e-postmeddelanden du får: https://lava.example/profile#notification-preferences');
     expect(mail.html).toContain('href="https://lava.example/profile#notification-preferences"');
+  });
+
+  it('leaves the settings link out of an e-mail to a contact without an account', () => {
+    const mail = renderNotification(
+      { kind: 'consultation_deadline_reminder', params: PARAMS, assessmentId: 'a1', linkPath: '/statement-link', withoutAccount: true },
+      'fi',
+      'https://lava.example',
+    );
+    expect(mail.text).toContain('Tämä on Lavan automaattinen viesti.');
+    expect(mail.text).not.toContain('/profile');
+    expect(mail.html).not.toContain('/profile');
   });
 
   it('puts new kinds into the digest like the old ones', () => {

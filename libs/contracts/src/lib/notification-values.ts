@@ -40,6 +40,7 @@ export const NOTIFICATION_VALUES = {
   decision_recorded: { title: 'text', outcome: 'outcome' },
   follow_up_due: { title: 'text', followUpDate: 'date' },
   signature_mismatch: { title: 'text', signature: 'text', sequence: 'text' },
+  survey_closed: { title: 'text', survey: 'name', answers: 'text', surveyId: 'id' },
   // `validDays` and `validMinutes` are added by the worker when it makes the sign-in link.
   invitation: { mode: 'text', inviter: 'text', organizations: 'names', validDays: 'text?' },
   password_reset: { validMinutes: 'text?' },

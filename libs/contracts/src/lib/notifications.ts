@@ -23,6 +23,7 @@ import { RECORD_SECTIONS } from './assessments';
  * - `decision_recorded` {title, outcome} → the responsible official and the assigned reviewers; outcome: a DecisionOutcome
  * - `follow_up_due` {title, followUpDate} → the responsible official (scheduled; followUpDate YYYY-MM-DD)
  * - `signature_mismatch` {title, signature, sequence} → the organization's admins (the daily signature-chain check)
+ * - `survey_closed` {title, survey, answers, surveyId} → the survey's author and the responsible official, when a children's survey closes
  * - `invitation`, `password_reset`: e-mail only (see below)
  */
 export const NOTIFICATION_KINDS = [
@@ -44,6 +45,7 @@ export const NOTIFICATION_KINDS = [
   'decision_recorded',
   'follow_up_due',
   'signature_mismatch',
+  'survey_closed',
   'invitation',
   'password_reset',
 ] as const;
@@ -89,6 +91,7 @@ export const DEFAULT_NOTIFICATION_CHANNEL: Record<NotificationKind, Notification
   decision_recorded: 'email',
   follow_up_due: 'email',
   signature_mismatch: 'email',
+  survey_closed: 'email',
   invitation: 'email',
   password_reset: 'email',
 };
@@ -119,6 +122,7 @@ export const NOTIFICATION_KIND_GROUPS = [
       'decision_recorded',
       'follow_up_due',
       'signature_mismatch',
+      'survey_closed',
     ],
   },
 ] as const satisfies readonly { key: string; kinds: readonly ConfigurableNotificationKind[] }[];
@@ -147,6 +151,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<ConfigurableNotificationKind, 'y
   decision_recorded: 'staff',
   follow_up_due: 'staff',
   signature_mismatch: 'staff',
+  survey_closed: 'staff',
 };
 
 /** Where a notification leads: the assessment page, with the fragment of the part it is about. */
@@ -165,7 +170,7 @@ function sectionFragment(section: string | undefined): string | null {
  * What a notification kind is about, in one table: the assessment page's part it leads to and the
  * link text (`notificationLinkLabel` on the web) both follow from it.
  */
-export type NotificationTopic = 'consultation' | 'comment' | 'section_change' | 'follow_up' | 'assessment';
+export type NotificationTopic = 'consultation' | 'comment' | 'section_change' | 'follow_up' | 'survey' | 'assessment';
 
 export const NOTIFICATION_TOPIC: Record<NotificationKind, NotificationTopic> = {
   assessment_created: 'assessment',
@@ -186,6 +191,7 @@ export const NOTIFICATION_TOPIC: Record<NotificationKind, NotificationTopic> = {
   decision_recorded: 'assessment',
   follow_up_due: 'follow_up',
   signature_mismatch: 'assessment',
+  survey_closed: 'survey',
   invitation: 'assessment',
   password_reset: 'assessment',
 };
@@ -201,6 +207,7 @@ export function notificationFragment(kind: NotificationKind, params: Record<stri
       return sectionFragment((params['sections'] ?? '').split(',')[0]?.trim());
     case 'follow_up':
       return 'section-followUp';
+    case 'survey':
     case 'assessment':
       return null;
   }
@@ -230,6 +237,11 @@ export function notificationLink(n: {
       path: `/consultations/${encodeURIComponent(consultationId)}${n.kind === 'statement_feedback' ? '/feedback' : ''}`,
       fragment: n.kind === 'statement_point_removed' ? 'statement-heading' : null,
     };
+  }
+  // A closed survey opens its results.
+  const surveyId = n.params['surveyId'];
+  if (surveyId && NOTIFICATION_TOPIC[n.kind] === 'survey') {
+    return { path: `/assessments/${encodeURIComponent(n.assessmentId)}/surveys/${encodeURIComponent(surveyId)}`, fragment: null };
   }
   return { path: `/assessments/${encodeURIComponent(n.assessmentId)}`, fragment: notificationFragment(n.kind, n.params) };
 }

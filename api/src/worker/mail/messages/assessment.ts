@@ -1,6 +1,6 @@
 import { kind, type MessagesOf, v } from '../message';
 
-/** The assessment's e-mails along the workflow: created, review, return, decision, follow-up, a broken signature. */
+/** The assessment's e-mails along the workflow: created, review, return, decision, follow-up, a broken signature, a closed survey. */
 export const ASSESSMENT_MESSAGES = {
   assessment_created: {
     fi: (p, path) => ({
@@ -124,6 +124,23 @@ export const ASSESSMENT_MESSAGES = {
       action: 'Open the assessment',
     }),
   ),
+  survey_closed: kind(
+    (p) => ({
+      subject: `Lasten kysely päättyi: ${v(p, 'title')}`,
+      summary: `Lasten kysely ”${v(p, 'survey')}” (arviointi ”${v(p, 'title')}”) on päättynyt. Vastauksia tuli ${v(p, 'answers')}. Tulokset voi nyt liittää arviointiin.`,
+      action: 'Katso tulokset',
+    }),
+    (p) => ({
+      subject: `Barnenkäten har stängts: ${v(p, 'title')}`,
+      summary: `Barnenkäten ”${v(p, 'survey')}” (bedömningen ”${v(p, 'title')}”) har stängts med ${v(p, 'answers')} svar. Resultaten kan nu fogas till bedömningen.`,
+      action: 'Visa resultaten',
+    }),
+    (p) => ({
+      subject: `Children’s survey closed: ${v(p, 'title')}`,
+      summary: `The children’s survey “${v(p, 'survey')}” (assessment “${v(p, 'title')}”) has closed with ${v(p, 'answers')} answers. Its results can now be added to the assessment.`,
+      action: 'See the results',
+    }),
+  ),
 } satisfies MessagesOf<
   | 'assessment_created'
   | 'review_requested'
@@ -132,4 +149,5 @@ export const ASSESSMENT_MESSAGES = {
   | 'decision_recorded'
   | 'follow_up_due'
   | 'signature_mismatch'
+  | 'survey_closed'
 >;

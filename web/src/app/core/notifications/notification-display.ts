@@ -69,6 +69,7 @@ const LINK_LABELS: Record<NotificationTopic, string> = {
   consultation: 'notifications.links.consultation',
   comment: 'notifications.links.comment',
   follow_up: 'notifications.links.followUp',
+  survey: 'notifications.links.survey',
   section_change: 'notifications.links.assessment',
   assessment: 'notifications.links.assessment',
 };
