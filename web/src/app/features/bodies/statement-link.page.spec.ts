@@ -70,9 +70,11 @@ describe('StatementLinkPage', () => {
     expect(el.querySelector('.save-state')?.textContent?.trim()).toBe('Draft saved.');
 
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await sleep(0);
     const submit = http.expectOne('/api/statement-links/submit');
     expect(submit.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'], version: 4 });
     submit.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], submittedAt: '2027-01-10T10:00:00.000Z' });
+    await sleep(0);
     await settle();
     expect(el.querySelector('[role="status"]')?.textContent).toContain(
       'The statement of MLL Kymenlaakso District was sent to the official.',
@@ -108,9 +110,34 @@ describe('StatementLinkPage', () => {
 
     const keep = [...el.querySelectorAll<HTMLButtonElement>('.conflict button')].find((b) => b.textContent?.includes('Keep what I wrote'));
     keep?.click();
+    await sleep(0);
     const again = http.expectOne('/api/statement-links/draft');
     expect(again.request.body).toEqual({ token: TOKEN, points: ['Evenings and weekends are needed.'], version: 5 });
     again.flush({ ...VIEW, points: ['Evenings and weekends are needed.'], version: 6 });
+    await settle();
+    expect(el.querySelector('.conflict')).toBeNull();
+    http.verify();
+  });
+
+  it('sends only after a draft save still on its way, with the version that save returned', async () => {
+    const { http, settle, el } = await render(`token=${TOKEN}`);
+    http.expectOne('/api/statement-links/open').flush(VIEW);
+    await settle();
+    const second = el.querySelector<HTMLTextAreaElement>('#point-1');
+    if (!second) throw new Error('no second point');
+    second.value = 'Also a chat.';
+    second.dispatchEvent(new Event('input'));
+    await sleep(900);
+    const draft = http.expectOne('/api/statement-links/draft');
+    // "Send" while the save is still on its way: nothing is sent yet.
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await sleep(0);
+    http.expectNone('/api/statement-links/submit');
+    draft.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], version: 4 });
+    await sleep(0);
+    const submit = http.expectOne('/api/statement-links/submit');
+    expect(submit.request.body).toEqual({ token: TOKEN, points: ['Evenings are needed.', 'Also a chat.'], version: 4 });
+    submit.flush({ ...VIEW, points: ['Evenings are needed.', 'Also a chat.'], version: 5, submittedAt: '2027-01-10T10:00:00.000Z' });
     await settle();
     expect(el.querySelector('.conflict')).toBeNull();
     http.verify();

@@ -55,6 +55,8 @@ export class StatementLinkPage implements OnInit, OnDestroy {
   protected readonly theirs = signal<string[] | null>(null);
   /** The draft's version this page last saw (sent with each save). */
   private version: number | undefined;
+  /** The draft save on its way, if any. */
+  private saving: Promise<void> = Promise.resolve();
   protected readonly busy = signal(false);
 
   async ngOnInit(): Promise<void> {
@@ -123,7 +125,15 @@ export class StatementLinkPage implements OnInit, OnDestroy {
     clearTimeout(this.timer);
     this.busy.set(true);
     try {
-      const view = await firstValueFrom(this.http.post<StatementLinkView>('/api/statement-links/submit', this.body()));
+      // A draft save still on its way would move the version under the submission: wait for it.
+      await this.saving;
+      if (this.theirs()) return;
+      const submit = () => firstValueFrom(this.http.post<StatementLinkView>('/api/statement-links/submit', this.body()));
+      const view = await submit().catch((err: unknown) => {
+        // The other tab saved the very same points: send them with the newer version.
+        if (this.conflicted(err) === 'same') return submit();
+        throw err;
+      });
       this.request.set(view);
       this.sent.set(true);
     } catch (err) {
@@ -138,7 +148,13 @@ export class StatementLinkPage implements OnInit, OnDestroy {
     this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
-  private async save(): Promise<void> {
+  /** Saves the draft after any save still on its way (one at a time, so this tab never conflicts with itself). */
+  private save(): Promise<void> {
+    this.saving = this.saving.then(() => this.saveNow());
+    return this.saving;
+  }
+
+  private async saveNow(): Promise<void> {
     // While the contact chooses between two tabs' drafts, nothing is saved over either.
     if (this.theirs()) return;
     this.saveState.set('saving');
@@ -153,14 +169,21 @@ export class StatementLinkPage implements OnInit, OnDestroy {
     }
   }
 
-  /** A 409 for a draft saved in another tab: keep this tab's text, show the other's, let the contact choose. */
-  private conflicted(err: unknown): boolean {
+  /**
+   * A 409 for a draft saved in another tab: keep this tab's text, show the other's, let the contact
+   * choose ('shown'); when both say the same, just take the newer version ('same').
+   */
+  private conflicted(err: unknown): 'shown' | 'same' | false {
     const conflict = err instanceof HttpErrorResponse && err.status === 409 ? err.error?.conflict : undefined;
     if (!conflict || !Array.isArray(conflict.points)) return false;
     this.version = conflict.currentVersion;
+    if (JSON.stringify(conflict.points) === JSON.stringify(this.body().points)) {
+      this.saveState.set('saved');
+      return 'same';
+    }
     this.theirs.set(conflict.points);
     this.saveState.set('idle');
-    return true;
+    return 'shown';
   }
 
   private body(): StatementLinkPointsRequest {
