@@ -4,6 +4,10 @@
 // record-sql.cjs preloaded), then loads Lava's API and the bare app (bare-nest.cjs) in turn with
 // autocannon and prints requests/s, p50/p99 latency and the ratio Lava/bare for each read.
 //
+// Saturated, 100 connections queue behind each other (latency ≈ connections ÷ throughput, for the bare
+// app as much as for Lava), so each read's latency is also measured unqueued: one connection, one
+// request after another (what a person waits when the server is not saturated).
+//
 // BENCH_CONNECTIONS (default 100), BENCH_SECONDS per run (default 10), BENCH_ROUNDS
 // (alternating Lava/bare runs per read, best kept; default 2), BENCH_ASSESSMENTS,
 // BENCH_COMMENTS, BENCH_DATABASE (default lava_bench_api; also the queue prefix), BENCH_API_PORT (3210),
@@ -132,8 +136,8 @@ async function signIn() {
   return (await response.json()).accessToken;
 }
 
-async function load(url, headers, duration = SECONDS) {
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration });
+async function load(url, headers, duration = SECONDS, connections = CONNECTIONS) {
+  const result = await autocannon({ url, headers, connections, duration });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
@@ -190,6 +194,7 @@ try {
       results[name].lava = best(results[name].lava, await load(lavaUrl, headersFor(token)));
       results[name].bare = best(results[name].bare, await load(bareUrl, headersFor(token)));
     }
+    results[name].single = await load(lavaUrl, headersFor(token), SECONDS, 1);
   }
   await stop(lava);
   await stop(bare);
@@ -215,6 +220,14 @@ try {
     console.log(`${row.join(' ')}${l.errors || b.errors ? `   (errors: Lava ${l.errors}, bare ${b.errors})` : ''}   ${path}`);
   }
   console.log('(latencies in ms; SQL = statements Lava runs for the read, the bare app runs the same)');
+  console.log('\nLava unqueued: one connection, one request after another');
+  console.log('read       req/s   p50   p99');
+  for (const [name] of reads) {
+    const p = results[name].single;
+    console.log(
+      `${name.padEnd(9)} ${p.rps.toFixed(0).padStart(6)} ${String(p.p50).padStart(5)} ${String(p.p99).padStart(5)}${p.errors ? `   (errors: ${p.errors})` : ''}`,
+    );
+  }
   const tabs = 2000;
   console.log(
     `\nThe bell: polling every 5 s was ${tabs / 5} requests/s for ${tabs.toLocaleString('en')} open tabs (1,000 officials with two tabs), ` +
