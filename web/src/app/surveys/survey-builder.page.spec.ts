@@ -79,3 +79,48 @@ describe('SurveyBuilderPage: deleting a survey', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 });
+
+describe('SurveyBuilderPage: changes kept in this browser until saved', () => {
+  const KEY = 'lava.survey-draft.a1.s1';
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  afterEach(() => localStorage.clear());
+
+  it('keeps the changes as they are typed, and forgets them once the survey is saved', async () => {
+    const { fixture, http, el } = await editing();
+    const title = el.querySelector<HTMLInputElement>('#title-fi');
+    if (!title) throw new Error('no title field');
+    title.value = 'Koulumatkat talvella';
+    title.dispatchEvent(new Event('input'));
+    await sleep(700);
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}').draft.title.fi).toBe('Koulumatkat talvella');
+
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const save = http.expectOne('/api/surveys/s1');
+    expect(save.request.body.title.fi).toBe('Koulumatkat talvella');
+    save.flush({ ...survey, title: { fi: 'Koulumatkat talvella', sv: '', en: '' }, version: 4 });
+    await fixture.whenStable();
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('offers kept changes back the next time: restore puts them in the form, discard forgets them', async () => {
+    const kept = { ...survey, title: { fi: 'Kesken jäänyt otsikko', sv: '', en: '' } };
+    localStorage.setItem(KEY, JSON.stringify({ keptAt: '2026-12-04T10:00:00.000Z', draft: kept, classCodesText: '7A' }));
+    const { fixture, el } = await editing();
+    expect(el.querySelector('#kept-heading')?.textContent).toContain('Changes not saved');
+    expect(el.querySelector<HTMLInputElement>('#title-fi')?.value).toBe('Koulumatkat');
+    buttonNamed(el, 'Restore the changes').click();
+    fixture.detectChanges();
+    expect(el.querySelector<HTMLInputElement>('#title-fi')?.value).toBe('Kesken jäänyt otsikko');
+    expect(el.querySelector('#kept-heading')).toBeNull();
+    // Restored changes are unsaved work: kept again, asked about before leaving.
+    expect(localStorage.getItem(KEY)).not.toBeNull();
+
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    const again = await editing();
+    buttonNamed(again.el, 'Discard the changes').click();
+    again.fixture.detectChanges();
+    expect(again.el.querySelector('#kept-heading')).toBeNull();
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+});

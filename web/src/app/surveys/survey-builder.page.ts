@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -12,7 +12,9 @@ import {
   type SurveyText,
 } from '@lava/contracts';
 import { firstValueFrom } from 'rxjs';
+import { LanguageService } from '../core/i18n/language.service';
 import { registerUnsavedWork } from '../core/unsaved/unsaved-work';
+import { LocalDatePipe } from '../shared/local-date.pipe';
 import { apiError } from '../shared/api-error';
 import { SurveysApi } from './surveys.api';
 
@@ -44,13 +46,25 @@ export function newQuestion(kind: SurveyQuestionKind): SurveyQuestion {
   return { id, kind, text: blank(), faces: kind === 'smiley' ? 5 : null, options: [] };
 }
 
+/** How long after the last change the builder keeps a copy in this browser. */
+const KEEP_DELAY_MS = 500;
+
+/** What the builder keeps in this browser until the survey is saved (a crash or a closed tab loses nothing). */
+interface KeptDraft {
+  keptAt: string;
+  draft: SurveyInput;
+  classCodesText: string;
+}
+
 /**
  * Making or editing a survey: languages, title and intro, 1–10 questions of kinds made for children,
  * the opening and closing, optional class codes. The API checks everything again and names the field.
+ * The API takes a survey only whole and valid, so until then the builder keeps a copy of the changes in
+ * this browser (localStorage, per assessment and survey) and offers it back the next time the page opens.
  */
 @Component({
   selector: 'lava-survey-builder-page',
-  imports: [TranslocoPipe, RouterLink],
+  imports: [TranslocoPipe, RouterLink, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './survey-builder.page.html',
   styleUrl: './survey-builder.page.css',
@@ -62,6 +76,7 @@ export class SurveyBuilderPage {
 
   private readonly api = inject(SurveysApi);
   private readonly router = inject(Router);
+  protected readonly locale = inject(LanguageService).locale;
   protected readonly languages = LANGUAGES;
   protected readonly kinds = SURVEY_QUESTION_KINDS;
   protected readonly limits = SURVEY_LIMITS;
@@ -85,13 +100,75 @@ export class SurveyBuilderPage {
   /** "Delete survey" asks first: the question and its two buttons replace the button. */
   protected readonly confirmingDelete = signal(false);
   protected readonly deleting = signal(false);
+  /** Changes kept in this browser from an earlier visit that were never saved: offered back. */
+  protected readonly kept = signal<KeptDraft | null>(null);
+  private keepTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     registerUnsavedWork({ unsaved: () => this.dirty() || this.saving() });
     effect(() => {
       const id = this.surveyId();
       if (id) void this.load(id);
+      else this.kept.set(this.readKept());
     });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.keepTimer));
+  }
+
+  /** Puts the kept changes back into the builder (still to be saved). */
+  protected restoreKept(): void {
+    const kept = this.kept();
+    if (!kept) return;
+    this.draft.set(kept.draft);
+    this.classCodesText.set(kept.classCodesText);
+    this.kept.set(null);
+    this.dirty.set(true);
+  }
+
+  protected discardKept(): void {
+    this.kept.set(null);
+    this.forgetKept();
+  }
+
+  protected setClassCodes(value: string): void {
+    this.classCodesText.set(value);
+    this.dirty.set(true);
+    this.keepSoon();
+  }
+
+  private keyOfKept(): string {
+    return `lava.survey-draft.${this.assessmentId()}.${this.surveyId() ?? 'new'}`;
+  }
+
+  private readKept(): KeptDraft | null {
+    try {
+      const raw = localStorage.getItem(this.keyOfKept());
+      const kept = raw ? (JSON.parse(raw) as KeptDraft) : null;
+      return kept && kept.draft && Array.isArray(kept.draft.questions) ? kept : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private keepSoon(): void {
+    clearTimeout(this.keepTimer);
+    this.keepTimer = setTimeout(() => {
+      if (!this.dirty()) return;
+      const kept: KeptDraft = { keptAt: new Date().toISOString(), draft: this.draft(), classCodesText: this.classCodesText() };
+      try {
+        localStorage.setItem(this.keyOfKept(), JSON.stringify(kept));
+      } catch {
+        // Storage full or blocked: the page still asks before leaving.
+      }
+    }, KEEP_DELAY_MS);
+  }
+
+  private forgetKept(): void {
+    clearTimeout(this.keepTimer);
+    try {
+      localStorage.removeItem(this.keyOfKept());
+    } catch {
+      // Nothing to forget.
+    }
   }
 
   protected toLocal = toLocalInput;
@@ -103,6 +180,7 @@ export class SurveyBuilderPage {
       return copy;
     });
     this.dirty.set(true);
+    this.keepSoon();
   }
 
   protected toggleLanguage(language: Language, on: boolean): void {
@@ -213,6 +291,7 @@ export class SurveyBuilderPage {
           ? await firstValueFrom(this.api.update(id, { ...body, version }))
           : await firstValueFrom(this.api.create(this.assessmentId(), body));
       this.dirty.set(false);
+      this.forgetKept();
       await this.router.navigate(['/assessments', this.assessmentId(), 'surveys', saved.id]);
     } catch (error) {
       const e = apiError(error);
@@ -243,6 +322,7 @@ export class SurveyBuilderPage {
     try {
       await firstValueFrom(this.api.remove(id));
       this.dirty.set(false);
+      this.forgetKept();
       await this.router.navigate(['/assessments', this.assessmentId(), 'surveys']);
     } catch (error) {
       this.confirmingDelete.set(false);
@@ -268,6 +348,7 @@ export class SurveyBuilderPage {
       this.classCodesText.set(s.classCodes.join(', '));
       this.version.set(s.version);
       this.dirty.set(false);
+      this.kept.set(this.readKept());
     } catch (error) {
       this.error.set(apiError(error)?.message ?? null);
     }
