@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { STATEMENT_LINK_LIMITS, type Language, type StatementLinkView } from '@lava/contracts';
-import { finnishDate } from '@lava/workflow';
+import { finnishDate, type ConsultationStatus } from '@lava/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashLinkToken } from '../auth/refresh-cookie';
 import { AuditService } from '../audit/audit.service';
@@ -22,7 +22,7 @@ interface LinkRow {
   contact_language: Language;
   consultation_id: string;
   youth_council_id: string;
-  status: string;
+  status: ConsultationStatus;
   deadline: Date;
   closed_at: Date | null;
   message: string;
@@ -80,10 +80,8 @@ export class StatementLinks {
       this.requireUsable(row, false);
       await this.requireCurrent(tx, row, version);
       await this.replacePoints(tx, row.statement_id, clean(points));
-      row.statement_version = await this.bumpVersion(tx, row.statement_id);
-      if (row.status === 'not_started') {
-        await tx.query(`UPDATE consultations SET status = 'drafting', updated_at = now() WHERE id = $1`, [row.consultation_id]);
-      }
+      // As a member's edit: a new statement version, the adoption cleared, the request now being drafted.
+      await this.store.statementChanged(tx, { id: row.consultation_id, status: row.status }, { id: row.statement_id });
       return row;
     });
     return this.view(this.db.manager, row);
@@ -141,31 +139,16 @@ export class StatementLinks {
       await this.notices.deadlineJobs(out, row.consultation_id, null);
       return row;
     });
-    return this.view(this.db.manager, { ...row, submitted_at: new Date(), statement_version: row.statement_version + 1 });
+    return this.view(this.db.manager, { ...row, submitted_at: new Date() });
   }
 
   /** 409 when the draft was saved since the version the page holds (another tab of the same link). */
   private async requireCurrent(tx: EntityManager, row: LinkRow, version: number | undefined): Promise<void> {
     if (version === undefined || version === row.statement_version) return;
-    const points: { text: string }[] = await tx.query(
-      `SELECT text FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL ORDER BY position, created_at`,
-      [row.statement_id],
-    );
     throw staleVersion('The draft was saved in another window or tab after this one opened it. Choose which text to keep.', {
       currentVersion: row.statement_version,
-      points: points.map((p) => p.text),
+      points: await pointTexts(tx, row.statement_id),
     });
-  }
-
-  private async bumpVersion(tx: EntityManager, statementId: string): Promise<number> {
-    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
-    const [rows]: [{ version: number }[], number] = await tx.query(
-      `UPDATE statements SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
-      [statementId],
-    );
-    const [row] = rows;
-    if (!row) throw new Error('the statement disappeared under its row lock');
-    return row.version;
   }
 
   private async find(db: EntityManager, token: string, lock: boolean): Promise<LinkRow> {
@@ -185,7 +168,7 @@ export class StatementLinks {
          JOIN organizations o ON o.id = a.municipality_id
          JOIN statements s ON s.consultation_id = c.id
         WHERE l.token_hash = $1
-        ${lock ? 'FOR UPDATE OF l, c' : ''}`,
+        ${lock ? 'FOR UPDATE OF l, c, s' : ''}`,
       [hashLinkToken(token)],
     );
     if (!row)
@@ -217,11 +200,9 @@ export class StatementLinks {
     );
   }
 
+  /** The request and the statement as they are now (read after a change, so its version is the new one). */
   private async view(db: EntityManager, row: LinkRow): Promise<StatementLinkView> {
-    const points: { text: string }[] = await db.query(
-      `SELECT text FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL ORDER BY position, created_at`,
-      [row.statement_id],
-    );
+    const [statement]: { version: number }[] = await db.query(`SELECT version FROM statements WHERE id = $1`, [row.statement_id]);
     const language = row.contact_language;
     const swedish = language === 'sv' && row.plain_language_summary_sv.trim() !== '';
     return {
@@ -233,11 +214,20 @@ export class StatementLinks {
       message: row.message,
       deadline: row.deadline.toISOString(),
       plainLanguageSummary: swedish ? row.plain_language_summary_sv : row.plain_language_summary,
-      points: points.map((p) => p.text),
-      version: row.statement_version,
+      points: await pointTexts(db, row.statement_id),
+      version: statement?.version ?? row.statement_version,
       submittedAt: row.submitted_at?.toISOString() ?? null,
     };
   }
+}
+
+/** The statement's points still shown, in order. */
+async function pointTexts(db: EntityManager, statementId: string): Promise<string[]> {
+  const points: { text: string }[] = await db.query(
+    `SELECT text FROM statement_points WHERE statement_id = $1 AND deleted_at IS NULL ORDER BY position, created_at`,
+    [statementId],
+  );
+  return points.map((p) => p.text);
 }
 
 /** Points as typed: trimmed, empty ones left out (the page keeps an empty field for the next point). */

@@ -66,6 +66,11 @@ export class ConsultationAccess {
     return { consultation, assessment, caller: { staff, member, officer, official, coordinator } };
   }
 
+  /** Loads a request to read it (no lock): the region's coordinator may read it too (`caller.coordinator`). */
+  loadForReading(db: EntityManager, user: AuthenticatedUser, consultationId: string): Promise<Loaded> {
+    return this.load(db, user, consultationId, false, true);
+  }
+
   async editableStatement(tx: EntityManager, user: AuthenticatedUser, consultationId: string) {
     const loaded = await this.load(tx, user, consultationId);
     this.requireMemberCaller(loaded.caller);

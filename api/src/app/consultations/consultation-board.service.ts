@@ -108,7 +108,7 @@ export class ConsultationBoard {
   }
 
   async view(user: AuthenticatedUser, consultationId: string, language: Language): Promise<ConsultationView> {
-    await this.callers.load(this.db.manager, user, consultationId, false, true);
+    await this.callers.loadForReading(this.db.manager, user, consultationId);
     const [row] = await this.store.viewRows(this.db.manager, language, `c.id = $1`, [consultationId], '');
     if (!row) throw new NotFoundException('No such consultation.');
     return toView(row, new Date());
@@ -116,7 +116,7 @@ export class ConsultationBoard {
 
   /** The request with the plain-language summary, the statement (the council's own; the official's once submitted) and the feedback. */
   async detail(user: AuthenticatedUser, consultationId: string, language: Language): Promise<ConsultationDetail> {
-    const { consultation, assessment, caller } = await this.callers.load(this.db.manager, user, consultationId, false, true);
+    const { consultation, assessment, caller } = await this.callers.loadForReading(this.db.manager, user, consultationId);
     const [row] = await this.store.viewRows(this.db.manager, language, `c.id = $1`, [consultationId], '');
     if (!row) throw new NotFoundException('No such consultation.');
     const now = new Date();

@@ -211,7 +211,11 @@ export class ConsultationRepository {
   }
 
   /** Any change to the points: the statement is a new version, and must be adopted again. */
-  async statementChanged(tx: EntityManager, consultation: Consultation, statement: Statement): Promise<void> {
+  async statementChanged(
+    tx: EntityManager,
+    consultation: Pick<Consultation, 'id' | 'status'>,
+    statement: Pick<Statement, 'id'>,
+  ): Promise<void> {
     await bump(tx, Statement, statement.id, { adoptedAt: null, adoptedById: null });
     if (consultation.status === 'not_started') {
       await tx.query(`UPDATE consultations SET status = 'drafting', updated_at = now() WHERE id = $1`, [consultation.id]);

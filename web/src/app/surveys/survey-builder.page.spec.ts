@@ -123,4 +123,24 @@ describe('SurveyBuilderPage: changes kept in this browser until saved', () => {
     expect(again.el.querySelector('#kept-heading')).toBeNull();
     expect(localStorage.getItem(KEY)).toBeNull();
   });
+
+  it('saves restored changes on the version they were made on, so a save by someone else since is a conflict', async () => {
+    const kept = { ...survey, title: { fi: 'Kesken jäänyt otsikko', sv: '', en: '' } };
+    localStorage.setItem(KEY, JSON.stringify({ keptAt: '2026-12-04T10:00:00.000Z', draft: kept, classCodesText: '', version: 2 }));
+    const { fixture, http, el } = await editing();
+    buttonNamed(el, 'Restore the changes').click();
+    fixture.detectChanges();
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const save = http.expectOne('/api/surveys/s1');
+    expect(save.request.body.version).toBe(2);
+    save.flush(
+      { statusCode: 409, error: 'Conflict', message: 'Someone else saved the survey meanwhile.' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.textContent).toContain('Someone else saved the survey meanwhile.');
+    // The changes stay kept in this browser.
+    expect(localStorage.getItem(KEY)).not.toBeNull();
+  });
 });

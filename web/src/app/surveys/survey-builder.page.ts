@@ -54,6 +54,8 @@ interface KeptDraft {
   keptAt: string;
   draft: SurveyInput;
   classCodesText: string;
+  /** The survey's version the changes were made on: saving them after someone else's save is a conflict, not an overwrite. */
+  version: number | null;
 }
 
 /**
@@ -120,6 +122,7 @@ export class SurveyBuilderPage {
     if (!kept) return;
     this.draft.set(kept.draft);
     this.classCodesText.set(kept.classCodesText);
+    if (kept.version !== null && kept.version !== undefined) this.version.set(kept.version);
     this.kept.set(null);
     this.dirty.set(true);
   }
@@ -153,7 +156,12 @@ export class SurveyBuilderPage {
     clearTimeout(this.keepTimer);
     this.keepTimer = setTimeout(() => {
       if (!this.dirty()) return;
-      const kept: KeptDraft = { keptAt: new Date().toISOString(), draft: this.draft(), classCodesText: this.classCodesText() };
+      const kept: KeptDraft = {
+        keptAt: new Date().toISOString(),
+        draft: this.draft(),
+        classCodesText: this.classCodesText(),
+        version: this.version(),
+      };
       try {
         localStorage.setItem(this.keyOfKept(), JSON.stringify(kept));
       } catch {
