@@ -1,5 +1,5 @@
-import { expect, type Browser, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn, useLanguage } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalScroll, finnishDate, PHONE, session } from './support';
 
 /**
  * Issue 13: a wellbeing services county's official asks a pupil council (members with accounts) and
@@ -10,7 +10,6 @@ const TITLE = 'Nuorten mielenterveyspalvelujen porrastus';
 const PUPIL_COUNCIL = 'Langinkoski School Pupil Council';
 const NGO = 'MLL Kymenlaakso District';
 const NGO_EMAIL = 'ngo@mll-kymenlaakso.example';
-const PHONE = { width: 360, height: 740 };
 const mailSinkPort = Number(process.env['E2E_MAIL_SINK_PORT'] ?? Number(process.env['E2E_WEB_PORT'] ?? 4300) + 1);
 const shots = process.env['E2E_OUTPUT_DIR'] ?? '../test-results/e2e';
 
@@ -20,31 +19,12 @@ interface SinkMessage {
   text: string;
 }
 
-function finnishDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + days * 24 * 3600 * 1000),
-  );
-}
-
-async function session(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: PHONE } : {});
-  const page = await context.newPage();
-  await signIn(page, email);
-  await useLanguage(page, 'en');
-  return page;
-}
-
-async function expectFitsPhone(page: Page, context: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}
-
 /** A full-page screenshot at 1280 px and at 360 px (looked at by hand; kept with the test output). */
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${shots}/bodies-${name}-1280.png`, fullPage: true });
   await page.setViewportSize(PHONE);
-  await expectFitsPhone(page, name);
+  await expectNoHorizontalScroll(page, name);
   await page.screenshot({ path: `${shots}/bodies-${name}-360.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -79,7 +59,7 @@ test.describe('bodies heard besides youth councils', () => {
     await expect(panel.getByRole('listitem').filter({ hasText: NGO })).toContainText('Not started');
 
     // --- The pupil council's chair (an account) writes, records the adoption and sends, on a phone.
-    const pupil = await session(browser, 'pupil@langinkoski.example', true);
+    const pupil = await session(browser, 'pupil@langinkoski.example', PHONE);
     await pupil.getByRole('link', { name: 'Our council' }).click();
     await pupil.getByRole('link', { name: TITLE }).click();
     await expect(pupil.getByRole('heading', { level: 1 })).toHaveText(TITLE);
@@ -92,7 +72,7 @@ test.describe('bodies heard besides youth councils', () => {
     await pupil.getByRole('button', { name: 'Send the statement to the official' }).click();
     await expect(pupil.getByText('Your statement is sent!')).toBeVisible();
     await expectNoAxeViolations(pupil, 'the pupil council’s statement');
-    await expectFitsPhone(pupil, 'the pupil council’s statement');
+    await expectNoHorizontalScroll(pupil, 'the pupil council’s statement');
 
     // --- The NGO's contact has no account: the e-mail in the sink carries the one-time link.
     let message: SinkMessage | undefined;

@@ -1,29 +1,7 @@
-import { expect, type APIRequestContext, type Browser, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
+import { expect, type APIRequestContext, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, finnishDate, PHONE, session } from './support';
 
 const TITLE = 'Kouluverkkoselvitys 2027–2030';
-const PHONE = { width: 360, height: 740 };
-
-/** A calendar date in Finland, `days` from today (YYYY-MM-DD). */
-function finnishDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + days * 24 * 3600 * 1000),
-  );
-}
-
-async function session(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: PHONE } : {});
-  const page = await context.newPage();
-  await signIn(page, email);
-  await useLanguage(page, 'en');
-  return page;
-}
-
-/** Nothing sticks out sideways on a 360 px phone. */
-async function expectFitsPhone(page: Page, context: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}
 
 /** The API as one person (for the steps other features own: the summary text, review and decision). */
 async function api(request: APIRequestContext, email: string) {
@@ -86,8 +64,8 @@ test.describe('youth council consultation', () => {
     await official.setViewportSize({ width: 1280, height: 720 });
 
     // --- Two members of Kotka's youth council, on phones.
-    const aino = await session(browser, 'youth@kotka.example', true);
-    const onni = await session(browser, 'youth2@kotka.example', true);
+    const aino = await session(browser, 'youth@kotka.example', PHONE);
+    const onni = await session(browser, 'youth2@kotka.example', PHONE);
     for (const member of [aino, onni]) {
       await member.getByRole('link', { name: 'Our council' }).click();
       await member.getByRole('link', { name: TITLE }).click();
@@ -98,7 +76,7 @@ test.describe('youth council consultation', () => {
     expect(headings.slice(0, 2)).toEqual(['What next?', 'In short, in plain words']);
     await expect(aino.getByText('Write your council’s first point below.', { exact: false })).toBeVisible();
     await expectNoAxeViolations(aino, 'the council workspace');
-    await expectFitsPhone(aino, 'the council workspace');
+    await expectNoHorizontalScroll(aino, 'the council workspace');
 
     await aino.getByLabel('New point').fill('Koulumatka ei saa pidentyä yli puoleen tuntiin.');
     await aino.getByRole('button', { name: 'Add point' }).click();
@@ -123,7 +101,7 @@ test.describe('youth council consultation', () => {
     await expect(conflict).toContainText('Koulumatka ei saa pidentyä yli 30 minuuttiin kenelläkään.');
     await expect(conflict).toContainText('Koulumatka enintään 30 minuuttia.');
     await expectNoAxeViolations(onni, 'the conflict between two members');
-    await expectFitsPhone(onni, 'the conflict between two members');
+    await expectNoHorizontalScroll(onni, 'the conflict between two members');
     await conflict.getByRole('button', { name: 'Use the saved text' }).click();
     await expect(onni.getByRole('textbox', { name: 'Point 1' })).toHaveValue('Koulumatka ei saa pidentyä yli 30 minuuttiin kenelläkään.');
 
@@ -154,7 +132,7 @@ test.describe('youth council consultation', () => {
     await expect(onni.getByText('Your council’s chair (Aino) records the meeting where you adopted the statement.')).toBeVisible();
     await expect(onni.getByLabel('Meeting date')).toHaveCount(0);
     await expectNoAxeViolations(onni, 'the statement as a member who does not record the adoption');
-    await expectFitsPhone(onni, 'the statement as a member who does not record the adoption');
+    await expectNoHorizontalScroll(onni, 'the statement as a member who does not record the adoption');
 
     // Aino, the chair, records the meeting and submits.
     await aino.reload();
@@ -185,7 +163,7 @@ test.describe('youth council consultation', () => {
     await expect(official.locator('.saved')).toHaveCount(2);
     await expectNoAxeViolations(official, 'the disposition editor');
     await official.setViewportSize(PHONE);
-    await expectFitsPhone(official, 'the disposition editor');
+    await expectNoHorizontalScroll(official, 'the disposition editor');
     await official.setViewportSize({ width: 1280, height: 720 });
 
     await official.goto(`/assessments/${assessmentId}`);
@@ -223,7 +201,7 @@ test.describe('youth council consultation', () => {
     await expect(changes).toContainText('Mitigating negative impacts');
     await expect(changes).toContainText('Talvella koulukuljetus ajaa pidemmät reitit lyhyempinä osuuksina.');
     await expectNoAxeViolations(aino, 'the changes since the council’s comments');
-    await expectFitsPhone(aino, 'the changes since the council’s comments');
+    await expectNoHorizontalScroll(aino, 'the changes since the council’s comments');
     await changes.getByRole('button', { name: 'Our statement still stands' }).click();
     await expect(changes).toContainText('Our statement still stands');
 
@@ -280,6 +258,6 @@ test.describe('youth council consultation', () => {
     await expect(point1).toContainText('Mitigating negative impacts');
     await expect(onni.getByRole('listitem').filter({ hasText: 'Your point 2' })).toContainText('Taken up');
     await expectNoAxeViolations(onni, 'the feedback view');
-    await expectFitsPhone(onni, 'the feedback view');
+    await expectNoHorizontalScroll(onni, 'the feedback view');
   });
 });

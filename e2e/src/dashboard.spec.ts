@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
-import { expectNoHorizontalScroll } from './youth-support';
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, signIn, useLanguage } from './support';
 
 /**
  * Issue 13: the LAPE coordinator of Kymenlaakso signs in, sees the region's dashboard, filters it,

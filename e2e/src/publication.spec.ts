@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
+import { DEMO_PASSWORD, expectNoAxeViolations, finnishDate, signIn, useLanguage } from './support';
 
 const TITLE = 'Kirjaston aukioloajat 2027 (julkaisu)';
 const API = `http://127.0.0.1:${Number(process.env['E2E_API_PORT'] ?? 3100)}`;
@@ -14,12 +14,6 @@ const CHECKLIST = [
   'plain_language_summary_clear',
   'every_statement_point_answered',
 ];
-
-function finnishDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 /**
  * Kouvola's official prepares an assessment to the decision through the API (the other specs show

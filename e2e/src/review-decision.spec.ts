@@ -1,16 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn, useLanguage } from './support';
+import { expectNoAxeViolations, finnishDate, signIn, useLanguage } from './support';
 
 /** The review panel's own save status (the app shell has another polite live region). */
 const reviewStatus = (page: Page) => page.locator('lava-review-panel .save-status');
 const stageBar = (page: Page) => page.getByRole('list', { name: 'Stages of the assessment' });
-
-/** A calendar date in Finland, `days` from today (YYYY-MM-DD). */
-function finnishDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + days * 24 * 3600 * 1000),
-  );
-}
 
 async function open(page: Page, email: string, title: string) {
   await signIn(page, email);

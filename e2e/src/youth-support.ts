@@ -35,9 +35,3 @@ export async function expectTapTargets(page: Page, context: string): Promise<voi
   }, MIN_TAP_PX);
   expect(small, `tap targets under ${MIN_TAP_PX}×${MIN_TAP_PX} px on ${context}`).toEqual([]);
 }
-
-/** Nothing sticks out sideways: the page never scrolls horizontally. */
-export async function expectNoHorizontalScroll(page: Page, context: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}

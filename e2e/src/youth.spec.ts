@@ -1,23 +1,18 @@
-import { expect, type APIRequestContext, type Browser, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn, useLanguage } from './support';
-import { expectNoHorizontalScroll, expectTapTargets } from './youth-support';
+import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
+import {
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  finnishDate,
+  PHONE,
+  session,
+  signIn,
+  useLanguage,
+} from './support';
+import { expectTapTargets } from './youth-support';
 
 /** A title of its own on every run (the demo database may hold an earlier run's). */
 const TITLE = `Skeittipuisto Karhulaan ${Date.now().toString(36).slice(-4)}`;
-const PHONE = { width: 360, height: 740 };
-
-function finnishDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.now() + days * 24 * 3600 * 1000),
-  );
-}
-
-async function phone(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
-  await signIn(page, email);
-  await useLanguage(page, 'en');
-  return page;
-}
 
 /** Every youth page: 44 px tap targets, no sideways scrolling at 360 px, no axe violations. */
 async function expectYouthPage(page: Page, context: string): Promise<void> {
@@ -89,8 +84,8 @@ test.describe('young people’s own Lava', () => {
     await official.move(id, { action: 'open_consultation' });
 
     // --- Aino (the council's chair) and Onni (a member) sign in on phones and land on their council.
-    const aino = await phone(browser, 'youth@kotka.example');
-    const onni = await phone(browser, 'youth2@kotka.example');
+    const aino = await session(browser, 'youth@kotka.example', PHONE);
+    const onni = await session(browser, 'youth2@kotka.example', PHONE);
     await expect(aino).toHaveURL(/\/consultations$/);
     await expect(aino.getByRole('heading', { level: 1 })).toHaveText('Our council');
     const answerNow = aino.getByRole('region', { name: 'Answer now' });
@@ -274,7 +269,7 @@ test.describe('young people’s own Lava', () => {
     browser,
     request,
   }) => {
-    const onni = await phone(browser, 'youth2@kotka.example');
+    const onni = await session(browser, 'youth2@kotka.example', PHONE);
     await onni.goto('/profile');
     const calendar = onni.getByRole('region', { name: 'My calendar' });
     await expect(calendar).toContainText('You have no calendar address.');
