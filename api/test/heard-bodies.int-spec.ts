@@ -282,6 +282,40 @@ describe('heard bodies and the e-mail-only statement link', () => {
     expect(detail.can.answer).toBe(true);
   });
 
+  it('keeps a point a member of the body drafted, with its author, when the contact saves the statement around it', async () => {
+    const { ids } = await openWith('Perhetyön ryhmät', [ngoId]);
+    const consultationId = ids[ngoId] as string;
+    const token = (await mailLink(consultationId)) as string;
+    const opened = (await http().post('/api/statement-links/open').send({ token }).expect(200)).body as StatementLinkView;
+    await http()
+      .put('/api/statement-links/draft')
+      .send({ token, points: ['Kvällsgrupper.', 'Ta bort den här.'], version: opened.version })
+      .expect(200);
+    // A member with an account (here, as if the body's member had written it) adds a point of their own.
+    const [{ statement_id: statementId }] = await env.db.query(`SELECT id AS statement_id FROM statements WHERE consultation_id = $1`, [
+      consultationId,
+    ]);
+    const [member] = await env.db.query(
+      `INSERT INTO statement_points (statement_id, position, text, updated_by_id) VALUES ($1, 3, 'Jäsenen kohta.', $2) RETURNING id`,
+      [statementId, users.pupil.id],
+    );
+    await env.db.query(`UPDATE statements SET version = version + 1 WHERE id = $1`, [statementId]);
+    const seen = (await http().post('/api/statement-links/open').send({ token }).expect(200)).body as StatementLinkView;
+    expect(seen.points).toEqual(['Kvällsgrupper.', 'Ta bort den här.', 'Jäsenen kohta.']);
+
+    // The contact moves the member's point first, removes one of their own and adds another.
+    await http()
+      .put('/api/statement-links/draft')
+      .send({ token, points: ['Jäsenen kohta.', 'Kvällsgrupper.', 'Även på svenska.'], version: seen.version })
+      .expect(200);
+    const points = await env.db.query(
+      `SELECT id, text, position, updated_by_id FROM statement_points WHERE statement_id = $1 ORDER BY position`,
+      [statementId],
+    );
+    expect(points.map((p: { text: string }) => p.text)).toEqual(['Jäsenen kohta.', 'Kvällsgrupper.', 'Även på svenska.']);
+    expect(points[0]).toMatchObject({ id: member.id, position: 1, updated_by_id: users.pupil.id });
+  });
+
   it('answers 410 for a used, expired or withdrawn request, in the contact’s language', async () => {
     const { ids } = await openWith('Lasten kuntoutus', [ngoId]);
     const consultationId = ids[ngoId] as string;

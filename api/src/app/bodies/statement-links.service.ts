@@ -190,14 +190,41 @@ export class StatementLinks {
     if (row.status === 'submitted' && !reading) throw new GoneException('This link has been used: the statement was already sent.');
   }
 
+  /**
+   * The statement's points become `texts`, in order. A point whose text the contact left as it was keeps
+   * its row (and so its author: a body may have members with accounts who drafted it); only the points
+   * the contact removed or changed are replaced.
+   */
   private async replacePoints(tx: EntityManager, statementId: string, texts: string[]): Promise<void> {
-    await tx.query(`DELETE FROM statement_points WHERE statement_id = $1`, [statementId]);
-    if (texts.length === 0) return;
-    await tx.query(
-      `INSERT INTO statement_points (statement_id, position, text)
-       SELECT $1, p.position, p.text FROM unnest($2::int[], $3::text[]) AS p(position, text)`,
-      [statementId, texts.map((_, i) => i + 1), texts],
+    const unmatched: { id: string; text: string }[] = await tx.query(
+      `SELECT id, text FROM statement_points WHERE statement_id = $1 ORDER BY position`,
+      [statementId],
     );
+    const kept: { id: string; position: number }[] = [];
+    const added: { text: string; position: number }[] = [];
+    texts.forEach((text, i) => {
+      const same = unmatched.findIndex((point) => point.text === text);
+      const [point] = same >= 0 ? unmatched.splice(same, 1) : [];
+      if (point) kept.push({ id: point.id, position: i + 1 });
+      else added.push({ text, position: i + 1 });
+    });
+    if (unmatched.length > 0) {
+      await tx.query(`DELETE FROM statement_points WHERE id = ANY($1::uuid[])`, [unmatched.map((point) => point.id)]);
+    }
+    if (kept.length > 0) {
+      await tx.query(
+        `UPDATE statement_points p SET position = k.position FROM unnest($1::uuid[], $2::int[]) AS k(id, position)
+          WHERE p.id = k.id AND p.position <> k.position`,
+        [kept.map((point) => point.id), kept.map((point) => point.position)],
+      );
+    }
+    if (added.length > 0) {
+      await tx.query(
+        `INSERT INTO statement_points (statement_id, position, text)
+         SELECT $1, p.position, p.text FROM unnest($2::int[], $3::text[]) AS p(position, text)`,
+        [statementId, added.map((point) => point.position), added.map((point) => point.text)],
+      );
+    }
   }
 
   /** The request and the statement as they are now (read after a change, so its version is the new one). */
