@@ -18,7 +18,7 @@ import { issueStatementLink } from './statement-links';
 
 export type DeliveryOutcome = 'delivered' | 'emailed' | 'already-delivered' | 'failed-earlier' | 'gone';
 
-interface RowForDelivery {
+export interface RowForDelivery {
   id: string;
   recipient_user_id: string | null;
   /** A body's e-mail-only contact instead of a user (issue 13): e-mail at once, with a statement link. */
@@ -34,6 +34,31 @@ interface RowForDelivery {
   language: Language;
   active: boolean;
   preferred: NotificationChannel | null;
+}
+
+/** A notification row with its recipient's address, language and preference; callers add the WHERE. */
+export const SELECT_FOR_DELIVERY = `
+  SELECT n.id, n.recipient_user_id, n.recipient_contact_id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at,
+         n.email_sent_at, n.failed_at, coalesce(u.email, bc.email) AS email, coalesce(u.language, bc.language) AS language,
+         coalesce(u.active, bc.id IS NOT NULL) AS active, p.channel AS preferred
+    FROM notifications n
+    LEFT JOIN users u ON u.id = n.recipient_user_id
+    LEFT JOIN body_contacts bc ON bc.id = n.recipient_contact_id
+    LEFT JOIN notification_preferences p ON p.user_id = n.recipient_user_id AND p.kind = n.kind`;
+
+/**
+ * Invitations and resets carry a sign-in link: always an e-mail at once, whatever the preferences say.
+ * So does every notice to an e-mail-only contact: they have no account to see it in.
+ */
+export function isEmailOnly(row: RowForDelivery): boolean {
+  return row.recipient_contact_id !== null || (EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(row.kind);
+}
+
+/** The channel a row is delivered on, fixed from the recipient's preference when it is delivered. */
+export function wantedChannel(row: RowForDelivery): NotificationChannel {
+  if (!row.active) return 'in_app';
+  if (isEmailOnly(row)) return 'email';
+  return row.preferred ?? DEFAULT_NOTIFICATION_CHANNEL[row.kind] ?? 'in_app';
 }
 
 /**
@@ -66,17 +91,7 @@ export class NotificationDelivery {
 
   /** `finalAttempt`: the queue will not try again, so a transient failure is recorded as failed too. */
   async deliver(notificationId: string, finalAttempt = false): Promise<DeliveryOutcome> {
-    const [row]: RowForDelivery[] = await this.db.query(
-      `SELECT n.id, n.recipient_user_id, n.recipient_contact_id, n.kind, n.params, n.assessment_id, n.channel, n.delivered_at,
-              n.email_sent_at, n.failed_at, coalesce(u.email, bc.email) AS email, coalesce(u.language, bc.language) AS language,
-              coalesce(u.active, bc.id IS NOT NULL) AS active, p.channel AS preferred
-         FROM notifications n
-         LEFT JOIN users u ON u.id = n.recipient_user_id
-         LEFT JOIN body_contacts bc ON bc.id = n.recipient_contact_id
-         LEFT JOIN notification_preferences p ON p.user_id = n.recipient_user_id AND p.kind = n.kind
-        WHERE n.id = $1`,
-      [notificationId],
-    );
+    const [row]: RowForDelivery[] = await this.db.query(`${SELECT_FOR_DELIVERY} WHERE n.id = $1`, [notificationId]);
     if (!row) {
       this.logger.warn(`Notification ${notificationId} no longer exists (its assessment was deleted)`);
       return 'gone';
@@ -86,14 +101,8 @@ export class NotificationDelivery {
     let channel = row.channel;
     let outcome: DeliveryOutcome = 'already-delivered';
     if (!row.delivered_at) {
-      // Invitations and resets carry a sign-in link: always an e-mail at once, whatever the preferences say.
-      // So does every notice to an e-mail-only contact: they have no account to see it in.
-      const emailOnly = row.recipient_contact_id !== null || (EMAIL_ONLY_NOTIFICATION_KINDS as readonly string[]).includes(row.kind);
-      const wanted: NotificationChannel = !row.active
-        ? 'in_app'
-        : emailOnly
-          ? 'email'
-          : (row.preferred ?? DEFAULT_NOTIFICATION_CHANNEL[row.kind] ?? 'in_app');
+      const emailOnly = isEmailOnly(row);
+      const wanted = wantedChannel(row);
       const [updated]: [{ channel: NotificationChannel }[], number] = await this.db.query(
         `UPDATE notifications SET delivered_at = now(), channel = $2, attempts = attempts + 1, last_error = NULL
           WHERE id = $1 AND delivered_at IS NULL
@@ -155,20 +164,8 @@ export class NotificationDelivery {
       throw new Error('This e-mail is being sent by another attempt; trying again later');
     }
 
-    const mail: OutgoingMail = {
-      to: row.email,
-      messageId: this.mailer.messageId('notification', notificationId),
-      ...renderNotification(
-        withLink(
-          { kind: row.kind, params: row.params, assessmentId: row.assessment_id, withoutAccount: row.recipient_contact_id !== null },
-          claim.link,
-        ),
-        row.language,
-        this.config.WEB_ORIGIN,
-      ),
-    };
     try {
-      await this.mailer.send(mail);
+      await this.mailer.send(this.mailFor(row, claim.link));
     } catch (error) {
       await this.recordFailure('notifications', notificationId, error, finalAttempt);
     }
@@ -176,6 +173,22 @@ export class NotificationDelivery {
       notificationId,
     ]);
     return 'emailed';
+  }
+
+  /** The e-mail of one notification, in its recipient's language, with the link issued for it if any. */
+  mailFor(row: RowForDelivery, link: IssuedLink | null): OutgoingMail {
+    return {
+      to: row.email,
+      messageId: this.mailer.messageId('notification', row.id),
+      ...renderNotification(
+        withLink(
+          { kind: row.kind, params: row.params, assessmentId: row.assessment_id, withoutAccount: row.recipient_contact_id !== null },
+          link,
+        ),
+        row.language,
+        this.config.WEB_ORIGIN,
+      ),
+    };
   }
 
   /** Users with notifications waiting for the digest, and users whose digest did not finish. */
@@ -264,12 +277,7 @@ export class NotificationDelivery {
   }
 
   /** Records the failure and rethrows: permanently (no retries, visible to admins) or for a retry with backoff. */
-  private async recordFailure(
-    table: 'notifications' | 'notification_digests',
-    id: string,
-    error: unknown,
-    finalAttempt: boolean,
-  ): Promise<never> {
+  async recordFailure(table: 'notifications' | 'notification_digests', id: string, error: unknown, finalAttempt: boolean): Promise<never> {
     const message = (error as Error).message?.slice(0, 1000) ?? String(error);
     const permanent = isPermanentMailError(error);
     await this.db.query(

@@ -16,6 +16,7 @@ import { LavaConfig } from '../app/config/lava-config';
 import { RetentionService } from '../app/privacy/retention.service';
 import { ScheduledEventFiring } from './scheduled-event-firing';
 import { redisConnection } from '../app/queue/redis-connection';
+import { DeliveryBatches } from './delivery-batches';
 import { NotificationDelivery } from './notification-delivery';
 import { SessionCleanup } from './session-cleanup';
 
@@ -33,6 +34,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     private readonly delivery: NotificationDelivery,
+    private readonly batches: DeliveryBatches,
     private readonly scheduled: ScheduledEventFiring,
     private readonly sessions: SessionCleanup,
     private readonly retention: RetentionService,
@@ -87,7 +89,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     switch (job.name) {
       case JOBS.deliverNotification:
-        return this.delivery.deliver((job.data as DeliverNotificationJob).notificationId, finalAttempt);
+        return this.batches.deliver((job.data as DeliverNotificationJob).notificationId, finalAttempt);
       case JOBS.fireScheduledEvent:
         return this.scheduled.fire((job.data as FireScheduledEventJob).scheduledEventId);
       case JOBS.sendDigest:

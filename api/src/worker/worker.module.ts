@@ -10,6 +10,7 @@ import { QueueModule } from '../app/queue/queue.module';
 import { RedisClient } from '../app/queue/redis-client';
 import { ScheduledEventFiring } from './scheduled-event-firing';
 import { Mailer } from './mail/mailer';
+import { DeliveryBatches } from './delivery-batches';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationsWorker } from './notifications-worker';
 import { OutboxRelay } from './outbox-relay';
@@ -27,6 +28,7 @@ export class WorkerModule {
       providers: [
         Mailer,
         NotificationDelivery,
+        DeliveryBatches,
         NotificationEvents,
         NotificationsWorker,
         OutboxRelay,
