@@ -11,6 +11,7 @@ import { LanguageService } from './core/i18n/language.service';
 import { DEFAULT_LANGUAGE } from './core/i18n/languages';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
 import { TranslocoHttpLoader } from './core/i18n/transloco-http.loader';
+import { preloadOpeningPage } from './core/routing/opening-page';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -33,7 +34,9 @@ export const appConfig: ApplicationConfig = {
     // waits for the session (route guards) has it asked for at the same time, not after, and the first
     // render waits for both: the header is drawn once as it stays (signed in: name, sign-out, the
     // navigation), instead of growing under the page a moment later (Lighthouse: layout shift 0.18).
+    // The opening page's code downloads meanwhile too (core/routing/opening-page.ts).
     provideAppInitializer(() => {
+      preloadOpeningPage(appRoutes, location.pathname);
       const translations = inject(LanguageService).init();
       return waitsForSession(appRoutes, location.pathname) ? Promise.all([translations, inject(AuthService).restore()]) : translations;
     }),
