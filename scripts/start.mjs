@@ -260,8 +260,10 @@ async function printBanner(timings) {
   if (demo) {
     lines.push('', `  Demo logins (password for all: ${demo.password}):`);
     for (const account of demo.accounts) {
-      const office = account.councilOffice ? ` (council ${account.councilOffice})` : '';
-      lines.push(`    ${account.email.padEnd(28)} ${account.role.padEnd(22)} ${account.municipality}${office}`);
+      const office = account.councilOffice ? ` (${account.heardBody ? 'body' : 'council'} ${account.councilOffice})` : '';
+      // A pupil council's members hold the youth council member role; the banner names what they are.
+      const role = account.heardBody ? 'member of a body heard' : account.role;
+      lines.push(`    ${account.email.padEnd(28)} ${role.padEnd(22)} ${account.municipality}${office}`);
     }
   }
   lines.push('', '  Press Ctrl-C to stop everything.', '');
