@@ -1,4 +1,6 @@
 import type { DashboardTable, Language } from '@lava/contracts';
+import { STAGES } from '@lava/workflow';
+import { STAGE_NAMES } from '../common/stage-names';
 
 type Texts = Readonly<Record<Language, string>>;
 
@@ -42,14 +44,9 @@ export const COLUMN_NAMES: Readonly<Record<string, Texts>> = {
 
 /** Codes shown in cells (stages, outcomes, measures, dispositions, overdue items, kinds of body). */
 export const CODE_NAMES: Readonly<Record<string, Texts>> = {
-  screening: { fi: 'Esiarviointi', sv: 'Förhandsbedömning', en: 'Screening' },
-  draft: { fi: 'Luonnos', sv: 'Utkast', en: 'Draft' },
-  consultation: { fi: 'Lausuntokierros', sv: 'Remissrunda', en: 'Consultation' },
-  review: { fi: 'Tarkastus', sv: 'Granskning', en: 'Review' },
-  decision: { fi: 'Päätöksenteko', sv: 'Beslutsfattande', en: 'Decision' },
-  decided: { fi: 'Päätetty', sv: 'Beslutad', en: 'Decided' },
-  follow_up: { fi: 'Seuranta', sv: 'Uppföljning', en: 'Follow-up' },
-  closed: { fi: 'Suljettu', sv: 'Avslutad', en: 'Closed' },
+  ...Object.fromEntries(
+    STAGES.map((stage) => [stage, { fi: STAGE_NAMES.fi[stage], sv: STAGE_NAMES.sv[stage], en: STAGE_NAMES.en[stage] }]),
+  ),
   affects_children: { fi: 'Vaikuttaa lapsiin', sv: 'Påverkar barn', en: 'Affects children' },
   no_impact: { fi: 'Ei vaikutusta lapsiin', sv: 'Ingen påverkan på barn', en: 'No impact on children' },
   not_screened: { fi: 'Esiarviointi kesken', sv: 'Förhandsbedömning pågår', en: 'Not screened yet' },

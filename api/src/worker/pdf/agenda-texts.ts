@@ -16,6 +16,7 @@ import type {
   DefaultAlternative,
 } from '@lava/contracts';
 import type { Stage } from '@lava/workflow';
+import { STAGE_NAMES } from '../../app/common/stage-names';
 import { OUTCOME_NAMES, SECTION_NAMES } from '../mail/display-values';
 
 /** `hyväksytty` → `Hyväksytty`: the e-mails' words within a sentence, as the PDF's table cells. */
@@ -205,16 +206,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       unanswered: 'Ei vielä vastinetta',
       round: 'kierros',
     },
-    stages: {
-      screening: 'Esiarviointi',
-      draft: 'Luonnos',
-      consultation: 'Lausuntokierros',
-      review: 'Tarkastus',
-      decision: 'Päätöksenteko',
-      decided: 'Päätetty',
-      follow_up: 'Seuranta',
-      closed: 'Suljettu',
-    },
+    stages: STAGE_NAMES.fi,
     impactKinds: { direct: 'Suora', indirect: 'Välillinen', both: 'Suora ja välillinen' },
     ageGroups: AGE.fi,
     vulnerable: {
@@ -329,16 +321,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       unanswered: 'Inget bemötande ännu',
       round: 'omgång',
     },
-    stages: {
-      screening: 'Förhandsbedömning',
-      draft: 'Utkast',
-      consultation: 'Remissrunda',
-      review: 'Granskning',
-      decision: 'Beslutsfattande',
-      decided: 'Beslutad',
-      follow_up: 'Uppföljning',
-      closed: 'Stängd',
-    },
+    stages: STAGE_NAMES.sv,
     impactKinds: { direct: 'Direkt', indirect: 'Indirekt', both: 'Direkt och indirekt' },
     ageGroups: AGE.sv,
     vulnerable: {
@@ -453,16 +436,7 @@ export const AGENDA_TEXTS: Record<Language, AgendaTexts> = {
       unanswered: 'Not answered yet',
       round: 'round',
     },
-    stages: {
-      screening: 'Screening',
-      draft: 'Draft',
-      consultation: 'Consultation',
-      review: 'Review',
-      decision: 'Decision',
-      decided: 'Decided',
-      follow_up: 'Follow-up',
-      closed: 'Closed',
-    },
+    stages: STAGE_NAMES.en,
     impactKinds: { direct: 'Direct', indirect: 'Indirect', both: 'Direct and indirect' },
     ageGroups: AGE.en,
     vulnerable: {
