@@ -28,9 +28,8 @@ const redisUrl = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis:/
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 10);
 const prefix = `${process.env.QUEUE_PREFIX ?? 'lava-bench'}-${randomBytes(3).toString('hex')}`;
 const rate = (n, ms) => Math.round(n / (ms / 1000));
-let sink;
-/** Milliseconds from now until the sink holds more than `before` messages (polled every 10 ms). */
-async function timeToFirst(before) {
+/** Milliseconds from now until `sink` holds more than `before` messages (polled every 10 ms). */
+async function timeToFirst(sink, before) {
   const t0 = performance.now();
   while (sink.messages.length <= before) {
     if (performance.now() - t0 > 600_000) throw new Error('No e-mail reached the sink within 10 minutes');
@@ -41,7 +40,7 @@ async function timeToFirst(before) {
 
 console.log(`Building the API; ${N.toLocaleString('en')} notifications per run, Redis ${redisUrl}, concurrency ${concurrency} per worker`);
 await buildApi();
-sink = await startMailSink({ keepBodies: false });
+const sink = await startMailSink({ keepBodies: false });
 const db = await scratchDatabase('lava_bench_notifications');
 const results = [];
 const loadAtStart = loadavg()[0];
@@ -62,7 +61,7 @@ try {
     const before = sink.messages.length;
     const t0 = performance.now();
     const children = Array.from({ length: workers }, (_, i) => startWorker({ ...env, QUEUE_PREFIX: queuePrefix }, { name: `bench-${i}` }));
-    const firstMs = await timeToFirst(before);
+    const firstMs = await timeToFirst(sink, before);
     await waitFor(async () => sink.messages.length - before >= N, { timeoutMs: 600_000, what: 'every e-mail' });
     const ms = performance.now() - t0;
     await Promise.all(children.map((child) => stopWorker(child)));
@@ -101,7 +100,7 @@ try {
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
     );
-    const firstMs = await timeToFirst(before);
+    const firstMs = await timeToFirst(sink, before);
     await waitFor(async () => sink.messages.length - before >= N, { timeoutMs: 600_000, what: 'every bare e-mail' });
     const ms = performance.now() - t0;
     await Promise.all(children.map((child) => stopWorker(child)));

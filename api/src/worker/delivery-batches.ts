@@ -88,10 +88,10 @@ export class DeliveryBatches {
       batch.map((item) => item.notificationId),
     ]);
     const rowsById = new Map(rows.map((row) => [row.id, row]));
-    const plain = new Map<string, { row: RowForDelivery; channel: NotificationChannel }>();
-    for (const { notificationId } of batch) {
+    const plain = new Map<string, { row: RowForDelivery; channel: NotificationChannel; finalAttempt: boolean }>();
+    for (const { notificationId, finalAttempt } of batch) {
       const row = rowsById.get(notificationId);
-      if (row && isPlain(row) && !plain.has(row.id)) plain.set(row.id, { row, channel: wantedChannel(row) });
+      if (row && isPlain(row) && !plain.has(row.id)) plain.set(row.id, { row, channel: wantedChannel(row), finalAttempt });
     }
 
     let delivered: { id: string; channel: NotificationChannel }[] = [];
@@ -118,12 +118,11 @@ export class DeliveryBatches {
     // Waiting for the batch's sends keeps the jobs of one batch together: the next batch is as full.
     const outcomes = new Map<string, Promise<DeliveryOutcome>>();
     const emails: { row: RowForDelivery; finalAttempt: boolean }[] = [];
-    for (const { notificationId, finalAttempt } of batch) {
-      const row = rowsById.get(notificationId);
-      const channel = channels.get(notificationId);
-      if (!row || !channel || outcomes.has(row.id)) continue;
-      if (channel === 'email') emails.push({ row, finalAttempt });
-      outcomes.set(row.id, Promise.resolve('delivered'));
+    for (const [id, channel] of channels) {
+      const entry = plain.get(id);
+      if (!entry) continue;
+      if (channel === 'email') emails.push(entry);
+      else outcomes.set(id, Promise.resolve('delivered'));
     }
     const sends = await Promise.allSettled(emails.map(async ({ row }) => this.mailer.send(this.delivery.mailFor(row, null))));
     await published;
