@@ -13,9 +13,12 @@ export const WORKFLOW_TIME_ZONE = 'Europe/Helsinki';
 
 const NONE: readonly Refusal[] = [];
 
+let finnishCalendar: Intl.DateTimeFormat | undefined;
+
 /** The calendar date (YYYY-MM-DD) of an instant in Finland. */
 export function finnishDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: WORKFLOW_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+  finnishCalendar ??= new Intl.DateTimeFormat('en-CA', { timeZone: WORKFLOW_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const parts = finnishCalendar
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
   return `${parts['year']}-${parts['month']}-${parts['day']}`;
