@@ -82,6 +82,18 @@ test.describe('an official starts an assessment (browser → API → PostgreSQL 
     await expect(page.getByRole('cell', { name: 'Hovinsaaren nuorisotalon aukioloajat' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Kouluverkkoselvitys 2027–2030' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'the filtered list');
+
+    // The date fields are made when the dates are first unfolded; a date filter applied keeps them in sight.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByLabel('Meeting from')).toHaveCount(0);
+    await page.getByText('Dates', { exact: true }).click();
+    await page.getByLabel('Meeting from').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(page.getByText('No assessments match these filters.')).toBeVisible();
+    await expect(page.getByLabel('Meeting from')).toHaveValue('2099-01-01');
+    await expect(page.getByLabel('Meeting from')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByRole('cell', { name: 'Kouluverkkoselvitys 2027–2030' })).toBeVisible();
   });
 
   test('keeps another municipality’s work out of sight', async ({ page }) => {

@@ -49,6 +49,8 @@ export class AssessmentListPage {
     deadlineTo: string;
   } = { q: '', stage: '', meetingFrom: '', meetingTo: '', deadlineFrom: '', deadlineTo: '' };
   private filters: AssessmentListFilters = {};
+  /** Whether the date filters have been unfolded (their fields are made then, see the template). */
+  protected readonly datesUnfolded = signal(false);
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -76,6 +78,15 @@ export class AssessmentListPage {
   protected hasDateFilter(): boolean {
     const { meetingFrom, meetingTo, deadlineFrom, deadlineTo } = this.filters;
     return Boolean(meetingFrom || meetingTo || deadlineFrom || deadlineTo);
+  }
+
+  /** Whether a filter is applied: an empty list then says that nothing matches, not that nothing exists. */
+  protected hasFilters(): boolean {
+    return Object.values(this.filters).some((value) => value !== undefined);
+  }
+
+  protected onDatesToggle(event: Event): void {
+    if ((event.target as HTMLDetailsElement).open) this.datesUnfolded.set(true);
   }
 
   protected applyFilters(): void {
