@@ -8,14 +8,19 @@
 // extra request header, so the app restores the session on load as it does after a reload.
 // BENCH_WEB_RUNS=3 runs each page three times and reports the median Performance run; BENCH_WEB_SAVE=<dir>
 // keeps each run's Lighthouse report (JSON) there, for the audits' details.
-// Figures from a shared or busy machine are lower than on a quiet one (Lighthouse times the CPU).
+// Figures from a shared or busy machine are lower than on a quiet one (Lighthouse times the CPU), so the
+// same run also measures the floor (web-floor.mjs): a bare Angular page (router, HttpClient, a lazy page
+// with six rows fetched as JSON) built and served the same way. BENCH_WEB_FLOOR=0 leaves it out.
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { precompress } from '../lib/build.mjs';
 import { childEnv, loadDotEnv, repoRoot } from '../lib/env.mjs';
 import { waitForHttp } from '../lib/processes.mjs';
+import { startWebServer } from '../lib/web-server.mjs';
+import { buildFloorApp } from './web-floor.mjs';
 
 loadDotEnv();
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,12 +89,12 @@ async function firstAssessmentPath() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => (value === undefined ? '–' : `${(value / 1000).toFixed(1)} s`);
 
-async function measure(chrome, path, signedIn) {
+async function measure(chrome, path, signedIn, base = baseUrl) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const extraHeaders = signedIn ? { Cookie: (await signIn()).cookie } : undefined;
     const result = await lighthouse(
-      `${baseUrl}${path}`,
+      `${base}${path}`,
       {
         port: chrome.port,
         output: 'json',
@@ -154,6 +159,20 @@ try {
   for (const [path, signedIn] of pages) {
     console.log(`Lighthouse (${desktop ? 'desktop' : 'mobile'}${runs > 1 ? `, ${runs} runs` : ''}): ${path}…`);
     rows.push(await measure(chrome, path, signedIn));
+  }
+  if (process.env.BENCH_WEB_FLOOR !== '0') {
+    console.log('Building and measuring the floor: a bare Angular page…');
+    const { browserDir: floorDir, remove } = await buildFloorApp();
+    await precompress(floorDir);
+    const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? 4590);
+    const floor = await startWebServer({ root: floorDir, port: floorPort, host: '127.0.0.1', apiUrl: 'http://127.0.0.1:9' });
+    try {
+      const row = await measure(chrome, '/', false, `http://127.0.0.1:${floorPort}`);
+      rows.push({ ...row, path: 'floor: bare Angular page (6 rows)' });
+    } finally {
+      await floor.close();
+      await remove();
+    }
   }
   console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile'} against ${baseUrl}`);
   console.log('page                                       Perf  A11y     FCP     LCP      TBT    CLS');
