@@ -24,3 +24,21 @@ describe('Finnish time', () => {
     expect(finnishWallTime(new Date('2026-12-15T22:30:00Z'))).toBe('2026-12-16 00:30');
   });
 });
+
+describe('loading the workflow', () => {
+  it('makes no date formatter until one is needed (a browser’s first one loads its date data: 30–90 ms in Chromium)', async () => {
+    const made = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const workflow = await import('../index');
+        expect(made).not.toHaveBeenCalled();
+        workflow.finnishDate(new Date('2026-06-01T12:00:00Z'));
+        workflow.finnishWallTime(new Date('2026-06-01T12:00:00Z'));
+        workflow.finnishDate(new Date('2026-06-02T12:00:00Z'));
+        expect(made).toHaveBeenCalledTimes(2);
+      });
+    } finally {
+      made.mockRestore();
+    }
+  });
+});

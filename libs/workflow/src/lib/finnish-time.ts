@@ -1,7 +1,7 @@
 import { WORKFLOW_TIME_ZONE } from './guards';
 
 // Made on first use, not when the module loads: a browser's first date formatter loads its locale and
-// time-zone data (50-90 ms measured in Chromium), and every page loads this module, the sign-in page too.
+// time-zone data (30-90 ms measured in Chromium), and every page loads this module, the sign-in page too.
 let wallClock: Intl.DateTimeFormat | undefined;
 const finnishClock = () =>
   (wallClock ??= new Intl.DateTimeFormat('en-CA', {

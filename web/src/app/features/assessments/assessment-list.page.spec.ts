@@ -77,6 +77,29 @@ describe('AssessmentListPage', () => {
     expect(other.el.textContent).not.toContain('New assessment');
   });
 
+  it('makes the date fields when the dates are unfolded, and says nothing matches when a filter empties the list', async () => {
+    const { el, http, fixture, flush } = await render();
+    await flush('/api/assessments?limit=25', { items: [assessment(1)], nextCursor: null });
+    expect(el.querySelector('#filter-from')).toBeNull();
+
+    const details = el.querySelector('details.date-filters') as HTMLDetailsElement;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await fixture.whenStable();
+    const from = el.querySelector('#filter-from') as HTMLInputElement;
+    from.value = '2099-01-01';
+    from.dispatchEvent(new Event('input'));
+    (el.querySelector('form.filters') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    const request = http.expectOne((r) => r.url.startsWith('/api/assessments'));
+    expect(request.request.urlWithParams).toContain('meetingFrom=2099-01-01');
+    request.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+
+    expect(el.textContent).toContain('No assessments match these filters.');
+    expect(el.textContent).not.toContain('There are no assessments yet.');
+    expect((el.querySelector('#filter-from') as HTMLInputElement).value).toBe('2099-01-01');
+  });
+
   it('announces a load error and retries', async () => {
     const { el, http, fixture } = await render();
     http.expectOne('/api/assessments?limit=25').flush(null, { status: 500, statusText: 'Server Error' });
