@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../lib/env.mjs';
+import { childEnv, repoRoot } from '../lib/env.mjs';
 
 const FILES = {
   'angular.json': JSON.stringify({
@@ -116,7 +116,8 @@ export async function buildFloorApp() {
     const build = spawn(join(repoRoot, 'node_modules', '.bin', 'ng'), ['build'], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+      // node_modules/.bin first: the repository's Node (24) runs the Angular CLI, whatever `node` is here.
+      env: childEnv({ NG_CLI_ANALYTICS: 'false' }),
     });
     build.on('error', reject);
     build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the bare Angular app failed (exit ${code})`))));

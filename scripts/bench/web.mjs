@@ -30,6 +30,10 @@ if (!existsSync(chromePath)) {
 }
 const runs = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 1));
 const desktop = process.argv.includes('--desktop');
+// Lighthouse's default simulates the slow phone from a trace taken at full speed; `--devtools` slows the
+// browser's CPU and network for real while it loads the page (closer to a phone: work is split where the
+// slow CPU would split it), at the cost of more variance between runs.
+const devtoolsThrottling = process.argv.includes('--devtools');
 const email = process.env.BENCH_WEB_EMAIL ?? 'official@kotka.example';
 const password = process.env.BENCH_WEB_PASSWORD ?? 'lava-demo-2026';
 
@@ -101,6 +105,7 @@ async function measure(chrome, path, signedIn, base = baseUrl) {
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility'],
         extraHeaders,
+        ...(devtoolsThrottling ? { throttlingMethod: 'devtools' } : {}),
         ...(desktop
           ? {
               formFactor: 'desktop',
@@ -174,7 +179,7 @@ try {
       await remove();
     }
   }
-  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile'} against ${baseUrl}`);
+  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile'}${devtoolsThrottling ? ' (devtools throttling)' : ''} against ${baseUrl}`);
   console.log('page                                       Perf  A11y     FCP     LCP      TBT    CLS');
   for (const row of rows) {
     console.log(
