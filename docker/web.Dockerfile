@@ -36,7 +36,7 @@ RUN --mount=type=cache,target=/root/.npm \
  || { echo 'WARNING: npm ci failed (lockfile out of sync); falling back to npm install' >&2; npm install; }
 
 # ---------------------------------------------------------------------------
-# build: production Angular build to dist/web/browser, the translations in one file per language
+# build: production Angular build to dist/web/browser, the features' texts in one file per language
 # (scripts/lib/translations.mjs), plus gzip copies for nginx's gzip_static.
 # ---------------------------------------------------------------------------
 FROM deps AS build

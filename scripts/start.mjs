@@ -241,7 +241,15 @@ async function hasPeople(url) {
 // What each build reads: a change in any of these files rebuilds it on the next start.
 const SHARED_INPUTS = ['libs', 'tsconfig.base.json', 'package-lock.json', 'nx.json'];
 const API_INPUTS = ['api/src', 'api/webpack.config.js', 'api/tsconfig.app.json', 'api/tsconfig.json', 'api/project.json', ...SHARED_INPUTS];
-const WEB_INPUTS = ['web/src', 'web/public', 'web/project.json', 'web/tsconfig.app.json', 'web/tsconfig.json', ...SHARED_INPUTS];
+const WEB_INPUTS = [
+  'web/src',
+  'web/public',
+  'web/project.json',
+  'web/tsconfig.app.json',
+  'web/tsconfig.json',
+  'scripts/lib/translations.mjs',
+  ...SHARED_INPUTS,
+];
 
 async function printBanner(timings) {
   const lines = [

@@ -1,8 +1,8 @@
-// The production web build's translations in one file per language: `i18n/<lang>.bundle.json`, the core
-// `i18n/<lang>.json` and every part `i18n/<part>/<lang>.json` merged by top-level key (a key defined in
-// two files is an error, as in the app's own merge). The app loads this one file instead of a request
-// per part (16 and growing), one round trip before its first render instead of three on a phone's
-// connection; it falls back to the parts if the file is missing (see transloco-http.loader.ts).
+// The production web build's features' texts in one file per language: `i18n/<lang>.features.json`, every
+// part `i18n/<part>/<lang>.json` merged by top-level key (a key defined in two files, or in a part and the
+// core `i18n/<lang>.json`, is an error, as in the app's own merge). The app loads the core file before its
+// first render and this one file, instead of a request per part (18 and growing), with the first page
+// that needs it; it falls back to the parts if the file is missing (see web/src/app/core/i18n/feature-texts.ts).
 // Run after `nx build web` by `npm start` (scripts/start.mjs) and the web image (docker/web.Dockerfile):
 //   node scripts/lib/translations.mjs dist/web/browser
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -19,9 +19,10 @@ export async function bundleTranslations(browserDir) {
   const languages = entries.filter((e) => e.isFile() && /^[a-z]{2}\.json$/.test(e.name)).map((e) => e.name.slice(0, 2));
   for (const language of languages) {
     const merged = {};
-    const owner = new Map();
-    const files = [`${language}.json`, ...parts.map((part) => join(part, `${language}.json`))];
-    for (const file of files) {
+    const owner = new Map(
+      Object.keys(JSON.parse(await readFile(join(root, `${language}.json`), 'utf8'))).map((key) => [key, `${language}.json`]),
+    );
+    for (const file of parts.map((part) => join(part, `${language}.json`))) {
       const tree = JSON.parse(await readFile(join(root, file), 'utf8'));
       for (const [key, value] of Object.entries(tree)) {
         if (owner.has(key)) throw new Error(`Translation key "${key}" is defined in both ${owner.get(key)} and ${file}.`);
@@ -29,7 +30,7 @@ export async function bundleTranslations(browserDir) {
         merged[key] = value;
       }
     }
-    await writeFile(join(root, `${language}.bundle.json`), JSON.stringify(merged));
+    await writeFile(join(root, `${language}.features.json`), JSON.stringify(merged));
   }
   return languages;
 }
@@ -41,5 +42,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const languages = await bundleTranslations(dir);
-  console.log(`Translations bundled: ${languages.map((l) => `i18n/${l}.bundle.json`).join(', ')}`);
+  console.log(`Features' texts bundled: ${languages.map((l) => `i18n/${l}.features.json`).join(', ')}`);
 }

@@ -8,6 +8,7 @@ import { waitsForSession } from './core/auth/auth.guard';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LanguageService } from './core/i18n/language.service';
+import { FeatureTexts, opensWithCoreTextsOnly } from './core/i18n/feature-texts';
 import { DEFAULT_LANGUAGE } from './core/i18n/languages';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
 import { TranslocoHttpLoader } from './core/i18n/transloco-http.loader';
@@ -34,9 +35,11 @@ export const appConfig: ApplicationConfig = {
     // waits for the session (route guards) has it asked for at the same time, not after, and the first
     // render waits for both: the header is drawn once as it stays (signed in: name, sign-out, the
     // navigation), instead of growing under the page a moment later (Lighthouse: layout shift 0.18).
-    // The opening page's code downloads meanwhile too (core/routing/opening-page.ts).
+    // The opening page's code downloads meanwhile too (core/routing/opening-page.ts). A page other than
+    // sign-in and its like has the features' texts fetched beside the core texts (core/i18n/feature-texts.ts).
     provideAppInitializer(() => {
       preloadOpeningPage(appRoutes, location.pathname);
+      if (!opensWithCoreTextsOnly(appRoutes, location.pathname)) inject(FeatureTexts).want();
       const translations = inject(LanguageService).init();
       return waitsForSession(appRoutes, location.pathname) ? Promise.all([translations, inject(AuthService).restore()]) : translations;
     }),

@@ -1,20 +1,27 @@
 import { Route } from '@angular/router';
 import { askBeforeLeaving } from './core/unsaved/unsaved-work';
 import { adminGuard, authGuard, dashboardGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
+import { CORE_TEXTS_ONLY, withFeatureTexts } from './core/i18n/feature-texts';
 import { tokenToFragment } from './shared/link-token';
 
-/** Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved work (askBeforeLeaving). */
-export const appRoutes: Route[] = askBeforeLeaving([
+/**
+ * Route titles are translation keys (see TranslatedTitleStrategy). Every page asks before leaving unsaved
+ * work (askBeforeLeaving) and waits for the features' texts (withFeatureTexts), except the pages a guest
+ * opens first, marked CORE_TEXTS_ONLY: they use the core texts only (core-texts.spec.ts checks).
+ */
+const routes: Route[] = [
   // Nothing renders here: the guard sends each person to their home.
-  { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
+  { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [], data: CORE_TEXTS_ONLY },
   {
     path: 'login',
+    data: CORE_TEXTS_ONLY,
     title: 'titles.login',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/auth/login.page').then((m) => m.LoginPage),
   },
   {
     path: 'forgot-password',
+    data: CORE_TEXTS_ONLY,
     title: 'titles.forgotPassword',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/password-reset/forgot-password.page').then((m) => m.ForgotPasswordPage),
@@ -23,6 +30,7 @@ export const appRoutes: Route[] = askBeforeLeaving([
   // sent before that (token in the path) are moved to the fragment form.
   {
     path: 'reset-password',
+    data: CORE_TEXTS_ONLY,
     title: 'titles.resetPassword',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/password-reset/reset-password.page').then((m) => m.ResetPasswordPage),
@@ -30,6 +38,7 @@ export const appRoutes: Route[] = askBeforeLeaving([
   { path: 'reset-password/:token', redirectTo: tokenToFragment('/reset-password') },
   {
     path: 'invitation',
+    data: CORE_TEXTS_ONLY,
     title: 'titles.invitation',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/invitation/invitation.page').then((m) => m.InvitationPage),
@@ -107,7 +116,10 @@ export const appRoutes: Route[] = askBeforeLeaving([
   },
   {
     path: '**',
+    data: CORE_TEXTS_ONLY,
     title: 'titles.notFound',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },
-]);
+];
+
+export const appRoutes: Route[] = askBeforeLeaving(withFeatureTexts(routes));

@@ -18,9 +18,9 @@ describe('LanguageService', () => {
     expect(service.locale()).toBe('fi-FI');
   });
 
-  it('switches language: Transloco, <html lang>, locale and the remembered choice', () => {
+  it('switches language: Transloco, <html lang>, locale and the remembered choice', async () => {
     const service = create();
-    void service.use('sv');
+    await service.use('sv');
     expect(TestBed.inject(TranslocoService).getActiveLang()).toBe('sv');
     expect(document.documentElement.lang).toBe('sv');
     expect(service.locale()).toBe('sv-FI');

@@ -1,6 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import type { Language } from '@lava/contracts';
+import { FeatureTexts } from './feature-texts';
 import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, LOCALES, isLanguage } from './languages';
 
 /**
@@ -10,6 +11,7 @@ import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, LOCALES, isLanguage } from './l
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
   private readonly transloco = inject(TranslocoService);
+  private readonly featureTexts = inject(FeatureTexts);
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Language>(readStoredLanguage());
 
@@ -21,6 +23,11 @@ export class LanguageService {
     return this.use(this.current());
   }
 
+  /**
+   * Switches to a language once its texts are loaded (with the features' texts, if a page has wanted
+   * them: a language loaded earlier for the sign-in page has the core texts only), so the page never
+   * shows a raw key in between.
+   */
   use(language: Language): Promise<unknown> {
     this.current.set(language);
     this.document.documentElement.lang = language;
@@ -29,9 +36,12 @@ export class LanguageService {
     } catch {
       // Storage may be unavailable (private mode); the choice then lasts for this page only.
     }
-    this.transloco.setActiveLang(language);
-    return new Promise((resolve) => {
+    const loaded = new Promise((resolve) => {
       this.transloco.load(language).subscribe({ next: resolve, error: resolve });
+    }).then(() => this.featureTexts.ensure(language));
+    return loaded.then(() => {
+      // A later choice wins over this one if its texts arrived first.
+      if (this.current() === language) this.transloco.setActiveLang(language);
     });
   }
 }

@@ -1,28 +1,31 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject, isDevMode } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import type { Translation, TranslocoLoader } from '@jsverse/transloco';
-import { catchError, forkJoin, map, type Observable } from 'rxjs';
-import { mergeTranslationParts, TRANSLATION_PARTS, type TranslationTree } from './translation-parts';
+import { forkJoin, map, type Observable, tap } from 'rxjs';
+import { FeatureTexts } from './feature-texts';
+import { mergeTranslationParts, type TranslationTree } from './translation-parts';
 
+/**
+ * A language's texts: the core file `i18n/<lang>.json`, and with it the features' texts once a page has
+ * wanted them (see FeatureTexts), fetched side by side and merged once.
+ */
 @Injectable({ providedIn: 'root' })
 export class TranslocoHttpLoader implements TranslocoLoader {
   private readonly http = inject(HttpClient);
+  private readonly featureTexts = inject(FeatureTexts);
 
-  /**
-   * The production build has every part merged into `i18n/<lang>.bundle.json` (scripts/lib/translations.mjs):
-   * one request before the first render instead of one per part. The parts are read one by one in
-   * development (the dev server serves web/public as it is) and whenever the bundle is missing.
-   */
   getTranslation(lang: string): Observable<Translation> {
-    if (isDevMode()) return this.parts(lang);
-    return this.http.get<Translation>(`/i18n/${lang}.bundle.json`).pipe(catchError(() => this.parts(lang)));
-  }
-
-  private parts(lang: string): Observable<Translation> {
-    const names = ['core', ...TRANSLATION_PARTS];
-    const urls = names.map((name) => (name === 'core' ? `/i18n/${lang}.json` : `/i18n/${name}/${lang}.json`));
-    return forkJoin(urls.map((url) => this.http.get<TranslationTree>(url))).pipe(
-      map((trees) => mergeTranslationParts(trees.map((tree, i) => ({ name: urls[i] ?? '', tree: tree }))) as Translation),
+    const core = this.http.get<TranslationTree>(`/i18n/${lang}.json`);
+    if (!this.featureTexts.wanted) return core as Observable<Translation>;
+    return forkJoin([core, this.featureTexts.fetch(lang)]).pipe(
+      map(
+        ([coreTree, features]) =>
+          mergeTranslationParts([
+            { name: `i18n/${lang}.json`, tree: coreTree },
+            { name: `the features' texts (${lang})`, tree: features },
+          ]) as Translation,
+      ),
+      tap(() => this.featureTexts.loadedWith(lang)),
     );
   }
 }

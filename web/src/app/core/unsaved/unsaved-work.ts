@@ -87,7 +87,7 @@ export class UnsavedWorkRegistry {
     );
     if (!this.unsaved()) return true;
     const window = this.document.defaultView;
-    return window ? window.confirm(this.transloco.translate('drafting.leave.confirm')) : true;
+    return window ? window.confirm(this.transloco.translate('common.leaveUnsaved')) : true;
   }
 
   /** The next route change goes ahead without asking (the person has just been asked). */

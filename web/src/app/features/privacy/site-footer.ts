@@ -9,13 +9,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <footer class="site-footer">
-      <nav [attr.aria-label]="'privacy.footer.label' | transloco">
+      <nav [attr.aria-label]="'footer.label' | transloco">
         <ul>
           <li>
-            <a routerLink="/privacy">{{ 'privacy.footer.notice' | transloco }}</a>
+            <a routerLink="/privacy">{{ 'footer.notice' | transloco }}</a>
           </li>
           <li>
-            <a routerLink="/accessibility">{{ 'privacy.footer.accessibility' | transloco }}</a>
+            <a routerLink="/accessibility">{{ 'footer.accessibility' | transloco }}</a>
           </li>
         </ul>
       </nav>
