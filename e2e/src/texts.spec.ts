@@ -16,9 +16,11 @@ const RAW_KEY = new RegExp(`\\b(${FEATURE_KEYS.join('|')})\\.[A-Za-z]\\w*`);
 
 test('the sign-in page loads the core texts only; the pages after it have every text in the language chosen there', async ({ page }) => {
   const featureRequests: string[] = [];
+  const coreRequests: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (/^\/i18n\/(\w\w\.features\.json|[\w-]+\/\w\w\.json)$/.test(path)) featureRequests.push(path);
+    if (/^\/i18n\/\w\w\.json$/.test(path)) coreRequests.push(path);
   });
 
   await page.goto('/login');
@@ -26,6 +28,8 @@ test('the sign-in page loads the core texts only; the pages after it have every 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Logga in');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Dataskyddsbeskrivning' })).toBeVisible();
   expect(featureRequests, 'texts fetched by the sign-in page').toEqual([]);
+  // Finnish, the fallback, is fetched once, not again with Swedish.
+  expect(coreRequests).toEqual(['/i18n/fi.json', '/i18n/sv.json']);
 
   await signIn(page, 'official@kotka.example');
   await useLanguage(page, 'sv'); // the person's profile may hold another language

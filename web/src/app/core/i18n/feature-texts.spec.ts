@@ -26,7 +26,13 @@ describe('FeatureTexts', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideTransloco({
-          config: { availableLangs: ['fi', 'sv', 'en'], defaultLang: 'fi', missingHandler: { logMissingKey: false } },
+          // As the app's: Finnish is the fallback, which Transloco loads again with every other language.
+          config: {
+            availableLangs: ['fi', 'sv', 'en'],
+            defaultLang: 'fi',
+            fallbackLang: 'fi',
+            missingHandler: { useFallbackTranslation: true, logMissingKey: false },
+          },
           loader: TranslocoHttpLoader,
         }),
       ],
@@ -109,6 +115,22 @@ describe('FeatureTexts', () => {
     flushParts('sv'); // Swedish's core texts are loaded already
     await again;
     expect(transloco.translate('review.title')).toBe('Granskning');
+  });
+
+  it('fetches the fallback language (Finnish) no second time when another language loads', async () => {
+    TestBed.inject(FeatureTexts).want();
+    const started = language.init();
+    flushCore('fi');
+    flushParts('fi');
+    await started;
+    const switching = language.use('en');
+    await settle();
+    http.expectNone('/i18n/fi.json');
+    http.expectNone('/i18n/review/fi.json');
+    http.expectOne('/i18n/en.json').flush({ login: { title: 'Sign in' } });
+    for (const part of TRANSLATION_PARTS) http.expectOne(`/i18n/${part}/en.json`).flush({});
+    await switching;
+    expect(transloco.translate('login.title')).toBe('Sign in');
   });
 
   it('tries again on the next page when the features could not be fetched', async () => {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, Injector, inject, isDevMode } from '@angular/core';
 import type { CanActivateFn, Route } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
-import { catchError, firstValueFrom, forkJoin, map, type Observable } from 'rxjs';
+import { catchError, firstValueFrom, forkJoin, map, type Observable, shareReplay } from 'rxjs';
 import { mergeTranslationParts, TRANSLATION_PARTS, type TranslationTree } from './translation-parts';
 
 /**
@@ -23,6 +23,8 @@ export class FeatureTexts {
   private featuresWanted = false;
   /** Languages whose translation in Transloco already holds the features' texts, or is getting them. */
   private readonly loading = new Map<string, Promise<void>>();
+  /** The features' texts fetched in this page load, by language (Transloco asks for Finnish, its fallback, again). */
+  private readonly fetched = new Map<string, Observable<TranslationTree>>();
 
   /** Whether the features' texts load with every language from now on. */
   get wanted(): boolean {
@@ -70,8 +72,16 @@ export class FeatureTexts {
    * is, so there (and whenever that file is missing) the parts are fetched one by one.
    */
   fetch(lang: string): Observable<TranslationTree> {
-    if (isDevMode()) return this.parts(lang);
-    return this.http.get<TranslationTree>(`/i18n/${lang}.features.json`).pipe(catchError(() => this.parts(lang)));
+    let texts = this.fetched.get(lang);
+    if (!texts) {
+      const download = isDevMode()
+        ? this.parts(lang)
+        : this.http.get<TranslationTree>(`/i18n/${lang}.features.json`).pipe(catchError(() => this.parts(lang)));
+      // shareReplay forgets a failed download, so the next page tries again.
+      texts = download.pipe(shareReplay(1));
+      this.fetched.set(lang, texts);
+    }
+    return texts;
   }
 
   private parts(lang: string): Observable<TranslationTree> {
