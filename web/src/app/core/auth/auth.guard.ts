@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Route, Router } from '@angular/router';
+import { openingRoutes } from '../routing/opening-page';
 import { AuthService } from './auth.service';
 
 /**
@@ -63,8 +64,5 @@ const SESSION_GUARDS: readonly unknown[] = [authGuard, guestGuard, adminGuard, h
  * wait for it (a child's survey, the public register) sends no refresh request.
  */
 export function waitsForSession(routes: readonly Route[], path: string): boolean {
-  const first = path.split(/[/?#]/).filter(Boolean)[0] ?? '';
-  return routes.some(
-    (route) => (route.path ?? '').split('/')[0] === first && (route.canActivate ?? []).some((guard) => SESSION_GUARDS.includes(guard)),
-  );
+  return openingRoutes(routes, path).some((route) => (route.canActivate ?? []).some((guard) => SESSION_GUARDS.includes(guard)));
 }

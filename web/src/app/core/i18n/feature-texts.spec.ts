@@ -50,32 +50,32 @@ describe('FeatureTexts', () => {
       http.expectOne(`/i18n/${part}/${lang}.json`).flush(part === 'review' ? { review: { title: FEATURE[lang] } } : {});
     }
   }
+  /** The app's start (in Finnish, nothing remembered): the core texts, and the features' too when the opening page wants them. */
+  async function start({ withFeatures = false } = {}) {
+    if (withFeatures) TestBed.inject(FeatureTexts).want();
+    const started = language.init();
+    flushCore('fi');
+    if (withFeatures) flushParts('fi');
+    await started;
+  }
   const settle = () => new Promise((resolve) => setTimeout(resolve));
   const guard = () => TestBed.runInInjectionContext(() => featureTextsGuard({} as never, {} as never)) as Promise<boolean>;
 
   it('loads the core texts only for the sign-in page', async () => {
-    const started = language.init();
-    flushCore('fi');
-    await started;
+    await start();
     expect(transloco.translate('login.title')).toBe('Kirjaudu');
     http.expectNone((request) => request.url.startsWith('/i18n/review/'));
   });
 
   it('fetches core and features side by side when the opening page wants them', async () => {
-    TestBed.inject(FeatureTexts).want();
-    const started = language.init();
-    flushCore('fi');
-    flushParts('fi');
-    await started;
+    await start({ withFeatures: true });
     expect(transloco.translate('review.title')).toBe('Tarkastus');
     // The page's guard finds them there: nothing more is fetched.
     await expect(guard()).resolves.toBe(true);
   });
 
   it('lets a page wait for the features, and switches languages only once theirs are in', async () => {
-    const started = language.init();
-    flushCore('fi');
-    await started;
+    await start();
 
     const waiting = guard();
     await settle();
@@ -94,9 +94,7 @@ describe('FeatureTexts', () => {
   });
 
   it('adds the features to a language loaded earlier with the core texts only', async () => {
-    const started = language.init();
-    flushCore('fi');
-    await started;
+    await start();
     const toSwedish = language.use('sv'); // on the sign-in page: core only
     await settle();
     flushCore('sv');
@@ -118,11 +116,7 @@ describe('FeatureTexts', () => {
   });
 
   it('fetches the fallback language (Finnish) no second time when another language loads', async () => {
-    TestBed.inject(FeatureTexts).want();
-    const started = language.init();
-    flushCore('fi');
-    flushParts('fi');
-    await started;
+    await start({ withFeatures: true });
     const switching = language.use('en');
     await settle();
     http.expectNone('/i18n/fi.json');
@@ -134,9 +128,7 @@ describe('FeatureTexts', () => {
   });
 
   it('tries again on the next page when the features could not be fetched', async () => {
-    const started = language.init();
-    flushCore('fi');
-    await started;
+    await start();
     const failing = guard();
     await settle();
     http.expectOne('/i18n/content/fi.json').error(new ProgressEvent('offline'));

@@ -3,6 +3,7 @@ import { Injectable, Injector, inject, isDevMode } from '@angular/core';
 import type { CanActivateFn, Route } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { catchError, firstValueFrom, forkJoin, map, type Observable, shareReplay } from 'rxjs';
+import { openingRoutes } from '../routing/opening-page';
 import { mergeTranslationParts, TRANSLATION_PARTS, type TranslationTree } from './translation-parts';
 
 /**
@@ -115,8 +116,7 @@ export function withFeatureTexts(routes: Route[]): Route[] {
  * segment of the path) is marked CORE_TEXTS_ONLY, or no route has that segment (the not-found page).
  */
 export function opensWithCoreTextsOnly(routes: readonly Route[], path: string): boolean {
-  const first = path.split(/[/?#]/).filter(Boolean)[0] ?? '';
-  const matching = routes.filter((route) => route.path !== '**' && (route.path ?? '').split('/')[0] === first);
+  const matching = openingRoutes(routes, path);
   if (matching.length === 0) return routes.some((route) => route.path === '**' && route.data?.['coreTextsOnly']);
   return matching.every((route) => route.redirectTo !== undefined || route.data?.['coreTextsOnly']);
 }

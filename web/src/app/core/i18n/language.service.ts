@@ -40,7 +40,7 @@ export class LanguageService {
       this.transloco.load(language).subscribe({ next: resolve, error: resolve });
     }).then(() => this.featureTexts.ensure(language));
     return loaded.then(() => {
-      // A later choice wins over this one if its texts arrived first.
+      // A language chosen since then wins, whichever texts arrive first.
       if (this.current() === language) this.transloco.setActiveLang(language);
     });
   }

@@ -16,6 +16,17 @@ export function preloadOpeningPage(routes: readonly Route[], path: string): void
   load(routes, segments).catch(() => undefined);
 }
 
+/**
+ * The top-level routes for the first segment of the address the app opens with: what app.config.ts
+ * asks about that page before the router has started (does it wait for the session, does it need the
+ * features' texts). Routes are matched by their own first segment only; an address no route names
+ * gives none (the not-found page).
+ */
+export function openingRoutes(routes: readonly Route[], path: string): Route[] {
+  const first = path.split(/[/?#]/).filter(Boolean)[0] ?? '';
+  return routes.filter((route) => (route.path ?? '').split('/')[0] === first);
+}
+
 async function load(routes: readonly Route[], segments: readonly string[]): Promise<void> {
   const match = matchRoute(routes, segments);
   if (!match) return;
